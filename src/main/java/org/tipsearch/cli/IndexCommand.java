@@ -1,0 +1,54 @@
+package org.tipsearch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipsearch.index.IndexBuild;
+import org.tipsearch.ingest.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code tipsearch index}: rebuilds the index from the reports folder. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = "Rebuild the index from the report files, printing a line per report and a summary.")
+final class IndexCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Locations locations;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        IndexBuild.Summary summary = build(locations.existingReports(), locations.index, out);
+        return summary.failures().isEmpty() && summary.reports() > 0 ? 0 : 1;
+    }
+
+    /** Builds the index, reporting progress on {@code out}; also used by {@code serve} on first start. */
+    static IndexBuild.Summary build(Path reports, Path index, PrintWriter out) throws Exception {
+        IndexBuild.Summary summary = IndexBuild.rebuild(reports, index, new IndexBuild.Progress() {
+            @Override
+            public void indexed(int done, int total, Report report, long millis) {
+                out.printf(Locale.ROOT, "[%d/%d] %s: %d units (%d ms)%n", done, total,
+                        report.metadata().source(), report.paragraphs().size(), millis);
+            }
+
+            @Override
+            public void failed(int done, int total, Path file, String reason) {
+                out.printf(Locale.ROOT, "[%d/%d] FAILED %s%n", done, total, reason);
+            }
+        });
+        out.printf(Locale.ROOT, "Indexed %d reports, %d units in %.2f s into %s%s%n",
+                summary.reports(), summary.paragraphs(), summary.millis() / 1000.0, index,
+                summary.failures().isEmpty() ? "" : "; " + summary.failures().size() + " failed");
+        if (summary.reports() == 0) {
+            out.println("No report files (.txt, .md) were indexed from " + reports);
+        }
+        return summary;
+    }
+}

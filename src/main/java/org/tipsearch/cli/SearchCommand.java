@@ -1,0 +1,67 @@
+package org.tipsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipsearch.search.Citation;
+import org.tipsearch.search.Hit;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchResults;
+import org.tipsearch.search.SearchService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tipsearch search "query"}: the best units with their citations, in the terminal. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the index and print the hits with their citations.")
+final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Locations locations;
+
+    @Parameters(index = "0", paramLabel = "QUERY", description = "The query, e.g. \"non-punishment\" or 'kind:recommendation child'.")
+    private String query;
+
+    @Option(names = "--size", defaultValue = "10", description = "How many hits to print (1-100). Default: ${DEFAULT-VALUE}.")
+    private int size;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        SearchRequest request;
+        try {
+            request = SearchRequest.of(query, size);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        try (SearchService search = SearchService.open(locations.existingIndex())) {
+            SearchResults results = search.search(request);
+            if (results.notice() != null) {
+                out.println("Note: " + results.notice());
+            }
+            out.printf(Locale.ROOT, "%d paragraphs match (%d ms)%n", results.total(), results.tookMs());
+            int rank = 1;
+            for (Hit hit : results.hits()) {
+                out.printf(Locale.ROOT, "%n%d. %s%n   %s%n   %s%n", rank++,
+                        Citation.of(hit.document(), hit.unit().paragraph()), hit.unit().id(), plain(hit.highlight()));
+            }
+        }
+        return 0;
+    }
+
+    /** The highlight for a terminal: matches in **stars**, HTML entities decoded. */
+    private static String plain(String highlight) {
+        return highlight.replace("<mark>", "**").replace("</mark>", "**")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
+                .replace("&#39;", "'").replace("&amp;", "&")
+                .replace("\n", "\n   ");
+    }
+}

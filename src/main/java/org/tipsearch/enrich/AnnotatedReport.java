@@ -1,0 +1,28 @@
+package org.tipsearch.enrich;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Report;
+
+/** A report with the annotations of each of its units, in the same order. */
+public record AnnotatedReport(Report report, List<Annotations> annotations) {
+    public AnnotatedReport {
+        Objects.requireNonNull(report, "report");
+        annotations = List.copyOf(annotations);
+        if (annotations.size() != report.paragraphs().size()) {
+            throw new IllegalArgumentException("report " + report.metadata().id() + " has "
+                    + report.paragraphs().size() + " units but " + annotations.size() + " annotations");
+        }
+    }
+
+    /** A report that no enrichment has looked at yet. */
+    public static AnnotatedReport unannotated(Report report) {
+        return new AnnotatedReport(report, Collections.nCopies(report.paragraphs().size(), Annotations.NONE));
+    }
+
+    public Annotations annotationsOf(Paragraph paragraph) {
+        return annotations.get(paragraph.position());
+    }
+}

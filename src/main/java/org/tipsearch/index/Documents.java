@@ -1,0 +1,126 @@
+package org.tipsearch.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
+import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.enrich.Annotations;
+import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.ReportMetadata;
+
+/** The one mapping between the records of a report and Lucene documents, both ways. */
+public final class Documents {
+
+    /** Unit text: stored for display, with offsets in the postings so the highlighter needs no re-analysis. */
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private Documents() {}
+
+    /**
+     * The report record followed by one document per unit, to be indexed together as one block; the facets
+     * config turns facet fields into their doc values.
+     */
+    public static List<Document> of(AnnotatedReport annotated, FacetsConfig facetsConfig) throws IOException {
+        ReportMetadata meta = annotated.report().metadata();
+        var docs = new ArrayList<Document>();
+        docs.add(reportDocument(meta));
+        for (Paragraph p : annotated.report().paragraphs()) {
+            docs.add(facetsConfig.build(paragraphDocument(meta, p, annotated.annotationsOf(p))));
+        }
+        return docs;
+    }
+
+    private static Document reportDocument(ReportMetadata meta) {
+        var doc = new Document();
+        doc.add(new StringField(Schema.ID, meta.id(), Field.Store.YES));
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_REPORT, Field.Store.NO));
+        reportId(doc, meta, Field.Store.NO);
+        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
+        return doc;
+    }
+
+    private static Document paragraphDocument(ReportMetadata meta, Paragraph p, Annotations annotations) {
+        var doc = new Document();
+        doc.add(new StringField(Schema.ID, meta.id() + "/" + p.unitId(), Field.Store.YES));
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_PARAGRAPH, Field.Store.NO));
+        reportId(doc, meta, Field.Store.YES);
+        doc.add(new IntField(Schema.POSITION, p.position(), Field.Store.NO));
+        doc.add(new Field(Schema.TEXT, p.text(), TEXT_WITH_OFFSETS));
+        doc.add(new TextField(Schema.SECTION, p.sectionPath(), Field.Store.NO));
+        if (p.number() != null) {
+            keyword(doc, Schema.NUMBER, p.number());
+        }
+        if (p.status() != null) {
+            keyword(doc, Schema.STATUS, p.status().id());
+        }
+        if (meta.session() != null) {
+            facet(doc, Schema.SESSION, meta.session().label());
+            keyword(doc, Schema.SESSION, String.valueOf(meta.session().ordinal())); // session:13
+        }
+        if (meta.year() != null) {
+            facet(doc, Schema.YEAR, String.valueOf(meta.year()));
+        }
+        facet(doc, Schema.KIND, p.kind().id());
+        facet(doc, Schema.REPORT_KIND, meta.kind().id());
+        annotations.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
+        annotations.speakerTypes().forEach(speaker -> facet(doc, Schema.SPEAKER_TYPE, speaker));
+        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredUnit(p, annotations))));
+        return doc;
+    }
+
+    /** The report id: a term to find or delete the whole report by, doc values to sort units in report order. */
+    private static void reportId(Document doc, ReportMetadata meta, Field.Store store) {
+        doc.add(new StringField(Schema.REPORT, meta.id(), store));
+        doc.add(new SortedDocValuesField(Schema.REPORT, new BytesRef(meta.id())));
+    }
+
+    /** A facet value, also searchable as {@code field:value}. */
+    private static void facet(Document doc, String dim, String value) {
+        doc.add(new SortedSetDocValuesFacetField(dim, value));
+        keyword(doc, dim, value);
+    }
+
+    private static void keyword(Document doc, String field, String value) {
+        doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+
+    /** The paragraph of a stored paragraph document. */
+    public static IndexedParagraph paragraph(Document doc) {
+        StoredUnit unit = StoredJson.unit(doc.get(Schema.SOURCE));
+        return new IndexedParagraph(doc.get(Schema.ID), doc.get(Schema.REPORT), unit.paragraph(), unit.annotations());
+    }
+
+    /** The metadata of a stored report document. */
+    public static ReportMetadata report(Document doc) {
+        return StoredJson.report(doc.get(Schema.SOURCE));
+    }
+
+    /** The stored fields a hit needs. */
+    public static Set<String> storedFields() {
+        return Set.of(Schema.ID, Schema.REPORT, Schema.SOURCE);
+    }
+
+    /** What a paragraph document stores: the unit and its annotations. */
+    record StoredUnit(Paragraph paragraph, Annotations annotations) {}
+
+    private static FieldType textWithOffsets() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,56 @@
+package org.tipsearch.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.ingest.InvalidReportException;
+import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportReader;
+
+/** Builds the index afresh from a folder of report files: read, annotate, index, commit once. */
+public final class IndexBuild {
+
+    /** Told about each report as it is done. */
+    public interface Progress {
+        void indexed(int done, int total, Report report, long millis);
+
+        void failed(int done, int total, Path file, String reason);
+    }
+
+    /** What a build did. */
+    public record Summary(int reports, int paragraphs, List<String> failures, long millis) {
+        public Summary {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    private IndexBuild() {}
+
+    public static Summary rebuild(Path reportsDir, Path indexDir, Progress progress) throws IOException {
+        long start = System.nanoTime();
+        List<Path> files = ReportReader.reportFiles(reportsDir);
+        var reader = new ReportReader();
+        var failures = new ArrayList<String>();
+        int reports = 0;
+        int paragraphs = 0;
+        try (var indexer = ReportIndexer.rebuild(indexDir)) {
+            for (int i = 0; i < files.size(); i++) {
+                long t0 = System.nanoTime();
+                try {
+                    Report report = reader.read(files.get(i));
+                    indexer.index(AnnotatedReport.unannotated(report));
+                    reports++;
+                    paragraphs += report.paragraphs().size();
+                    progress.indexed(i + 1, files.size(), report, (System.nanoTime() - t0) / 1_000_000);
+                } catch (InvalidReportException e) {
+                    failures.add(e.getMessage());
+                    progress.failed(i + 1, files.size(), files.get(i), e.getMessage());
+                }
+            }
+            indexer.commit();
+        }
+        return new Summary(reports, paragraphs, failures, (System.nanoTime() - start) / 1_000_000);
+    }
+}

@@ -1,0 +1,119 @@
+package org.tipsearch.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+
+/**
+ * The English analysis of report text, the same for indexing and for queries.
+ *
+ * <ul>
+ *   <li>Words are split at white space, then {@link WordDelimiterGraphFilter} splits them at hyphens and
+ *       punctuation and also emits the joined form, so "non-punishment", "non punishment" and "nonpunishment"
+ *       all meet.</li>
+ *   <li>Case and diacritics are folded (Türkiye = Turkiye), curly apostrophes read as straight ones and the
+ *       English possessive dropped.</li>
+ *   <li>KStem rather than Porter: Porter makes "organization" and "organ" one stem, which would mix up the
+ *       many organizations of the reports with organ removal.</li>
+ * </ul>
+ * The index side flattens the token graph, as the index cannot store one; queries keep the graph so that
+ * the query parser can build exact phrase alternatives from it.
+ */
+public final class TextAnalyzer extends Analyzer {
+
+    private static final NormalizeCharMap CHAR_MAP = charMap();
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+    private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+            | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+            | WordDelimiterGraphFilter.CATENATE_WORDS
+            | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+
+    private final boolean forIndexing;
+
+    private TextAnalyzer(boolean forIndexing) {
+        this.forIndexing = forIndexing;
+    }
+
+    public static TextAnalyzer forIndexing() {
+        return new TextAnalyzer(true);
+    }
+
+    public static TextAnalyzer forQueries() {
+        return new TextAnalyzer(false);
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(CHAR_MAP, reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new WhitespaceTokenizer();
+        // Offsets of the parts are their own, so highlights mark "Türkiye", not "(Türkiye).".
+        TokenStream stream = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                WORD_DELIMITER_FLAGS, null);
+        if (forIndexing) {
+            stream = new FlattenGraphFilter(stream);
+        }
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
+        stream = new KStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    /** Curator-editable corrections of the stemmer, from {@code stem-overrides.txt}. */
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+        try (InputStream in = TextAnalyzer.class.getResourceAsStream("stem-overrides.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("stem-overrides.txt is missing from the classpath");
+            }
+            var builder = new StemmerOverrideFilter.Builder(false);
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .forEach(line -> {
+                        String[] pair = line.split("\\s+");
+                        if (pair.length != 2) {
+                            throw new IllegalStateException("stem-overrides.txt: expected 'word<TAB>stem': " + line);
+                        }
+                        builder.add(pair[0], pair[1]);
+                    });
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stem-overrides.txt", e);
+        }
+    }
+
+    private static NormalizeCharMap charMap() {
+        var builder = new NormalizeCharMap.Builder();
+        builder.add("\u2019", "'"); // right single quotation mark, used as apostrophe
+        builder.add("\u2018", "'");
+        builder.add("\u00AD", ""); // soft hyphen
+        return builder.build();
+    }
+}

@@ -1,0 +1,138 @@
+package org.tipsearch.ingest;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/** Reads a report's title, kind, body, session, dates and symbol from its text, using {@link ReportCues}. */
+final class MetadataExtractor {
+
+    private final List<Pattern> frontMatterNoise;
+    private final Pattern symbol;
+    private final List<ReportCues.KindCue> kinds;
+    private final List<Pattern> kindPatterns;
+    private final List<String> bodies;
+    private final List<Pattern> sessionPatterns;
+    private final List<String> ordinals;
+
+    MetadataExtractor(ReportCues cues) {
+        frontMatterNoise = cues.frontMatterNoise().stream().map(MetadataExtractor::compile).toList();
+        symbol = Pattern.compile(cues.symbol());
+        kinds = cues.kinds();
+        kindPatterns = kinds.stream()
+                .map(k -> compile(String.join("|", k.titlePatterns())))
+                .toList();
+        bodies = cues.bodies();
+        ordinals = cues.ordinals();
+        String ordinal = "(" + ordinals.stream().map(Pattern::quote).collect(Collectors.joining("|"))
+                + "|\\d{1,3}(?:st|nd|rd|th))";
+        sessionPatterns = cues.sessionPatterns().stream()
+                .map(p -> compile(p.replace("{ORDINAL}", ordinal)))
+                .toList();
+    }
+
+    ReportMetadata extract(String id, String source, ReportParser.ParsedText parsed) {
+        String body = parsed.paragraphs().stream().map(Paragraph::text).collect(Collectors.joining("\n"));
+        List<String> front = parsed.frontMatter();
+        String title = title(front).orElse(source);
+        ReportKind kind = kind(title, parsed.numbered());
+
+        Optional<DateMentions.DateMention> meeting = DateMentions.find(title).stream().findFirst();
+        Optional<DateMentions.DateMention> dateLine = front.stream()
+                .filter(DateMentions::isDateLine)
+                .flatMap(l -> DateMentions.find(l).stream())
+                .findFirst();
+        Optional<DateMentions.DateMention> firstInBody = DateMentions.find(body).stream().findFirst();
+        // A meeting's own date; an article is dated by its date line; otherwise the first date the text gives.
+        Optional<DateMentions.DateMention> date = kind == ReportKind.ARTICLE
+                ? dateLine.or(() -> firstInBody)
+                : meeting.or(() -> firstInBody).or(() -> dateLine);
+        // The session was held when the meeting (or the dialogue right after it) was, which the text dates first.
+        Integer sessionYear = meeting.or(() -> firstInBody).or(() -> date)
+                .map(d -> d.start().getYear()).orElse(null);
+        Session session = sessionOrdinal(title + "\n" + body).map(n -> new Session(n, sessionYear)).orElse(null);
+
+        return new ReportMetadata(
+                id,
+                title,
+                kind,
+                body(title, body),
+                session,
+                date.map(DateMentions.DateMention::start).orElse(null),
+                date.map(DateMentions.DateMention::end).orElse(null),
+                front.stream().filter(l -> symbol.matcher(l).matches()).findFirst().orElse(null),
+                source);
+    }
+
+    private Optional<String> title(List<String> frontMatter) {
+        return frontMatter.stream()
+                .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
+                .filter(l -> !DateMentions.isDateLine(l) && !symbol.matcher(l).matches())
+                .findFirst();
+    }
+
+    private ReportKind kind(String title, boolean numbered) {
+        if (!numbered) {
+            return ReportKind.ARTICLE;
+        }
+        return IntStream.range(0, kinds.size())
+                .filter(i -> kindPatterns.get(i).matcher(title).find())
+                .mapToObj(i -> ReportKind.fromId(kinds.get(i).kind()))
+                .findFirst()
+                .orElse(ReportKind.REPORT);
+    }
+
+    /** The body named in the title, else the one the text names most. */
+    private String body(String title, String text) {
+        String lowerTitle = title.toLowerCase(Locale.ROOT);
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        return bodies.stream()
+                .filter(b -> lowerTitle.contains(b.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .or(() -> bodies.stream()
+                        .filter(b -> occurrences(lowerText, b.toLowerCase(Locale.ROOT)) > 0)
+                        .max((a, b) -> Integer.compare(
+                                occurrences(lowerText, a.toLowerCase(Locale.ROOT)),
+                                occurrences(lowerText, b.toLowerCase(Locale.ROOT)))))
+                .orElse(null);
+    }
+
+    /** The first session of the Working Group the text names as its own. */
+    private Optional<Integer> sessionOrdinal(String text) {
+        int bestAt = Integer.MAX_VALUE;
+        Integer best = null;
+        for (Pattern p : sessionPatterns) {
+            Matcher m = p.matcher(text);
+            if (m.find() && m.start() < bestAt) {
+                bestAt = m.start();
+                best = ordinalValue(m.group(1));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private int ordinalValue(String ordinal) {
+        String s = ordinal.toLowerCase(Locale.ROOT);
+        if (Character.isDigit(s.charAt(0))) {
+            return Integer.parseInt(s.replaceAll("\\D", ""));
+        }
+        return ordinals.indexOf(s) + 1;
+    }
+
+    private static int occurrences(String text, String needle) {
+        int count = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    private static Pattern compile(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

@@ -1,0 +1,31 @@
+package org.tipsearch.ingest;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/** A report split into its units, in reading order. */
+public record Report(ReportMetadata metadata, List<Paragraph> paragraphs) {
+    public Report {
+        Objects.requireNonNull(metadata, "metadata");
+        paragraphs = List.copyOf(paragraphs);
+        if (paragraphs.isEmpty()) {
+            throw new IllegalArgumentException("report " + metadata.source() + " has no paragraphs");
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            Paragraph p = paragraphs.get(i);
+            if (p.position() != i) {
+                throw new IllegalArgumentException("unit " + p.unitId() + " is at " + i + " but says " + p.position());
+            }
+            if (!seen.add(p.unitId())) {
+                throw new IllegalArgumentException("unit id " + p.unitId() + " occurs twice in " + metadata.source());
+            }
+        }
+    }
+
+    /** The id unique across reports, e.g. {@code 000_66491c30b35528aa/para-18}. */
+    public String globalId(Paragraph paragraph) {
+        return metadata.id() + "/" + paragraph.unitId();
+    }
+}

@@ -1,0 +1,49 @@
+package org.tipsearch.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The curator-editable cues for reading metadata from report text, loaded from {@code report-cues.json}.
+ */
+record ReportCues(
+        String about,
+        List<String> frontMatterNoise,
+        String symbol,
+        List<KindCue> kinds,
+        List<String> bodies,
+        List<String> sessionPatterns,
+        List<String> ordinals) {
+
+    /** Title patterns that mark a report kind. */
+    record KindCue(String kind, List<String> titlePatterns) {
+        KindCue {
+            ReportKind.fromId(kind); // fails early on a typo in the resource
+            titlePatterns = List.copyOf(titlePatterns);
+        }
+    }
+
+    ReportCues {
+        Objects.requireNonNull(symbol, "symbol");
+        frontMatterNoise = List.copyOf(frontMatterNoise);
+        kinds = List.copyOf(kinds);
+        bodies = List.copyOf(bodies);
+        sessionPatterns = List.copyOf(sessionPatterns);
+        ordinals = List.copyOf(ordinals);
+    }
+
+    static ReportCues load() {
+        try (InputStream in = ReportCues.class.getResourceAsStream("report-cues.json")) {
+            if (in == null) {
+                throw new IllegalStateException("report-cues.json is missing from the classpath");
+            }
+            return new ObjectMapper().readValue(in, ReportCues.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read report-cues.json", e);
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package org.tipsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Splits the text of a report into its units: numbered paragraphs, recommendations and, for an unnumbered
+ * article, paragraphs and bullets. Lines before the first heading or paragraph are front matter, kept for
+ * the metadata. Knows nothing of Lucene.
+ */
+public final class ReportParser {
+
+    /**
+     * The result of parsing: the front matter (title block), the units in reading order, and whether the text
+     * numbers its paragraphs (a report) or not (an article).
+     */
+    public record ParsedText(List<String> frontMatter, List<Paragraph> paragraphs, boolean numbered) {
+        public ParsedText {
+            frontMatter = List.copyOf(frontMatter);
+            paragraphs = List.copyOf(paragraphs);
+        }
+    }
+
+    private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
+    private static final Pattern FOOTNOTE_MARKER =
+            Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
+
+    public ParsedText parse(String text) {
+        List<Line> lines = lines(text);
+        boolean numbered = lines.stream()
+                .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
+        return numbered ? new NumberedReport().parse(lines) : new Article().parse(lines);
+    }
+
+    private static List<Line> lines(String text) {
+        var out = new ArrayList<Line>();
+        for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+            for (String part : MarkdownResidue.splitFusedHeadings(raw).split("\n")) {
+                out.add(Line.classify(MarkdownResidue.clean(part.replace('\u00A0', ' '))));
+            }
+        }
+        return out;
+    }
+
+    /** A unit being assembled from its lines. */
+    private static final class Draft {
+        final UnitKind kind;
+        final String number;
+        final List<String> section;
+        final boolean annex;
+        final StringBuilder text = new StringBuilder();
+
+        Draft(UnitKind kind, String number, List<String> section, boolean annex, String firstLine) {
+            this.kind = kind;
+            this.number = number;
+            this.section = List.copyOf(section);
+            this.annex = annex;
+            this.text.append(firstLine);
+        }
+
+        /** Continues the running text (a page break inside a sentence, or a sentence after it). */
+        void continueWith(String line) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append(line);
+        }
+
+        /** Adds a list item on a line of its own. */
+        void addItem(String line) {
+            if (!text.isEmpty()) {
+                text.append('\n');
+            }
+            text.append(line);
+        }
+
+        boolean endsWithColon() {
+            return !text.isEmpty() && text.charAt(text.length() - 1) == ':';
+        }
+    }
+
+    /** Collects drafts and footnotes, then assigns ids, footnotes and statuses. */
+    private static final class Units {
+        private final List<Draft> drafts = new ArrayList<>();
+        /** Each footnote with the number of drafts there were when it was printed. */
+        private final List<Map.Entry<Integer, Footnote>> footnotes = new ArrayList<>();
+
+        void add(Draft draft) {
+            drafts.add(draft);
+        }
+
+        void footnote(Footnote footnote) {
+            footnotes.add(Map.entry(drafts.size(), footnote));
+        }
+
+        List<Paragraph> build() {
+            var notesByDraft = new HashMap<Integer, List<Footnote>>();
+            for (var entry : footnotes) {
+                int owner = ownerOf(entry.getValue().marker(), entry.getKey());
+                if (owner >= 0) {
+                    notesByDraft.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.getValue());
+                }
+            }
+            var usedIds = new HashMap<String, Integer>();
+            var out = new ArrayList<Paragraph>();
+            for (int i = 0; i < drafts.size(); i++) {
+                Draft d = drafts.get(i);
+                String text = FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll("").strip();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String id = unique(baseId(d, out.size()), usedIds);
+                RecommendationStatus status = d.kind != UnitKind.RECOMMENDATION ? null
+                        : d.annex || String.join(" ", d.section).toLowerCase(Locale.ROOT).contains("proposed")
+                                ? RecommendationStatus.PROPOSED
+                                : RecommendationStatus.ADOPTED;
+                out.add(new Paragraph(id, out.size(), d.kind, d.number, d.section, d.annex, text,
+                        notesByDraft.getOrDefault(i, List.of()), status));
+            }
+            return out;
+        }
+
+        /** The unit whose text carries the marker, looking back from where the footnote was printed. */
+        private int ownerOf(String marker, int draftsBefore) {
+            var superscript = new StringBuilder();
+            marker.chars().forEach(c -> superscript.append(Line.superscriptDigits().charAt(c - '0')));
+            for (int i = Math.min(draftsBefore, drafts.size()) - 1; i >= 0; i--) {
+                if (drafts.get(i).text.indexOf(superscript.toString()) >= 0) {
+                    return i;
+                }
+            }
+            // No marker found (lost in extraction): the unit the footnote was printed under.
+            return Math.min(draftsBefore, drafts.size()) - 1;
+        }
+
+        private static String baseId(Draft d, int position) {
+            String prefix = d.annex ? "annex-" : "";
+            if (d.number == null) {
+                return prefix + "text-" + (position + 1);
+            }
+            return prefix + switch (d.kind) {
+                case PARAGRAPH -> "para-";
+                case RECOMMENDATION -> "rec-";
+                case BULLET -> "bullet-";
+            } + d.number.toLowerCase(Locale.ROOT);
+        }
+
+        private static String unique(String id, Map<String, Integer> used) {
+            int n = used.merge(id, 1, Integer::sum);
+            return n == 1 ? id : id + "-" + n;
+        }
+    }
+
+    /** A report with numbered paragraphs, headings and recommendation blocks. */
+    private static final class NumberedReport {
+        private final Units units = new Units();
+        private final List<String> frontMatter = new ArrayList<>();
+        private boolean bodyStarted;
+        private boolean annex;
+        private String chapter;
+        private String subsection;
+        /** True between a heading and the first unit under it: a plain line there continues the heading. */
+        private boolean headingOpen;
+        private Draft current;
+        private int lastParagraphNumber;
+        /** The number the next item of a numbered list inside the current unit would carry (0: no list). */
+        private int nextListNumber;
+        private boolean blankSinceLastLine;
+
+        ParsedText parse(List<Line> lines) {
+            for (Line line : lines) {
+                if (line.type() == Line.Type.BLANK) {
+                    blankSinceLastLine = true;
+                    continue;
+                }
+                accept(line);
+                blankSinceLastLine = false;
+            }
+            finish();
+            return new ParsedText(frontMatter, units.build(), true);
+        }
+
+        private void accept(Line line) {
+            switch (line.type()) {
+                case ANNEX_HEADING, ROMAN_HEADING, LETTER_HEADING -> heading(line);
+                case RECOMMENDATION -> start(new Draft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
+                case NUMBERED -> numbered(line);
+                case FOOTNOTE -> units.footnote(new Footnote(line.label(), line.text()));
+                case LIST_ITEM -> {
+                    if (current != null) {
+                        current.addItem(line.text());
+                    } else {
+                        plainText(line);
+                    }
+                }
+                case TEXT -> plainText(line);
+                case BLANK -> throw new IllegalStateException("blank lines are skipped");
+            }
+        }
+
+        private void heading(Line line) {
+            if (line.type() == Line.Type.ROMAN_HEADING && looksLikeNextLetter(line.label())) {
+                line = line.asLetterHeading();
+            }
+            finish();
+            bodyStarted = true;
+            switch (line.type()) {
+                case ANNEX_HEADING -> {
+                    annex = true;
+                    chapter = line.label();
+                    subsection = null;
+                    lastParagraphNumber = 0; // annexes number their paragraphs afresh
+                }
+                case ROMAN_HEADING -> {
+                    chapter = line.raw();
+                    subsection = null;
+                }
+                default -> subsection = line.raw();
+            }
+            headingOpen = true;
+        }
+
+        /** "C." after "B." is a letter, although C could be read as a roman numeral. */
+        private boolean looksLikeNextLetter(String label) {
+            if (label.length() != 1) {
+                return false;
+            }
+            char expected = subsection == null ? 'A' : (char) (subsection.charAt(0) + 1);
+            return label.charAt(0) == expected && !(label.equals("I") && subsection == null);
+        }
+
+        private void numbered(Line line) {
+            int n = Integer.parseInt(line.label());
+            boolean listContinues = nextListNumber == n && !blankSinceLastLine;
+            boolean listStarts = n == 1 && current != null && current.endsWithColon() && lastParagraphNumber >= 1;
+            if (current != null && (listContinues || listStarts)) {
+                current.addItem(line.raw());
+                nextListNumber = n + 1;
+            } else if (current == null && !bodyStarted || n > lastParagraphNumber) {
+                bodyStarted = true;
+                lastParagraphNumber = n;
+                start(new Draft(UnitKind.PARAGRAPH, line.label(), section(), annex, line.text()));
+            } else if (current != null) {
+                current.addItem(line.raw()); // a number out of sequence: an item of a list in this paragraph
+            } else {
+                plainText(line);
+            }
+        }
+
+        private void plainText(Line line) {
+            if (!bodyStarted) {
+                frontMatter.add(line.raw());
+            } else if (headingOpen && current == null && !SENTENCE_END.matcher(line.raw()).matches()) {
+                continueHeading(line.raw());
+            } else if (current != null) {
+                current.continueWith(line.raw());
+            } else {
+                start(new Draft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
+            }
+        }
+
+        /** A heading printed over two lines, or an annex followed by its title. */
+        private void continueHeading(String rest) {
+            if (subsection != null) {
+                subsection = subsection + " " + rest;
+            } else {
+                chapter = chapter + (chapter.matches("Annex(\\s+[IVX]+)?") ? ": " : " ") + rest;
+            }
+        }
+
+        private void start(Draft draft) {
+            finish();
+            current = draft;
+            headingOpen = false;
+            nextListNumber = 0;
+        }
+
+        private void finish() {
+            if (current != null) {
+                units.add(current);
+                current = null;
+            }
+        }
+
+        private List<String> section() {
+            var path = new ArrayList<String>(2);
+            if (chapter != null) {
+                path.add(chapter);
+            }
+            if (subsection != null) {
+                path.add(subsection);
+            }
+            return path;
+        }
+    }
+
+    /**
+     * An unnumbered text such as a web article: the first line is its title, every other line a paragraph or
+     * a bullet, numbered in order; a line that starts in lower case continues the one before (a page break).
+     */
+    private static final class Article {
+        ParsedText parse(List<Line> lines) {
+            var frontMatter = new ArrayList<String>();
+            var units = new Units();
+            Draft current = null;
+            int number = 0;
+            for (Line line : lines) {
+                if (line.type() == Line.Type.BLANK) {
+                    continue;
+                }
+                String s = line.raw();
+                if (frontMatter.isEmpty() || DateMentions.isDateLine(s)) {
+                    frontMatter.add(s);
+                } else if (line.type() == Line.Type.FOOTNOTE) {
+                    units.footnote(new Footnote(line.label(), line.text()));
+                } else if (current != null && Character.isLowerCase(s.codePointAt(0))) {
+                    current.continueWith(s);
+                } else {
+                    boolean bullet = s.matches("[-–•▪]\\s+.*");
+                    if (current != null) {
+                        units.add(current);
+                    }
+                    current = new Draft(bullet ? UnitKind.BULLET : UnitKind.PARAGRAPH, String.valueOf(++number),
+                            List.of(), false, bullet ? s.replaceFirst("^[-–•▪]\\s+", "") : s);
+                }
+            }
+            if (current != null) {
+                units.add(current);
+            }
+            return new ParsedText(frontMatter, units.build(), false);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.tipsearch.search;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.ReportMetadata;
+
+/**
+ * How a unit is cited: "Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October
+ * 2023, para. 19".
+ */
+public final class Citation {
+
+    /** "… held in Vienna on 2 and 3 October 2023": the date is given once, after the title. */
+    private static final Pattern TRAILING_MEETING_DATE =
+            Pattern.compile("\\s+held\\s+(?:in\\s+[^,]+?\\s+)?(?:on|from)\\s+[^,]*\\d{4}$");
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+
+    private Citation() {}
+
+    public static String of(ReportMetadata report, Paragraph unit) {
+        var out = new StringBuilder(TRAILING_MEETING_DATE.matcher(report.title()).replaceFirst(""));
+        String dates = dates(report.date(), report.endDate());
+        if (dates != null) {
+            out.append(", ").append(dates);
+        }
+        String label = unitLabel(unit);
+        if (label != null) {
+            out.append(", ").append(label);
+        }
+        return out.toString();
+    }
+
+    /** "para. 18", "recommendation 7", "annex, recommendation 5", "item 4"; null for unnumbered text. */
+    public static String unitLabel(Paragraph unit) {
+        if (unit.number() == null) {
+            return unit.annex() ? "annex" : null;
+        }
+        String label = switch (unit.kind()) {
+            case PARAGRAPH -> "para. " + unit.number();
+            case RECOMMENDATION -> "recommendation " + unit.number();
+            case BULLET -> "item " + unit.number();
+        };
+        return unit.annex() ? "annex, " + label : label;
+    }
+
+    /** "4 October 2023", "2–3 October 2023", "30 September–1 October 2023". */
+    public static String dates(LocalDate start, LocalDate end) {
+        if (start == null) {
+            return null;
+        }
+        if (end == null) {
+            return DAY_MONTH_YEAR.format(start);
+        }
+        if (start.getYear() != end.getYear()) {
+            return DAY_MONTH_YEAR.format(start) + "–" + DAY_MONTH_YEAR.format(end);
+        }
+        if (start.getMonth() != end.getMonth()) {
+            return DAY_MONTH.format(start) + "–" + DAY_MONTH_YEAR.format(end);
+        }
+        return start.getDayOfMonth() + "–" + DAY_MONTH_YEAR.format(end);
+    }
+}

@@ -1,0 +1,21 @@
+package org.tipsearch.search;
+
+import java.util.Objects;
+import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.ingest.ReportMetadata;
+
+/**
+ * One unit in a result.
+ *
+ * @param unit      the unit, its ids and annotations
+ * @param document  the report it belongs to
+ * @param score     the relevance score, or null when results are listed in report order
+ * @param highlight the best passages with matches in {@code <mark>}, everything else HTML-escaped
+ */
+public record Hit(IndexedParagraph unit, ReportMetadata document, Float score, String highlight) {
+    public Hit {
+        Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(highlight, "highlight");
+    }
+}

@@ -1,0 +1,92 @@
+package org.tipsearch.search;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.tipsearch.index.Documents;
+import org.tipsearch.index.Schema;
+import org.tipsearch.ingest.ReportMetadata;
+
+/**
+ * A searcher over one point-in-time view of the index, with what every request needs of that view made
+ * once when the view opens: the reports' metadata and unit counts, and the facet ordinals.
+ */
+final class ReportSearcher extends IndexSearcher {
+
+    static final Query PARAGRAPHS = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_PARAGRAPH));
+    static final Sort REPORT_ORDER = new Sort(
+            new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
+
+    private final Map<String, ReportMetadata> reports;
+    private final Map<String, Integer> unitCounts;
+    private final SortedSetDocValuesReaderState facetState;
+    private final int paragraphCount;
+
+    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
+        super(reader);
+        var metadata = new TreeMap<String, ReportMetadata>();
+        var counts = new HashMap<String, Integer>();
+        StoredFields stored = storedFields();
+        Query reportRecords = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_REPORT));
+        for (ScoreDoc sd : search(reportRecords, Math.max(1, count(reportRecords))).scoreDocs) {
+            ReportMetadata report = Documents.report(stored.document(sd.doc));
+            metadata.put(report.id(), report);
+            counts.put(report.id(), count(new BooleanQuery.Builder()
+                    .add(PARAGRAPHS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.REPORT, report.id())), BooleanClause.Occur.FILTER)
+                    .build()));
+        }
+        reports = Collections.unmodifiableMap(metadata);
+        unitCounts = Collections.unmodifiableMap(counts);
+        paragraphCount = count(PARAGRAPHS);
+        boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
+        facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    }
+
+    /** Opens a {@link ReportSearcher} whenever the manager opens or reopens a view. */
+    static SearcherFactory factory(FacetsConfig facetsConfig) {
+        return new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
+                return new ReportSearcher(reader, facetsConfig);
+            }
+        };
+    }
+
+    /** Every report, by id, in id order. */
+    Map<String, ReportMetadata> reports() {
+        return reports;
+    }
+
+    int unitCount(String reportId) {
+        return unitCounts.getOrDefault(reportId, 0);
+    }
+
+    int paragraphCount() {
+        return paragraphCount;
+    }
+
+    /** The facet ordinals of this view, or null while the index holds no facets (no units). */
+    SortedSetDocValuesReaderState facetState() {
+        return facetState;
+    }
+}

@@ -1,0 +1,65 @@
+package org.tipsearch.search;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tipsearch.index.Schema;
+
+/**
+ * A validated search: the query (empty lists everything in report order), the page and the facet filters.
+ * Values of one facet are OR-ed, facets are AND-ed.
+ *
+ * @param query   the query text, possibly empty
+ * @param page    1-based page number
+ * @param size    hits per page
+ * @param filters selected facet values by dimension
+ */
+public record SearchRequest(String query, int page, int size, Map<String, List<String>> filters) {
+
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 100;
+    /** Deep pages cost a full sort of everything before them; nobody reads past this many hits. */
+    public static final int MAX_WINDOW = 10_000;
+    public static final int MAX_QUERY_LENGTH = 2_000;
+    public static final int MAX_VALUES_PER_FILTER = 50;
+
+    public SearchRequest {
+        query = query == null ? "" : query.strip();
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new IllegalArgumentException("q is " + query.length() + " characters long; at most "
+                    + MAX_QUERY_LENGTH + " are allowed");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE + ", not " + size);
+        }
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be 1 or more, not " + page);
+        }
+        if ((long) page * size > MAX_WINDOW) {
+            throw new IllegalArgumentException("page " + page + " of size " + size + " goes past the first "
+                    + MAX_WINDOW + " hits; narrow the search instead");
+        }
+        Objects.requireNonNull(filters, "filters");
+        var copy = new LinkedHashMap<String, List<String>>();
+        for (var entry : filters.entrySet()) {
+            if (!Schema.FACETS.contains(entry.getKey())) {
+                throw new IllegalArgumentException("unknown filter '" + entry.getKey() + "'; filters are " + Schema.FACETS);
+            }
+            List<String> values = entry.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+            if (values.size() > MAX_VALUES_PER_FILTER) {
+                throw new IllegalArgumentException("at most " + MAX_VALUES_PER_FILTER + " values of "
+                        + entry.getKey() + " may be selected");
+            }
+            if (!values.isEmpty()) {
+                copy.put(entry.getKey(), values);
+            }
+        }
+        filters = Map.copyOf(copy);
+    }
+
+    /** The first page of a query, with no filters. */
+    public static SearchRequest of(String query, int size) {
+        return new SearchRequest(query, 1, size, Map.of());
+    }
+}

@@ -1,0 +1,24 @@
+package org.tipsearch.search;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A page of results with the facet counts of the whole result set.
+ *
+ * @param notice set when the query was read differently from how it was written
+ */
+public record SearchResults(
+        SearchRequest request,
+        long total,
+        long tookMs,
+        String notice,
+        List<Hit> hits,
+        Map<String, List<FacetCount>> facets) {
+    public SearchResults {
+        hits = List.copyOf(hits);
+        facets = Collections.unmodifiableMap(new LinkedHashMap<>(facets)); // keeps the schema's order
+    }
+}

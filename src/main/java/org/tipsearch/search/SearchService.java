@@ -1,0 +1,290 @@
+package org.tipsearch.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.tipsearch.index.Documents;
+import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.Schema;
+import org.tipsearch.ingest.ReportMetadata;
+
+/** Answers searches and look-ups over one index. Thread-safe; owns the directory and its searchers. */
+public final class SearchService implements AutoCloseable {
+
+    private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
+            new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
+    private static final int PASSAGES = 3;
+
+    private final Directory directory;
+    private final SearcherManager searchers;
+    private final FacetsConfig facetsConfig = Schema.facetsConfig();
+    private final Analyzer queryAnalyzer = Schema.queryAnalyzer();
+    private final Analyzer indexAnalyzer = Schema.indexAnalyzer();
+    private final QueryReader queryReader = new QueryReader(queryAnalyzer);
+
+    private SearchService(Directory directory) throws IOException {
+        this.directory = directory;
+        this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig));
+    }
+
+    /** Opens the index in a folder; it must exist (see {@code ReportIndexer.isCurrent}). */
+    public static SearchService open(Path indexDir) throws IOException {
+        Directory directory = FSDirectory.open(indexDir);
+        try {
+            return new SearchService(directory);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public SearchResults search(SearchRequest request) throws IOException {
+        long start = System.nanoTime();
+        ReportSearcher searcher = acquire();
+        try {
+            QueryReader.ReadQuery read = queryReader.read(request.query());
+            Query base = new BooleanQuery.Builder()
+                    .add(read.query(), BooleanClause.Occur.MUST)
+                    .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                    .build();
+            if (searcher.facetState() == null) { // an index with no units at all
+                return new SearchResults(request, 0, millisSince(start), read.notice(), List.of(), Map.of());
+            }
+            var drillDown = new DrillDownQuery(facetsConfig, base);
+            request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
+
+            boolean ranked = !request.query().isEmpty();
+            int window = request.page() * request.size();
+            DrillSideways.DrillSidewaysResult result;
+            try {
+                result = new DrillSideways(searcher, facetsConfig, searcher.facetState())
+                        .search(drillDown, null, null, window, ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, ranked);
+            } catch (IndexSearcher.TooManyClauses e) {
+                throw new IllegalArgumentException("the query expands to too many terms; make it more specific", e);
+            }
+            ScoreDoc[] page = Arrays.copyOfRange(result.hits.scoreDocs,
+                    Math.min((request.page() - 1) * request.size(), result.hits.scoreDocs.length),
+                    result.hits.scoreDocs.length);
+            List<Hit> hits = hits(searcher, page, ranked ? read.query() : null, ranked);
+            return new SearchResults(request, total(result.hits.totalHits), millisSince(start), read.notice(), hits,
+                    facetCounts(searcher, result.facets, request.filters()));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** A unit by its global id, with its neighbours. */
+    public Optional<ParagraphInContext> paragraph(String id) throws IOException {
+        ReportSearcher searcher = acquire();
+        try {
+            Optional<ScoreDoc> found = first(searcher, new TermQuery(new Term(Schema.ID, id)));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            Hit hit = hits(searcher, new ScoreDoc[] {found.get()}, null, false).get(0);
+            IndexedParagraph unit = hit.unit();
+            int position = unit.paragraph().position();
+            return Optional.of(new ParagraphInContext(hit,
+                    neighbour(searcher, unit.reportId(), position - 1),
+                    neighbour(searcher, unit.reportId(), position + 1)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    public List<DocumentSummary> documents() throws IOException {
+        ReportSearcher searcher = acquire();
+        try {
+            return searcher.reports().values().stream()
+                    .map(report -> new DocumentSummary(report, searcher.unitCount(report.id())))
+                    .toList();
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** A report with every unit, in reading order. */
+    public Optional<DocumentContents> document(String reportId) throws IOException {
+        ReportSearcher searcher = acquire();
+        try {
+            ReportMetadata report = searcher.reports().get(reportId);
+            if (report == null) {
+                return Optional.empty();
+            }
+            Query units = new BooleanQuery.Builder()
+                    .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(Schema.REPORT, reportId)), BooleanClause.Occur.FILTER)
+                    .build();
+            int count = searcher.unitCount(reportId);
+            ScoreDoc[] docs = searcher.search(units, Math.max(1, count), ReportSearcher.REPORT_ORDER).scoreDocs;
+            return Optional.of(new DocumentContents(new DocumentSummary(report, count),
+                    hits(searcher, docs, null, false)));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** How many units and reports the index holds. */
+    public IndexHealth health() throws IOException {
+        ReportSearcher searcher = acquire();
+        try {
+            return new IndexHealth(searcher.paragraphCount(), searcher.reports().size());
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** Unit and report counts of the current view. */
+    public record IndexHealth(int paragraphs, int documents) {}
+
+    private ReportSearcher acquire() throws IOException {
+        return (ReportSearcher) searchers.acquire();
+    }
+
+    private List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
+            throws IOException {
+        String[] highlights = highlightQuery == null ? null : highlighter(searcher).highlight(Schema.TEXT,
+                highlightQuery, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
+        var stored = searcher.storedFields();
+        var hits = new ArrayList<Hit>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            Document doc = stored.document(docs[i].doc, Documents.storedFields());
+            IndexedParagraph unit = Documents.paragraph(doc);
+            ReportMetadata report = searcher.reports().get(unit.reportId());
+            String highlight = highlights != null && highlights[i] != null
+                    ? highlights[i]
+                    : Html.escape(unit.paragraph().text());
+            hits.add(new Hit(unit, report, scored ? score(docs[i]) : null, highlight));
+        }
+        return hits;
+    }
+
+    private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, indexAnalyzer)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxNoHighlightPassages(PASSAGES)
+                .build();
+    }
+
+    private static Float score(ScoreDoc doc) {
+        // With a sort, the score sits in the first sort value; without, in the ScoreDoc.
+        if (doc instanceof FieldDoc fd && fd.fields != null && fd.fields.length > 0 && fd.fields[0] instanceof Float f) {
+            return f;
+        }
+        return Float.isNaN(doc.score) ? null : doc.score;
+    }
+
+    private Map<String, List<FacetCount>> facetCounts(ReportSearcher searcher, Facets facets,
+            Map<String, List<String>> selected) throws IOException {
+        var out = new LinkedHashMap<String, List<FacetCount>>();
+        for (String dim : Schema.FACETS) {
+            var counts = new ArrayList<FacetCount>();
+            if (searcher.facetState().getOrdRange(dim) != null) {
+                FacetResult result = facets.getAllChildren(dim);
+                if (result != null) {
+                    for (LabelAndValue lv : result.labelValues) {
+                        counts.add(new FacetCount(lv.label, lv.value.intValue()));
+                    }
+                }
+            }
+            // A selected value stays listed, at zero, so that a client can show and undo the selection.
+            var listed = new HashSet<String>();
+            counts.forEach(c -> listed.add(c.value()));
+            selected.getOrDefault(dim, List.of()).stream()
+                    .filter(listed::add)
+                    .forEach(value -> counts.add(new FacetCount(value, 0)));
+            counts.sort(Schema.CHRONOLOGICAL_FACETS.contains(dim) ? CHRONOLOGICAL : BY_COUNT);
+            out.put(dim, List.copyOf(counts));
+        }
+        return out;
+    }
+
+    /** "9th session (2021)" before "13th session (2023)": by the leading number, then by text. */
+    private static final Comparator<FacetCount> CHRONOLOGICAL = Comparator
+            .comparingLong((FacetCount c) -> leadingNumber(c.value()))
+            .thenComparing(FacetCount::value);
+    private static final Comparator<FacetCount> BY_COUNT = Comparator
+            .comparingInt(FacetCount::count).reversed()
+            .thenComparing(FacetCount::value);
+
+    private static long leadingNumber(String value) {
+        int end = 0;
+        while (end < value.length() && end < 18 && Character.isDigit(value.charAt(end))) {
+            end++;
+        }
+        return end == 0 ? Long.MAX_VALUE : Long.parseLong(value.substring(0, end));
+    }
+
+    private static Optional<ScoreDoc> first(IndexSearcher searcher, Query query) throws IOException {
+        Query paragraphOnly = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.FILTER)
+                .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                .build();
+        ScoreDoc[] docs = searcher.search(paragraphOnly, 1).scoreDocs;
+        return docs.length == 0 ? Optional.empty() : Optional.of(docs[0]);
+    }
+
+    private static String neighbour(ReportSearcher searcher, String reportId, int position) throws IOException {
+        if (position < 0) {
+            return null;
+        }
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Schema.REPORT, reportId)), BooleanClause.Occur.FILTER)
+                .add(IntField.newExactQuery(Schema.POSITION, position), BooleanClause.Occur.FILTER)
+                .build();
+        Optional<ScoreDoc> doc = first(searcher, query);
+        return doc.isEmpty() ? null : searcher.storedFields().document(doc.get().doc).get(Schema.ID);
+    }
+
+    private static long total(TotalHits totalHits) {
+        return totalHits.value();
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.tipsearch.web;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Set;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchService;
+import org.tipsearch.web.JsonViews.DocumentContentsView;
+import org.tipsearch.web.JsonViews.DocumentListEntry;
+import org.tipsearch.web.JsonViews.DocumentsView;
+import org.tipsearch.web.JsonViews.FacetsView;
+import org.tipsearch.web.JsonViews.HealthView;
+import org.tipsearch.web.JsonViews.ParagraphView;
+import org.tipsearch.web.JsonViews.SearchView;
+
+/** The JSON API: each handler reads its parameters, asks the search service, and answers one view. */
+final class ApiHandlers {
+
+    private final SearchService search;
+
+    ApiHandlers(SearchService search) {
+        this.search = search;
+    }
+
+    void search(Context ctx) throws IOException {
+        ctx.json(SearchView.of(search.search(RequestParams.searchRequest(ctx))));
+    }
+
+    void facets(Context ctx) throws IOException {
+        SearchRequest asked = RequestParams.searchRequest(ctx);
+        // Only the counts are wanted: one hit is the cheapest page.
+        var countsOnly = new SearchRequest(asked.query(), 1, 1, asked.filters());
+        ctx.json(FacetsView.of(search.search(countsOnly)));
+    }
+
+    void paragraph(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
+        ctx.json(search.paragraph(id)
+                .map(ParagraphView::of)
+                .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
+    }
+
+    void paragraphWithoutUnit(Context ctx) {
+        throw ApiException.notFound("no paragraph with id '" + ctx.pathParam("id")
+                + "'; paragraph ids look like REPORT/UNIT, e.g. 002_a5f66eb7f565f6a5/para-19");
+    }
+
+    void documents(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        ctx.json(new DocumentsView(search.documents().stream().map(DocumentListEntry::of).toList()));
+    }
+
+    void document(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        String id = ctx.pathParam("id");
+        ctx.json(search.document(id)
+                .map(DocumentContentsView::of)
+                .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'")));
+    }
+
+    void health(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        SearchService.IndexHealth health = search.health();
+        ctx.json(new HealthView("ok", health.paragraphs(), health.documents()));
+    }
+}

@@ -1,0 +1,87 @@
+package org.tipsearch.web;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.tipsearch.index.Schema;
+import org.tipsearch.search.SearchRequest;
+
+/** Reads and checks query-string parameters; anything wrong becomes a 400 naming the parameter. */
+final class RequestParams {
+
+    /** Parameters of the search and facet endpoints. */
+    static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "page", "size"), Schema.FACETS);
+
+    private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private RequestParams() {}
+
+    static SearchRequest searchRequest(Context ctx) {
+        rejectUnknown(ctx, SEARCH_PARAMETERS);
+        var filters = new LinkedHashMap<String, List<String>>();
+        for (String dim : Schema.FACETS) {
+            List<String> values = ctx.queryParams(dim);
+            if (!values.isEmpty()) {
+                filters.put(dim, values);
+            }
+        }
+        try {
+            return new SearchRequest(single(ctx, "q"), intParam(ctx, "page", 1),
+                    intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), filters);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** The server decodes "%ZZ" to nothing; a client that sent it meant something else, so say so. */
+    private static void rejectMalformed(Context ctx) {
+        String raw = ctx.queryString();
+        if (raw != null && MALFORMED_ESCAPE.matcher(raw).find()) {
+            throw ApiException.badRequest("the query string has a malformed %-escape; encode '%' as %25");
+        }
+    }
+
+    static void rejectUnknown(Context ctx, Set<String> allowed) {
+        rejectMalformed(ctx);
+        var unknown = new TreeSet<>(ctx.queryParamMap().keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown parameter" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; this endpoint takes " + new TreeSet<>(allowed));
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int defaultValue) {
+        String value = single(ctx, name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " must be a whole number, not '" + abbreviate(value) + "'");
+        }
+    }
+
+    private static String single(Context ctx, String name) {
+        List<String> values = ctx.queryParams(name);
+        if (values.size() > 1) {
+            throw ApiException.badRequest(name + " may be given once, not " + values.size() + " times");
+        }
+        return values.isEmpty() ? null : values.get(0);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    }
+
+    private static Set<String> union(Set<String> a, List<String> b) {
+        var out = new TreeSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
+}

@@ -1,0 +1,61 @@
+package org.tipsearch.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tipsearch.search.SearchService;
+import org.tipsearch.web.JsonViews.ErrorView;
+
+/** The HTTP server: routes, JSON mapping and the one error shape, all configured in one place. */
+public final class WebServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private WebServer() {}
+
+    /** A server over the search service, not yet started. */
+    public static Javalin create(SearchService search) {
+        var api = new ApiHandlers(search);
+        return Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+
+            config.routes.get("/api/search", api::search);
+            config.routes.get("/api/facets", api::facets);
+            config.routes.get("/api/paragraphs/{report}/{unit}", api::paragraph);
+            config.routes.get("/api/paragraphs/{id}", api::paragraphWithoutUnit);
+            config.routes.get("/api/documents", api::documents);
+            config.routes.get("/api/documents/{id}", api::document);
+            config.routes.get("/api/health", api::health);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) ->
+                    error(ctx, e.getStatus(), errorName(e.getStatus()), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal_error", "the server could not answer this request");
+            });
+            config.routes.error(405, "*", ctx ->
+                    error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    private static void error(Context ctx, int status, String error, String message) {
+        ctx.status(status).json(new ErrorView(error, message));
+    }
+
+    private static String errorName(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            default -> status < 500 ? "client_error" : "server_error";
+        };
+    }
+}
