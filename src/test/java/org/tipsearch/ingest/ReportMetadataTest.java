@@ -1,0 +1,118 @@
+package org.tipsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipsearch.BundledReports;
+
+class ReportMetadataTest {
+
+    private final ReportReader reader = new ReportReader();
+
+    private ReportMetadata metadata(String reportId) throws InvalidReportException {
+        return reader.read(BundledReports.file(reportId)).metadata();
+    }
+
+    @Test
+    void workingGroupReport() throws Exception {
+        ReportMetadata m = metadata(BundledReports.WORKING_GROUP_2023);
+        assertEquals("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna on 2 and 3 October 2023", m.title());
+        assertEquals(ReportKind.WORKING_GROUP_REPORT, m.kind());
+        assertEquals("Working Group on Trafficking in Persons", m.body());
+        assertEquals("13th session (2023)", m.session().label());
+        assertEquals(LocalDate.of(2023, 10, 2), m.date());
+        assertEquals(LocalDate.of(2023, 10, 3), m.endDate());
+        assertNull(m.symbol());
+        assertEquals("002_a5f66eb7f565f6a5.txt", m.source());
+        assertEquals("002_a5f66eb7f565f6a5", m.id());
+    }
+
+    @Test
+    void dialogueSummariesShareTheSessionOfTheirMeeting() throws Exception {
+        assertEquals("13th session (2023)", metadata(BundledReports.DIALOGUE_2023).session().label());
+        assertEquals(LocalDate.of(2023, 10, 4), metadata(BundledReports.DIALOGUE_2023).date());
+        assertEquals("12th session (2022)", metadata(BundledReports.DIALOGUE_2022).session().label());
+        assertEquals("14th session (2024)", metadata(BundledReports.DIALOGUE_2024).session().label()); // "fourteenth meeting"
+        assertEquals(LocalDate.of(2024, 7, 10), metadata(BundledReports.DIALOGUE_2024).date());
+        for (String id : new String[] {BundledReports.DIALOGUE_2023, BundledReports.DIALOGUE_2022, BundledReports.DIALOGUE_2024}) {
+            ReportMetadata m = metadata(id);
+            assertEquals(ReportKind.CONSTRUCTIVE_DIALOGUE_SUMMARY, m.kind(), id);
+            assertTrue(m.title().startsWith("Constructive dialogue on the review process"), m.title());
+        }
+    }
+
+    @Test
+    void articleIsDatedByItsDateLine() throws Exception {
+        ReportMetadata m = metadata(BundledReports.ARTICLE_2023);
+        assertEquals(ReportKind.ARTICLE, m.kind());
+        assertEquals("Looking at the past to understand the future. Part one", m.title());
+        assertEquals(LocalDate.of(2023, 10, 2), m.date());
+        assertEquals("12th session (2022)", m.session().label()); // it looks back at the first dialogue
+    }
+
+    @Test
+    void symbolAndDateFromTheFrontMatter() throws Exception {
+        var text = """
+                CTOC/COP/WG.4/2010/6
+
+                Distr.: General
+                10 February 2010
+
+                Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 January 2010
+
+                I. Introduction
+
+                1. The Working Group on Trafficking in Persons held its second session in Vienna.
+                """;
+        ReportMetadata m = reader.read(text, "wg-2010.txt").metadata();
+        assertEquals("CTOC/COP/WG.4/2010/6", m.symbol());
+        assertEquals(LocalDate.of(2010, 1, 27), m.date());
+        assertEquals(LocalDate.of(2010, 1, 29), m.endDate());
+        assertEquals(ReportKind.WORKING_GROUP_REPORT, m.kind());
+        assertEquals("wg-2010", m.id());
+    }
+
+    @Test
+    void sidecarOverridesWhatTheTextSays(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.txt");
+        Files.copy(BundledReports.file(BundledReports.DIALOGUE_2024), report);
+        Files.writeString(dir.resolve("report.txt.meta.json"),
+                "{\"title\": \"Third constructive dialogue\", \"session\": 15, \"date\": \"2024-07-11\", \"symbol\": \"CTOC/X/1\"}");
+        ReportMetadata m = reader.read(report).metadata();
+        assertEquals("Third constructive dialogue", m.title());
+        assertEquals("15th session (2024)", m.session().label());
+        assertEquals(LocalDate.of(2024, 7, 11), m.date());
+        assertEquals("CTOC/X/1", m.symbol());
+        assertEquals(ReportKind.CONSTRUCTIVE_DIALOGUE_SUMMARY, m.kind());
+    }
+
+    @Test
+    void badSidecarIsNamed(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report.txt");
+        Files.copy(BundledReports.file(BundledReports.DIALOGUE_2024), report);
+        Files.writeString(dir.resolve("report.txt.meta.json"), "{\"kind\": \"novel\"}");
+        var e = assertThrows(InvalidReportException.class, () -> reader.read(report));
+        assertTrue(e.getMessage().contains("report.txt.meta.json") && e.getMessage().contains("novel"), e.getMessage());
+    }
+
+    @Test
+    void unreadableFilesAreRefusedWithTheirName(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("empty.txt"), "  \n");
+        Files.write(dir.resolve("binary.txt"), new byte[] {0x50, 0x4b, 0x03, 0x04, 0, 0, 1});
+        Files.write(dir.resolve("latin1.txt"), "Caf\u00e9 1. text".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.writeString(dir.resolve("nothing.txt"), "Title only\n");
+        for (String name : new String[] {"empty.txt", "binary.txt", "latin1.txt"}) {
+            var e = assertThrows(InvalidReportException.class, () -> reader.read(dir.resolve(name)));
+            assertTrue(e.getMessage().startsWith(name + ": "), e.getMessage());
+        }
+        var e = assertThrows(InvalidReportException.class, () -> reader.read(dir.resolve("nothing.txt")));
+        assertEquals("nothing.txt: no paragraphs found in the text", e.getMessage());
+    }
+}

@@ -1,0 +1,252 @@
+package org.tipsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipsearch.BundledReports;
+import org.tipsearch.index.IndexBuild;
+import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportReader;
+
+/** Search, facets, highlighting and look-ups over an index of the bundled reports. */
+class SearchServiceTest {
+
+    @TempDir
+    static Path indexDir;
+    static SearchService search;
+
+    @BeforeAll
+    static void buildIndex() throws Exception {
+        IndexBuild.Summary summary = IndexBuild.rebuild(BundledReports.DIR, indexDir, SILENT);
+        assertEquals(List.of(), summary.failures());
+        search = SearchService.open(indexDir);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    static final IndexBuild.Progress SILENT = new IndexBuild.Progress() {
+        @Override
+        public void indexed(int done, int total, Report report, long millis) {}
+
+        @Override
+        public void failed(int done, int total, Path file, String reason) {}
+    };
+
+    private static SearchResults search(String query) throws Exception {
+        return search.search(new SearchRequest(query, 1, 100, Map.of()));
+    }
+
+    private static SearchResults search(String query, Map<String, List<String>> filters) throws Exception {
+        return search.search(new SearchRequest(query, 1, 100, filters));
+    }
+
+    private static Set<String> ids(SearchResults results) {
+        return results.hits().stream().map(h -> h.unit().id()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> reports(SearchResults results) {
+        return results.hits().stream().map(h -> h.unit().reportId()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Map<String, Integer> facet(SearchResults results, String dim) {
+        return results.facets().get(dim).stream().collect(Collectors.toMap(FacetCount::value, FacetCount::count));
+    }
+
+    /** The oracle: ids of the units whose text holds the phrase, read straight from the parser. */
+    private static Set<String> unitsContaining(String phrase) throws Exception {
+        var reader = new ReportReader();
+        var out = new TreeSet<String>();
+        for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
+            Report report = reader.read(file);
+            report.paragraphs().stream()
+                    .filter(p -> p.text().toLowerCase(Locale.ROOT).contains(phrase))
+                    .forEach(p -> out.add(report.globalId(p)));
+        }
+        return out;
+    }
+
+    @Test
+    void nonPunishmentIsFoundByEverySpellingInEveryReportThatUsesIt() throws Exception {
+        SearchResults hyphenated = search("non-punishment");
+        assertEquals(unitsContaining("non-punishment"), ids(hyphenated));
+        assertEquals(Set.of(BundledReports.DIALOGUE_2023, BundledReports.DIALOGUE_2022, BundledReports.WORKING_GROUP_2023,
+                BundledReports.DIALOGUE_2024), reports(hyphenated));
+        assertEquals(ids(hyphenated), ids(search("nonpunishment")));
+        assertEquals(ids(hyphenated), ids(search("non punishment")));
+        assertEquals(ids(hyphenated), ids(search("\"non-punishment\"")));
+        assertTrue(ids(hyphenated).contains(BundledReports.DIALOGUE_2024 + "/para-42"));
+        assertNull(hyphenated.notice());
+    }
+
+    @Test
+    void diacriticsAreFolded() throws Exception {
+        assertEquals(ids(search("Türkiye")), ids(search("turkiye")));
+        assertEquals(4, search("Turkiye").total());
+    }
+
+    @Test
+    void phrasesBooleansAndFields() throws Exception {
+        assertEquals(Set.of(BundledReports.DIALOGUE_2024 + "/para-35"), ids(search("\"child soldiers\"")));
+        assertEquals(19, search("kind:recommendation").total());
+        assertEquals(10, search("kind:recommendation AND status:proposed").total());
+        assertEquals(search("organ").total(), search("organ AND kind:paragraph").total() + search("organ AND kind:recommendation").total()
+                + search("organ AND kind:bullet").total());
+        long organOrCorruption = search("organ OR corruption").total();
+        assertTrue(organOrCorruption > search("organ").total() && organOrCorruption > search("corruption").total());
+        assertEquals(search("organ").total() - search("organ AND corruption").total(), search("organ NOT corruption").total());
+        assertEquals(search("organ").total() - search("organ AND corruption").total(), search("organ -corruption").total());
+        assertEquals(search("child").total(), search("child session:12").total() + search("child session:13").total()
+                + search("child session:14").total());
+        assertEquals(74, search("reportKind:working-group-report").total());
+        assertEquals(24, search("section:deliberations").total());
+    }
+
+    @Test
+    void wildcardsAndFuzzyTerms() throws Exception {
+        assertEquals(Set.of(BundledReports.WORKING_GROUP_2023 + "/para-8", BundledReports.WORKING_GROUP_2023 + "/para-11",
+                BundledReports.WORKING_GROUP_2023 + "/para-34"), ids(search("ulug*"))); // Ulugölge
+        assertEquals(unitsContaining("transplant"), ids(search("transplant*")));
+        assertEquals(ids(search("corruption")), ids(search("coruption~1")));
+    }
+
+    @Test
+    void queriesThatDoNotParseAreSearchedAsPlainWordsWithANotice() throws Exception {
+        SearchResults unbalanced = search("\"child soldiers");
+        assertNotNull(unbalanced.notice());
+        assertTrue(unbalanced.notice().contains("plain words"), unbalanced.notice());
+        assertEquals(ids(search("child soldiers")), ids(unbalanced));
+
+        SearchResults unknownField = search("country:Colombia");
+        assertTrue(unknownField.notice().contains("unknown field 'country'"), unknownField.notice());
+        assertEquals(ids(search("country Colombia")), ids(unknownField));
+
+        assertTrue(search("(organ AND").notice().contains("plain words"));
+        assertTrue(search("/.*/").notice() != null);
+        assertEquals("The query has no searchable words.", search("the of and").notice());
+        assertEquals(0, search("the of and").total());
+    }
+
+    @Test
+    void emptyQueryListsEverythingInReportOrder() throws Exception {
+        SearchResults all = search.search(new SearchRequest("", 1, 100, Map.of()));
+        assertEquals(208, all.total());
+        assertEquals(BundledReports.DIALOGUE_2023 + "/para-1", all.hits().get(0).unit().id());
+        assertEquals(BundledReports.DIALOGUE_2023 + "/para-2", all.hits().get(1).unit().id());
+        assertNull(all.hits().get(0).score());
+        SearchResults third = search.search(new SearchRequest("", 3, 100, Map.of()));
+        assertEquals(8, third.hits().size());
+        assertEquals(BundledReports.ARTICLE_2023 + "/bullet-15", third.hits().get(7).unit().id());
+    }
+
+    @Test
+    void facetsAreMultiSelectAndDrillSideways() throws Exception {
+        SearchResults child = search("child");
+        Map<String, Integer> sessions = facet(child, "session");
+        assertEquals(child.total(), sessions.values().stream().mapToLong(Integer::longValue).sum());
+        assertEquals(List.of("12th session (2022)", "13th session (2023)", "14th session (2024)"),
+                child.facets().get("session").stream().map(FacetCount::value).toList());
+
+        SearchResults in13 = search("child", Map.of("session", List.of("13th session (2023)")));
+        assertEquals((long) sessions.get("13th session (2023)"), in13.total());
+        // the session facet ignores its own selection; the others count the narrowed set
+        assertEquals(sessions, facet(in13, "session"));
+        assertEquals(in13.total(), facet(in13, "reportKind").values().stream().mapToLong(Integer::longValue).sum());
+
+        SearchResults in12or14 = search("child", Map.of("session", List.of("12th session (2022)", "14th session (2024)")));
+        assertEquals((long) sessions.get("12th session (2022)") + sessions.get("14th session (2024)"), in12or14.total());
+
+        SearchResults proposedIn13 = search("child", Map.of("session", List.of("13th session (2023)"), "kind", List.of("recommendation")));
+        assertTrue(proposedIn13.hits().stream().allMatch(h -> h.unit().paragraph().kind().id().equals("recommendation")
+                && h.document().session().ordinal() == 13));
+        assertEquals(facet(search("child", Map.of("kind", List.of("recommendation"))), "session"), facet(proposedIn13, "session"));
+    }
+
+    @Test
+    void aSelectedValueWithNoMatchesStaysListed() throws Exception {
+        SearchResults none = search("child", Map.of("year", List.of("1999")));
+        assertEquals(0, none.total());
+        assertEquals(0, facet(none, "year").get("1999"));
+    }
+
+    @Test
+    void highlightsMarkMatchesAndEscapeTheRest() throws Exception {
+        Hit hit = search("\"non-punishment principle\"").hits().stream()
+                .filter(h -> h.unit().id().equals(BundledReports.DIALOGUE_2022 + "/para-25")).findFirst().orElseThrow();
+        assertEquals("Several speakers highlighted the serious challenges posed to the actual application of the"
+                + " <mark>non-punishment principle</mark> for victims of trafficking who had committed"
+                + " offences while being trafficked.", hit.highlight());
+
+        Hit turkiye = search("Türkiye").hits().stream()
+                .filter(h -> h.unit().id().equals(BundledReports.WORKING_GROUP_2023 + "/para-34")).findFirst().orElseThrow();
+        assertTrue(turkiye.highlight().endsWith("Niyazi Ulugölge (<mark>Türkiye</mark>)."), turkiye.highlight());
+
+        Hit escaped = search("representatives participation increased").hits().stream()
+                .filter(h -> h.unit().id().equals(BundledReports.DIALOGUE_2023 + "/para-5")).findFirst().orElseThrow();
+        assertTrue(escaped.highlight().contains("States parties&#x27; <mark>representatives</mark>"), escaped.highlight());
+        assertTrue(!escaped.highlight().contains("'"));
+    }
+
+    @Test
+    void paragraphWithItsNeighbours() throws Exception {
+        ParagraphInContext p = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow();
+        assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-18", p.previousId());
+        assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-20", p.nextId());
+        assertEquals("Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October 2023, para. 19",
+                Citation.of(p.paragraph().document(), p.paragraph().unit().paragraph()));
+        ParagraphInContext first = search.paragraph(BundledReports.ARTICLE_2023 + "/para-1").orElseThrow();
+        assertNull(first.previousId());
+        ParagraphInContext last = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/annex-rec-10").orElseThrow();
+        assertNull(last.nextId());
+        assertTrue(search.paragraph("nope/para-1").isEmpty());
+        assertTrue(search.paragraph(BundledReports.WORKING_GROUP_2023).isEmpty()); // a report id is not a paragraph
+    }
+
+    @Test
+    void documentsWithTheirUnits() throws Exception {
+        List<DocumentSummary> documents = search.documents();
+        assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(DocumentSummary::paragraphs).toList());
+        DocumentContents wg = search.document(BundledReports.WORKING_GROUP_2023).orElseThrow();
+        assertEquals(74, wg.paragraphs().size());
+        assertEquals("para-1", wg.paragraphs().get(0).unit().paragraph().unitId());
+        assertEquals("annex-rec-10", wg.paragraphs().get(73).unit().paragraph().unitId());
+        assertTrue(search.document("nope").isEmpty());
+        assertEquals(new SearchService.IndexHealth(208, 5), search.health());
+    }
+
+    @Test
+    void indexingTheSameReportsAgainChangesNothing(@TempDir Path other) throws Exception {
+        IndexBuild.rebuild(BundledReports.DIR, other, SILENT);
+        IndexBuild.rebuild(BundledReports.DIR, other, SILENT);
+        try (var again = SearchService.open(other)) {
+            assertEquals(search.health(), again.health());
+            assertEquals(ids(search("organ")), ids(again.search(new SearchRequest("organ", 1, 100, Map.of()))));
+        }
+    }
+
+    @Test
+    void requestsAreValidated() {
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 0, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 101, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 0, 10, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1001, 10, Map.of()));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 10, Map.of("country", List.of("x"))));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x".repeat(2001), 1, 10, Map.of()));
+    }
+}
