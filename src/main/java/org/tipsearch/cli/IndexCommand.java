@@ -34,8 +34,8 @@ final class IndexCommand implements Callable<Integer> {
         IndexBuild.Summary summary = IndexBuild.rebuild(reports, index, new IndexBuild.Progress() {
             @Override
             public void indexed(int done, int total, Report report, long millis) {
-                out.printf(Locale.ROOT, "[%d/%d] %s: %d units (%d ms)%n", done, total,
-                        report.metadata().source(), report.paragraphs().size(), millis);
+                out.printf(Locale.ROOT, "[%d/%d] %s: %s (%d ms)%n", done, total,
+                        report.metadata().source(), count(report.paragraphs().size(), "unit"), millis);
             }
 
             @Override
@@ -43,12 +43,16 @@ final class IndexCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "[%d/%d] FAILED %s%n", done, total, reason);
             }
         });
-        out.printf(Locale.ROOT, "Indexed %d reports, %d units in %.2f s into %s%s%n",
-                summary.reports(), summary.paragraphs(), summary.millis() / 1000.0, index,
+        out.printf(Locale.ROOT, "Indexed %s, %s in %.2f s into %s%s%n",
+                count(summary.reports(), "report"), count(summary.paragraphs(), "unit"), summary.millis() / 1000.0, index,
                 summary.failures().isEmpty() ? "" : "; " + summary.failures().size() + " failed");
         if (summary.reports() == 0) {
             out.println("No report files (.txt, .md) were indexed from " + reports);
         }
         return summary;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

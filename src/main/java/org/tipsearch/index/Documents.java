@@ -109,10 +109,8 @@ public final class Documents {
         return StoredJson.report(doc.get(Schema.SOURCE));
     }
 
-    /** The stored fields a hit needs. */
-    public static Set<String> storedFields() {
-        return Set.of(Schema.ID, Schema.REPORT, Schema.SOURCE);
-    }
+    /** The stored fields a hit is rebuilt from. */
+    public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REPORT, Schema.SOURCE);
 
     /** What a paragraph document stores: the unit and its annotations. */
     record StoredUnit(Paragraph paragraph, Annotations annotations) {}

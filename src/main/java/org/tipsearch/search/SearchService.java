@@ -183,7 +183,7 @@ public final class SearchService implements AutoCloseable {
         var stored = searcher.storedFields();
         var hits = new ArrayList<Hit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.document(docs[i].doc, Documents.storedFields());
+            Document doc = stored.document(docs[i].doc, Documents.HIT_FIELDS);
             IndexedParagraph unit = Documents.paragraph(doc);
             ReportMetadata report = searcher.reports().get(unit.reportId());
             String highlight = highlights != null && highlights[i] != null

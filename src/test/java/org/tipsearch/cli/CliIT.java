@@ -1,0 +1,107 @@
+package org.tipsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tipsearch.BundledReports;
+import org.tipsearch.JarProcess;
+import org.tipsearch.JarProcess.Result;
+
+/** The command line as a user runs it: the built jar in its own process. */
+class CliIT {
+
+    @TempDir
+    static Path indexDir;
+
+    @BeforeAll
+    static void buildIndex() throws Exception {
+        Result result = JarProcess.run("index", "--reports", BundledReports.DIR.toString(), "--index", indexDir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+    }
+
+    /** The lines the command itself wrote to stderr (the JVM may add warnings of its own). */
+    private static List<String> ownErrors(Result result) {
+        return result.err().lines().filter(line -> line.startsWith("tipsearch:")).toList();
+    }
+
+    private static void assertUsageError(Result result, String message) {
+        assertEquals(2, result.exitCode(), result.out() + result.err());
+        List<String> errors = ownErrors(result);
+        assertEquals(1, errors.size(), result.err());
+        assertTrue(errors.get(0).contains(message), errors.get(0));
+        assertFalse(result.err().contains("Exception") || result.err().contains("\tat "), result.err());
+    }
+
+    @Test
+    void indexPrintsAProgressLinePerReportAndASummary(@TempDir Path other) throws Exception {
+        Result result = JarProcess.run("index", "--reports", BundledReports.DIR.toString(), "--index", other.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(6, lines.size(), result.out());
+        assertTrue(lines.get(0).matches("\\[1/5] 000_66491c30b35528aa\\.txt: 41 units \\(\\d+ ms\\)"), lines.get(0));
+        assertTrue(lines.get(2).matches("\\[3/5] 002_a5f66eb7f565f6a5\\.txt: 74 units \\(\\d+ ms\\)"), lines.get(2));
+        assertTrue(lines.get(5).matches("Indexed 5 reports, 208 units in \\d+\\.\\d\\d s into .*"), lines.get(5));
+    }
+
+    @Test
+    void searchPrintsHitsWithCitations() throws Exception {
+        Result result = JarProcess.run("search", "non-punishment", "--size", "2", "--index", indexDir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("8 paragraphs match"), result.out());
+        assertTrue(result.out().contains("1 July 2022, para. 25\n   001_03d93a82c4d8f6a1/para-25\n"), result.out());
+        assertTrue(result.out().contains("the **non-punishment** principle"), result.out());
+        assertEquals(2, result.out().lines().filter(line -> line.matches("\\d+\\. .*")).count());
+    }
+
+    @Test
+    void searchSaysWhenItReadTheQueryAsPlainWords() throws Exception {
+        Result result = JarProcess.run("search", "\"child soldiers", "--index", indexDir.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("Note: The query could not be read as query syntax"), result.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--help", "index --help", "serve --help", "search --help", "help search"})
+    void helpEverywhere(String args) throws Exception {
+        Result result = JarProcess.run(args.split(" "));
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("Usage: tipsearch"), result.out());
+    }
+
+    @Test
+    void badUsageIsOneLineAndExitCodeTwo(@TempDir Path empty) throws Exception {
+        assertUsageError(JarProcess.run("index", "--frobnicate"), "Unknown option: '--frobnicate'");
+        assertUsageError(JarProcess.run("serve", "--port", "http"), "--port");
+        assertUsageError(JarProcess.run("frobnicate"), "Unmatched argument");
+        assertUsageError(JarProcess.run(), "name a command");
+        assertUsageError(JarProcess.run("search"), "Missing required parameter: 'QUERY'");
+        assertUsageError(JarProcess.run("search", "x", "--size", "0", "--index", indexDir.toString()), "size must be between 1 and 100");
+        assertUsageError(JarProcess.run("index", "--reports", empty.resolve("missing").toString()), "no reports folder at");
+        assertUsageError(JarProcess.run("serve", "--reports", empty.resolve("missing").toString(), "--index",
+                empty.resolve("index").toString()), "no reports folder at");
+        assertUsageError(JarProcess.run("search", "x", "--index", empty.toString()), "no current index at");
+    }
+
+    @Test
+    void aBadReportIsNamedAndTheOthersAreIndexed(@TempDir Path dir) throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("reports"));
+        Files.copy(BundledReports.file(BundledReports.ARTICLE_2023), reports.resolve("article.txt"));
+        Files.write(reports.resolve("broken.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0x41});
+        Result result = JarProcess.run("index", "--reports", reports.toString(), "--index", dir.resolve("index").toString());
+        assertEquals(1, result.exitCode(), result.out());
+        assertTrue(result.out().contains("[1/2] article.txt: 15 units"), result.out());
+        assertTrue(result.out().contains("[2/2] FAILED broken.txt: not UTF-8 text"), result.out());
+        assertTrue(result.out().contains("Indexed 1 report, 15 units"), result.out());
+        Result search = JarProcess.run("search", "constructive dialogue", "--index", dir.resolve("index").toString());
+        assertEquals(0, search.exitCode(), search.err());
+    }
+}

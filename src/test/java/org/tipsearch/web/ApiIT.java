@@ -1,0 +1,252 @@
+package org.tipsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tipsearch.BundledReports;
+import org.tipsearch.JarProcess;
+
+/** Every endpoint and every error case, over real HTTP against the built jar serving the bundled reports. */
+class ApiIT {
+
+    @TempDir
+    static Path indexDir;
+    static JarProcess.Server server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    record Response(int status, String contentType, String body, JsonNode json) {}
+
+    static Response call(String method, String pathAndQuery) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        return new Response(response.statusCode(), type, response.body(), JSON.readTree(response.body()));
+    }
+
+    static JsonNode get(String pathAndQuery) throws Exception {
+        Response response = call("GET", pathAndQuery);
+        assertEquals(200, response.status(), response.body());
+        assertTrue(response.contentType().startsWith("application/json"), response.contentType());
+        return response.json();
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static List<String> texts(JsonNode array, String field) {
+        var out = new ArrayList<String>();
+        array.forEach(node -> out.add(node.get(field).asText()));
+        return out;
+    }
+
+    @Test
+    void theServerBuiltTheIndexOnFirstStart() {
+        assertTrue(server.startupOutput().stream().anyMatch(line -> line.startsWith("No current index at")),
+                String.join("\n", server.startupOutput()));
+        assertTrue(server.startupOutput().stream().anyMatch(line -> line.startsWith("Indexed 5 reports, 208 units")));
+    }
+
+    @Test
+    void health() throws Exception {
+        JsonNode health = get("/api/health");
+        assertEquals("ok", health.get("status").asText());
+        assertEquals(208, health.get("paragraphs").asInt());
+        assertEquals(5, health.get("documents").asInt());
+    }
+
+    @Test
+    void searchAnswersTheContract() throws Exception {
+        JsonNode result = get("/api/search?q=" + encode("non-punishment") + "&size=3");
+        assertEquals("non-punishment", result.get("query").asText());
+        assertEquals(8, result.get("total").asInt());
+        assertEquals(1, result.get("page").asInt());
+        assertEquals(3, result.get("size").asInt());
+        assertTrue(result.get("tookMs").isNumber());
+        assertFalse(result.has("notice"));
+        assertEquals(3, result.get("hits").size());
+        JsonNode hit = result.get("hits").get(0);
+        for (String field : List.of("id", "score", "kind", "number", "section", "text", "highlight", "topics",
+                "speakerTypes", "citation", "document")) {
+            assertTrue(hit.has(field), field);
+        }
+        assertTrue(hit.get("highlight").asText().contains("<mark>non-punishment</mark>"), hit.toString());
+        JsonNode document = hit.get("document");
+        for (String field : List.of("id", "title", "kind", "session", "year", "date", "symbol", "source")) {
+            assertTrue(document.has(field), field);
+        }
+        assertEquals(List.of("session", "topic", "speakerType", "kind", "year", "reportKind"),
+                ImmutableFields.of(result.get("facets")));
+        int sessions = 0;
+        for (JsonNode count : result.get("facets").get("session")) {
+            sessions += count.get("count").asInt();
+        }
+        assertEquals(8, sessions);
+    }
+
+    @Test
+    void filtersAreRepeatableAndFacetsDrillSideways() throws Exception {
+        String both = "/api/search?q=child&session=" + encode("12th session (2022)") + "&session=" + encode("14th session (2024)");
+        JsonNode twoSessions = get(both);
+        JsonNode all = get("/api/search?q=child");
+        int expected = 0;
+        for (JsonNode count : all.get("facets").get("session")) {
+            if (!count.get("value").asText().startsWith("13th")) {
+                expected += count.get("count").asInt();
+            }
+        }
+        assertEquals(expected, twoSessions.get("total").asInt());
+        assertEquals(all.get("facets").get("session"), twoSessions.get("facets").get("session"));
+
+        JsonNode recommendations = get("/api/search?kind=recommendation&reportKind=working-group-report&size=100");
+        assertEquals(19, recommendations.get("total").asInt());
+        recommendations.get("hits").forEach(h -> assertEquals("recommendation", h.get("kind").asText()));
+    }
+
+    @Test
+    void emptyQueryListsInReportOrderAndPages() throws Exception {
+        JsonNode page2 = get("/api/search?page=2&size=5");
+        assertEquals(208, page2.get("total").asInt());
+        assertEquals(List.of("para-6", "para-7", "para-8", "para-9", "para-10"),
+                texts(page2.get("hits"), "id").stream().map(id -> id.substring(id.indexOf('/') + 1)).toList());
+        assertTrue(page2.get("hits").get(0).get("score").isNull());
+    }
+
+    @Test
+    void aQueryThatDoesNotParseCarriesANotice() throws Exception {
+        JsonNode result = get("/api/search?q=" + encode("\"child soldiers"));
+        assertTrue(result.get("notice").asText().contains("plain words"), result.toString());
+        assertEquals(1, result.get("total").asInt());
+    }
+
+    @Test
+    void facetsEndpoint() throws Exception {
+        JsonNode facets = get("/api/facets?q=organ&kind=paragraph");
+        JsonNode search = get("/api/search?q=organ&kind=paragraph");
+        assertEquals(search.get("total"), facets.get("total"));
+        assertEquals(search.get("facets"), facets.get("facets"));
+        assertFalse(facets.has("hits"));
+    }
+
+    @Test
+    void paragraphWithDocumentFootnotesAndNeighbours() throws Exception {
+        JsonNode p = get("/api/paragraphs/" + BundledReports.DIALOGUE_2023 + "/para-1");
+        assertEquals(BundledReports.DIALOGUE_2023 + "/para-1", p.get("id").asText());
+        assertEquals("Hereinafter: UNTOC review mechanism.", p.get("footnotes").get(0).get("text").asText());
+        assertTrue(p.get("previous").isNull());
+        assertEquals(BundledReports.DIALOGUE_2023 + "/para-2", p.get("next").asText());
+        assertEquals("13th session (2023)", p.get("document").get("session").asText());
+
+        JsonNode rec = get("/api/paragraphs/" + BundledReports.WORKING_GROUP_2023 + "/annex-rec-5");
+        assertEquals("proposed", rec.get("status").asText());
+        assertEquals("Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October 2023, annex, recommendation 5",
+                rec.get("citation").asText());
+    }
+
+    @Test
+    void documents() throws Exception {
+        JsonNode documents = get("/api/documents").get("documents");
+        assertEquals(5, documents.size());
+        assertEquals(List.of("000_66491c30b35528aa.txt", "001_03d93a82c4d8f6a1.txt", "002_a5f66eb7f565f6a5.txt",
+                "003_30d95c863737c1cb.txt", "004_1550b144c8031def.txt"), texts(documents, "source"));
+        assertEquals(List.of("41", "31", "74", "47", "15"), texts(documents, "paragraphs"));
+        assertEquals("working-group-report", documents.get(2).get("kind").asText());
+
+        JsonNode report = get("/api/documents/" + BundledReports.WORKING_GROUP_2023);
+        assertEquals(BundledReports.WORKING_GROUP_2023, report.get("document").get("id").asText());
+        assertEquals(74, report.get("paragraphs").size());
+        assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-1", report.get("paragraphs").get(0).get("id").asText());
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+        "GET | /api/search?size=0 | 400 | size must be between 1 and 100, not 0",
+        "GET | /api/search?size=100000 | 400 | size must be between 1 and 100, not 100000",
+        "GET | /api/search?page=-1 | 400 | page must be 1 or more, not -1",
+        "GET | /api/search?page=0 | 400 | page must be 1 or more, not 0",
+        "GET | /api/search?size=abc | 400 | size must be a whole number, not 'abc'",
+        "GET | /api/search?page=1.5 | 400 | page must be a whole number, not '1.5'",
+        "GET | /api/search?page=99999999999 | 400 | page must be a whole number",
+        "GET | /api/search?page=500&size=100 | 400 | goes past the first 10000 hits",
+        "GET | /api/search?sesion=12 | 400 | unknown parameter sesion",
+        "GET | /api/search?q=a&q=b | 400 | q may be given once",
+        "GET | /api/facets?size=0 | 400 | size must be between 1 and 100",
+        "GET | /api/facets?country=X | 400 | unknown parameter country",
+        "GET | /api/documents?x=1 | 400 | unknown parameter x",
+        "GET | /api/paragraphs/nope/para-1 | 404 | no paragraph with id 'nope/para-1'",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5 | 404 | paragraph ids look like REPORT/UNIT",
+        "GET | /api/documents/nope | 404 | no document with id 'nope'",
+        "GET | /api/nothing | 404 | GET /api/nothing",
+        "GET | /nothing/at/all | 404 | /nothing/at/all",
+        "POST | /api/search | 405 | POST is not allowed on /api/search",
+        "DELETE | /api/documents/002_a5f66eb7f565f6a5 | 405 | DELETE is not allowed",
+    })
+    void badRequestsGetAClearJsonError(String method, String path, int status, String message) throws Exception {
+        Response response = call(method, path);
+        assertEquals(status, response.status(), response.body());
+        assertTrue(response.contentType().startsWith("application/json"), response.contentType());
+        assertEquals(List.of("error", "message"), ImmutableFields.of(response.json()));
+        assertTrue(response.json().get("message").asText().contains(message), response.body());
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+    }
+
+    @Test
+    void malformedEscapesAreRefused() throws Exception {
+        // No HTTP client library sends "%ZZ"; a raw request does, as a hand-made link might.
+        URI base = URI.create(server.baseUrl());
+        try (var socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("GET /api/search?q=%ZZ HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400"), response);
+            assertTrue(response.contains("\"message\":\"the query string has a malformed %-escape"), response);
+        }
+    }
+
+    @Test
+    void tooLongAQueryIsRefused() throws Exception {
+        Response response = call("GET", "/api/search?q=" + "a".repeat(2001));
+        assertEquals(400, response.status());
+        assertTrue(response.json().get("message").asText().contains("at most 2000"), response.body());
+    }
+
+    /** The field names of a JSON object, in order. */
+    static final class ImmutableFields {
+        static List<String> of(JsonNode node) {
+            var names = new ArrayList<String>();
+            node.fieldNames().forEachRemaining(names::add);
+            return names;
+        }
+    }
+}
