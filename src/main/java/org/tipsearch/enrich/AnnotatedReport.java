@@ -6,11 +6,12 @@ import java.util.Objects;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.Report;
 
-/** A report with the annotations of each of its units, in the same order. */
-public record AnnotatedReport(Report report, List<Annotations> annotations) {
+/** A report with the annotations of each of its units, in the same order, and its recommendations register. */
+public record AnnotatedReport(Report report, List<Annotations> annotations, List<Recommendation> recommendations) {
     public AnnotatedReport {
         Objects.requireNonNull(report, "report");
         annotations = List.copyOf(annotations);
+        recommendations = List.copyOf(recommendations);
         if (annotations.size() != report.paragraphs().size()) {
             throw new IllegalArgumentException("report " + report.metadata().id() + " has "
                     + report.paragraphs().size() + " units but " + annotations.size() + " annotations");
@@ -19,7 +20,7 @@ public record AnnotatedReport(Report report, List<Annotations> annotations) {
 
     /** A report that no enrichment has looked at yet. */
     public static AnnotatedReport unannotated(Report report) {
-        return new AnnotatedReport(report, Collections.nCopies(report.paragraphs().size(), Annotations.NONE));
+        return new AnnotatedReport(report, Collections.nCopies(report.paragraphs().size(), Annotations.NONE), List.of());
     }
 
     public Annotations annotationsOf(Paragraph paragraph) {

@@ -10,6 +10,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.facet.FacetsConfig;
+import org.tipsearch.analysis.TextAnalyzer;
 
 /**
  * The one place that names the index fields and says how each is analysed and faceted. Field names are the

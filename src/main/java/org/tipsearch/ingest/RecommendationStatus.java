@@ -2,12 +2,19 @@ package org.tipsearch.ingest;
 
 import java.util.Locale;
 
-/** Whether a recommendation was agreed by the Working Group or only put forward by its Co-Chairs. */
+/**
+ * The standing of a recommendation. The parser tells adopted from proposed; enrichment adds the Co-Chairs'
+ * observations and the recommendations of stakeholders.
+ */
 public enum RecommendationStatus {
     /** Adopted by the Working Group for the Conference of the Parties. */
     ADOPTED,
     /** Proposed by the Co-Chairs (printed in the annex) but not agreed. */
-    PROPOSED;
+    PROPOSED,
+    /** An observation of the Co-Chairs after a constructive dialogue. */
+    OBSERVATION,
+    /** A concrete recommendation made by a panellist or other stakeholder. */
+    STAKEHOLDER;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,4 +1,4 @@
-package org.tipsearch.index;
+package org.tipsearch.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.tipsearch.index.Schema;
 import org.junit.jupiter.api.Test;
 
 class TextAnalyzerTest {

@@ -1,4 +1,4 @@
-package org.tipsearch.index;
+package org.tipsearch.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,8 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
  *       many organizations of the reports with organ removal.</li>
  * </ul>
  * The index side flattens the token graph, as the index cannot store one; queries keep the graph so that
- * the query parser can build exact phrase alternatives from it.
+ * the query parser can build exact phrase alternatives from it. Enrichment rules keep the stop words, so that
+ * "not be punished" is told from "be punished".
  */
 public final class TextAnalyzer extends Analyzer {
 
@@ -45,18 +46,32 @@ public final class TextAnalyzer extends Analyzer {
             | WordDelimiterGraphFilter.CATENATE_WORDS
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
-    private final boolean forIndexing;
+    private final boolean flattenGraph;
+    private final boolean dropStopWords;
+    private final boolean stem;
 
-    private TextAnalyzer(boolean forIndexing) {
-        this.forIndexing = forIndexing;
+    private TextAnalyzer(boolean flattenGraph, boolean dropStopWords, boolean stem) {
+        this.flattenGraph = flattenGraph;
+        this.dropStopWords = dropStopWords;
+        this.stem = stem;
     }
 
     public static TextAnalyzer forIndexing() {
-        return new TextAnalyzer(true);
+        return new TextAnalyzer(true, true, true);
     }
 
     public static TextAnalyzer forQueries() {
-        return new TextAnalyzer(false);
+        return new TextAnalyzer(false, true, true);
+    }
+
+    /** For matching curator phrases against unit text: a flat token stream that keeps every word. */
+    public static TextAnalyzer forRules() {
+        return new TextAnalyzer(true, false, true);
+    }
+
+    /** For matching names (States, organizations): like {@link #forRules()} but unstemmed, so Germán is not Germany. */
+    public static TextAnalyzer forNames() {
+        return new TextAnalyzer(true, false, false);
     }
 
     @Override
@@ -70,14 +85,18 @@ public final class TextAnalyzer extends Analyzer {
         // Offsets of the parts are their own, so highlights mark "Türkiye", not "(Türkiye).".
         TokenStream stream = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
                 WORD_DELIMITER_FLAGS, null);
-        if (forIndexing) {
+        if (flattenGraph) {
             stream = new FlattenGraphFilter(stream);
         }
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
-        stream = new KStemFilter(stream);
+        if (dropStopWords) {
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        }
+        if (stem) {
+            stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
+            stream = new KStemFilter(stream);
+        }
         return new TokenStreamComponents(source, stream);
     }
 

@@ -1,0 +1,96 @@
+package org.tipsearch.enrich;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Report;
+
+/**
+ * Annotates the units of a report: topics, speaker types and speakers, States and organizations named, and
+ * the recommendations register. All rules come from the curator's resource files. Thread-safe once built.
+ */
+public final class Enricher {
+
+    /** A full stop that ends a sentence ("Mr." and "U.S." do not). */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<!\\b(?:Mr|Ms|Mrs|Dr|No|U\\.S|St))[.:](?=\\s+\\p{Lu}|\\s*$)");
+
+    private final PhraseMatcher matcher;
+    private final PhraseMatcher nameMatcher;
+    private final TopicTagger topics;
+    private final SpeakerDetector speakers;
+    private final Gazetteer countries;
+    private final Gazetteer organizations;
+    private final RecommendationExtractor recommendations;
+
+    /**
+     * @param rulesAnalyzer the search analysis keeping stop words, for topic phrases ({@code TextAnalyzer.forRules()})
+     * @param namesAnalyzer the same without stemming, for names of States and organizations ({@code TextAnalyzer.forNames()})
+     */
+    public Enricher(Analyzer rulesAnalyzer, Analyzer namesAnalyzer) {
+        matcher = new PhraseMatcher(rulesAnalyzer);
+        nameMatcher = new PhraseMatcher(namesAnalyzer);
+        topics = new TopicTagger(Taxonomy.load(), matcher);
+        countries = Gazetteer.countries(nameMatcher);
+        organizations = Gazetteer.organizations(nameMatcher);
+        speakers = new SpeakerDetector(SpeakerRules.load(), countries, organizations, nameMatcher);
+        recommendations = new RecommendationExtractor(RecommendationRules.load());
+    }
+
+    public AnnotatedReport annotate(Report report) {
+        Map<String, String> affiliations = speakers.affiliations(report.paragraphs());
+        var annotations = new ArrayList<Annotations>();
+        var register = new ArrayList<Recommendation>();
+        List<String> contextSection = null;
+        Set<String> contextTopics = Set.of();
+        for (Paragraph unit : report.paragraphs()) {
+            PhraseMatcher.Text text = matcher.text(unit.text());
+            Set<String> own = topics.topicsOf(text);
+            if (!unit.section().equals(contextSection)) {
+                contextSection = unit.section();
+                contextTopics = Set.of();
+            }
+            if (topics.introducesContext(text)) {
+                // What a panel or agenda item is about is said in the sentence that opens it.
+                contextTopics = topics.inheritableTopicsOf(matcher.text(firstSentence(unit.text())));
+            }
+            // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows.
+            var inherited = new LinkedHashSet<String>(contextTopics);
+            unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading))));
+            var all = new LinkedHashSet<String>(own);
+            all.addAll(inherited);
+
+            PhraseMatcher.Text names = nameMatcher.text(unit.text());
+            List<Gazetteer.Mention> orgs = organizations.find(names);
+            List<String> countryNames = countries.find(names).stream()
+                    .filter(c -> orgs.stream().noneMatch(o -> Gazetteer.overlaps(o.span(), c.span())))
+                    .map(c -> c.entry().name())
+                    .toList();
+            SpeakerDetector.Speakers who = speakers.detect(unit, report.metadata().kind(), affiliations);
+
+            var entries = new ArrayList<Recommendation>();
+            for (RecommendationExtractor.Draft draft : recommendations.drafts(unit)) {
+                var entryTopics = new LinkedHashSet<String>(topics.topicsOf(matcher.text(draft.text())));
+                entryTopics.addAll(inherited);
+                entries.add(new Recommendation(draft.entryId(), unit.unitId(), draft.number(), draft.status(),
+                        recommendations.addressee(draft.text()), recommendations.strength(draft.text()), draft.text(),
+                        recommendations.subItems(draft.text()), List.copyOf(entryTopics)));
+            }
+            register.addAll(entries);
+            annotations.add(new Annotations(List.copyOf(all), List.copyOf(who.types()), List.copyOf(who.names()),
+                    countryNames, orgs.stream().map(o -> o.entry().name()).toList(),
+                    entries.isEmpty() ? null : entries.get(0).status()));
+        }
+        return new AnnotatedReport(report, annotations, register);
+    }
+
+    private static String firstSentence(String text) {
+        Matcher end = SENTENCE_END.matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
+    }
+}

@@ -1,0 +1,264 @@
+package org.tipsearch.enrich;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.ReportKind;
+
+/**
+ * Says who speaks in a unit — speaker types and named speakers — from the cues of {@link SpeakerRules}, the
+ * gazetteers and the people a report introduces with their country ("Hilary Axam (United States)").
+ */
+final class SpeakerDetector {
+
+    /** Who speaks in one unit. */
+    record Speakers(Set<String> types, Set<String> names) {}
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
+    /** A capitalised name run: "Hilary Axam", "João Freitas de Castro Chaves", "Basha Shahat". */
+    private static final String NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:de|da|do|dos|del|van|von|der|el|al|bin|ben)\\s+)?\\p{Lu}[\\p{L}'’-]+)*";
+    /** "Name (Country)" or "Name, title, unit (Country)". */
+    private static final Pattern PERSON_WITH_AFFILIATION =
+            Pattern.compile("(" + NAME + ")(?:,[^;()]{1,200}?)?\\s+\\(([^()]{2,80})\\)");
+    /** Small words that may stand inside an organization's name. */
+    private static final String CONNECTORS = "of|for|against|on|and|the|de|in|to|at";
+    /** Where a run of names after an introducer ends: a stop mark, or a lower-case word that is no connector. */
+    private static final Pattern NAME_RUN_END =
+            Pattern.compile("[.;:()]\\s|[.;:()]$|\\s(?!(?:" + CONNECTORS + ")\\b)\\p{Ll}[\\p{Ll}-]*(?![\\p{L}])");
+    private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+(?=the\\s)");
+
+    private final SpeakerRules rules;
+    private final Gazetteer countries;
+    private final Gazetteer organizations;
+    private final PhraseMatcher matcher;
+    private final Set<String> speechVerbs;
+    private final List<Pattern> sectionPatterns;
+    private final List<Pattern> cuePatterns;
+    private final Pattern groupPattern;
+    private final Pattern organizationIntroducers;
+    private final Pattern agentIntroducers;
+    private final Pattern personMention;
+    private final List<Pattern> typeKeywords;
+
+    SpeakerDetector(SpeakerRules rules, Gazetteer countries, Gazetteer organizations, PhraseMatcher matcher) {
+        this.rules = rules;
+        this.countries = countries;
+        this.organizations = organizations;
+        this.matcher = matcher;
+        this.speechVerbs = Set.copyOf(rules.speechVerbs());
+        this.sectionPatterns = rules.sectionSpeakers().stream().map(s -> compile(s.headingPattern())).toList();
+        this.cuePatterns = rules.cues().stream().map(c -> compile(c.pattern())).toList();
+        this.groupPattern = compile(rules.groupSpeakers().pattern());
+        this.organizationIntroducers = alternatives(rules.organizationIntroducers());
+        this.agentIntroducers = alternatives(rules.agentIntroducers());
+        this.personMention = Pattern.compile("(?:" + rules.personTitles().stream()
+                .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s+(" + NAME + ")");
+        this.typeKeywords = rules.typeKeywords().stream().map(k -> compile(k.pattern())).toList();
+    }
+
+    /** The people a report introduces with a country or organization in brackets, by full name. */
+    Map<String, String> affiliations(List<Paragraph> paragraphs) {
+        var out = new HashMap<String, String>();
+        for (Paragraph p : paragraphs) {
+            Matcher m = PERSON_WITH_AFFILIATION.matcher(p.text());
+            while (m.find()) {
+                out.putIfAbsent(m.group(1), m.group(2).strip());
+            }
+        }
+        return out;
+    }
+
+    Speakers detect(Paragraph unit, ReportKind reportKind, Map<String, String> affiliations) {
+        var types = new LinkedHashSet<String>();
+        var names = new LinkedHashSet<String>();
+        String heading = unit.sectionPath();
+        for (int i = 0; i < sectionPatterns.size(); i++) {
+            if (sectionPatterns.get(i).matcher(heading).find()) {
+                types.add(rules.sectionSpeakers().get(i).type());
+            }
+        }
+        if (!types.isEmpty()) {
+            return new Speakers(types, names);
+        }
+        String text = unit.text();
+        List<int[]> words = words(text);
+        List<String> lower = words.stream().map(w -> text.substring(w[0], w[1]).toLowerCase(Locale.ROOT)).toList();
+
+        for (int i = 0; i < cuePatterns.size(); i++) {
+            SpeakerRules.Cue cue = rules.cues().get(i);
+            Matcher m = cuePatterns.get(i).matcher(text);
+            int window = cue.window() == null ? rules.verbWindow() : cue.window();
+            while (m.find()) {
+                if (speaks(words, lower, m.start(), m.end(), window)) {
+                    types.add(cue.type());
+                    if (cue.speaker() != null) {
+                        names.add(cue.speaker());
+                    }
+                    break;
+                }
+            }
+        }
+        Matcher group = groupPattern.matcher(text);
+        while (group.find()) {
+            if (speaks(words, lower, group.start(), group.end(), rules.groupSpeakers().window())) {
+                String type = rules.groupSpeakers().typeByReportKind().get(reportKind.id());
+                if (type != null) {
+                    types.add(type);
+                }
+                break;
+            }
+        }
+        Matcher person = personMention.matcher(text);
+        while (person.find()) {
+            if (speaks(words, lower, person.start(), person.end(), rules.verbWindow())) {
+                String name = person.group(1);
+                String affiliation = affiliationOf(name, affiliations);
+                if (affiliation != null) {
+                    String type = typeOf(affiliation);
+                    types.add(type);
+                    names.add(fullName(name, affiliations) + " (" + affiliation + ")");
+                }
+            }
+        }
+        introduced(text, words, lower, organizationIntroducers, true, affiliations, types, names);
+        introduced(text, words, lower, agentIntroducers, false, affiliations, types, names);
+        return new Speakers(types, names);
+    }
+
+    /** Speakers named after introducers; unknown names count only after an organization introducer. */
+    private void introduced(String text, List<int[]> words, List<String> lower, Pattern introducers, boolean anyName,
+            Map<String, String> affiliations, Set<String> types, Set<String> names) {
+        Matcher introduced = introducers.matcher(text);
+        while (introduced.find()) {
+            if (!speaks(words, lower, introduced.start(), introduced.end(), rules.introducerWindow())) {
+                continue;
+            }
+            for (String name : namesAfter(text, introduced.end())) {
+                String affiliation = affiliations.getOrDefault(name, name);
+                boolean known = affiliations.containsKey(name) || countries.lookup(name) != null
+                        || organizations.lookup(name) != null;
+                if (anyName || known) {
+                    types.add(typeOf(affiliation));
+                    names.add(affiliations.containsKey(name) ? name + " (" + affiliation + ")" : name);
+                }
+            }
+        }
+    }
+
+    /**
+     * The names after an introducer: "from A, B and the C". The run ends at a stop mark or at a lower-case word
+     * that cannot be part of a name.
+     */
+    private static List<String> namesAfter(String text, int from) {
+        Matcher end = NAME_RUN_END.matcher(text).region(from, text.length());
+        String run = text.substring(from, end.find() ? end.start() : text.length());
+        var out = new ArrayList<String>();
+        for (String part : NAME_SEPARATOR.split(run)) {
+            String name = part.strip().replaceFirst("^(?i:the)\\s+", "").replaceFirst("\\s+(?:" + CONNECTORS + ")$", "");
+            if (!name.isEmpty() && Character.isUpperCase(name.codePointAt(0))) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** State for a country, the gazetteer's type for a known organization, else by keywords. */
+    private String typeOf(String affiliation) {
+        if (countries.lookup(affiliation) != null) {
+            return "state";
+        }
+        PhraseMatcher.Text text = matcher.text(affiliation);
+        List<Gazetteer.Mention> known = organizations.find(text);
+        if (!known.isEmpty()) {
+            return known.get(0).entry().type();
+        }
+        if (!countries.find(text).isEmpty() && affiliation.matches("(?i).*\\b(ministry|government|department|office|police|prosecut).*")) {
+            return "state";
+        }
+        for (int i = 0; i < typeKeywords.size(); i++) {
+            if (typeKeywords.get(i).matcher(affiliation).find()) {
+                return rules.typeKeywords().get(i).type();
+            }
+        }
+        return rules.defaultOrganizationType();
+    }
+
+    private static String affiliationOf(String name, Map<String, String> affiliations) {
+        String full = fullName(name, affiliations);
+        return affiliations.get(full);
+    }
+
+    /** "Axam" → "Hilary Axam", where the report introduced her so. */
+    private static String fullName(String name, Map<String, String> affiliations) {
+        if (affiliations.containsKey(name)) {
+            return name;
+        }
+        return affiliations.keySet().stream()
+                .filter(full -> full.endsWith(" " + name))
+                .findFirst()
+                .orElse(name);
+    }
+
+    /**
+     * Whether the words around a cue make it a speaker: a speech verb among its own words or the window after
+     * them, or "according to" or a speech verb and "by" just before it ("a statement by the observer").
+     */
+    private boolean speaks(List<int[]> words, List<String> lower, int start, int end, int window) {
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < words.size(); i++) {
+            if (first < 0 && words.get(i)[1] > start) {
+                first = i;
+            }
+            if (words.get(i)[0] < end) {
+                last = i;
+            }
+        }
+        if (first < 0) {
+            return false;
+        }
+        for (int i = first; i < Math.min(words.size(), last + 1 + window); i++) {
+            if (speechVerbs.contains(lower.get(i))) {
+                return true;
+            }
+        }
+        for (int i = Math.max(0, first - rules.passiveWindow()); i < first; i++) {
+            String w = lower.get(i);
+            boolean agent = w.equals("by") && i > 0 && (speechVerbs.contains(lower.get(i - 1))
+                    || i > 1 && speechVerbs.contains(lower.get(i - 2)));
+            if (agent || w.equals("according")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<int[]> words(String text) {
+        var out = new ArrayList<int[]>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            int end = m.end();
+            while (end > m.start() + 1 && ".-'’".indexOf(text.charAt(end - 1)) >= 0) {
+                end--;
+            }
+            out.add(new int[] {m.start(), end});
+        }
+        return out;
+    }
+
+    private static Pattern alternatives(List<String> phrases) {
+        return compile("\\b(?:" + phrases.stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s+");
+    }
+
+    private static Pattern compile(String regex) {
+        return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+}

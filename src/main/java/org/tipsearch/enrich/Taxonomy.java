@@ -1,0 +1,59 @@
+package org.tipsearch.enrich;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** The topic taxonomy, loaded from the curator's {@code topics.json}. */
+public record Taxonomy(String about, List<String> contextIntroductions, List<Topic> topics) {
+
+    /**
+     * One topic and the phrases that mark it; {@code inherit} false for a cross-cutting topic that a unit does
+     * not take from its headings or the panel it follows.
+     */
+    public record Topic(String id, String label, String description, List<String> phrases, List<String> except,
+            Boolean inherit) {
+        private static final Pattern ID = Pattern.compile("[a-z]+(?:-[a-z]+)*");
+
+        public Topic {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(description, "description");
+            if (id == null || !ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("topic id must be lower-case words joined by '-': " + id);
+            }
+            phrases = List.copyOf(phrases);
+            except = except == null ? List.of() : List.copyOf(except);
+            inherit = inherit == null || inherit;
+            if (phrases.isEmpty()) {
+                throw new IllegalArgumentException("topic " + id + " has no phrases");
+            }
+        }
+    }
+
+    public Taxonomy {
+        contextIntroductions = List.copyOf(contextIntroductions);
+        topics = List.copyOf(topics);
+        var ids = new HashSet<String>();
+        topics.forEach(t -> {
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException("topic " + t.id() + " is defined twice");
+            }
+        });
+    }
+
+    public static Taxonomy load() {
+        try (InputStream in = Taxonomy.class.getResourceAsStream("topics.json")) {
+            if (in == null) {
+                throw new IllegalStateException("topics.json is missing from the classpath");
+            }
+            return new ObjectMapper().readValue(in, Taxonomy.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read topics.json", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.tipsearch.enrich;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Says which topics a piece of text is about, by the taxonomy's phrases. */
+final class TopicTagger {
+
+    private record CompiledTopic(String id, List<PhraseMatcher.Phrase> phrases, List<PhraseMatcher.Phrase> except,
+            boolean inherit) {}
+
+    private final PhraseMatcher matcher;
+    private final List<CompiledTopic> topics;
+    private final List<PhraseMatcher.Phrase> introductions;
+
+    TopicTagger(Taxonomy taxonomy, PhraseMatcher matcher) {
+        this.matcher = matcher;
+        this.topics = taxonomy.topics().stream()
+                .map(t -> new CompiledTopic(t.id(), t.phrases().stream().map(matcher::phrase).toList(),
+                        t.except().stream().map(matcher::phrase).toList(), t.inherit()))
+                .toList();
+        this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
+    }
+
+    Set<String> topicsOf(PhraseMatcher.Text text) {
+        return topicsOf(text, false);
+    }
+
+    /** The topics a heading or a panel's opening sentence passes on to the units under it. */
+    Set<String> inheritableTopicsOf(PhraseMatcher.Text text) {
+        return topicsOf(text, true);
+    }
+
+    private Set<String> topicsOf(PhraseMatcher.Text text, boolean inheritableOnly) {
+        var found = new LinkedHashSet<String>();
+        for (CompiledTopic topic : topics) {
+            if (inheritableOnly && !topic.inherit()) {
+                continue;
+            }
+            List<PhraseMatcher.Span> excluded = topic.except().stream()
+                    .flatMap(p -> matcher.find(text, p).stream()).toList();
+            boolean matches = topic.phrases().stream()
+                    .flatMap(p -> matcher.find(text, p).stream())
+                    .anyMatch(span -> excluded.stream().noneMatch(span::within));
+            if (matches) {
+                found.add(topic.id());
+            }
+        }
+        return found;
+    }
+
+    /** Whether the text opens a panel or an agenda item, whose topics then hold for the units after it. */
+    boolean introducesContext(PhraseMatcher.Text text) {
+        return introductions.stream().anyMatch(p -> matcher.contains(text, p));
+    }
+}
