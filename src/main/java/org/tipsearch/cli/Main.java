@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "tipsearch 0.1.0",
         description = "Paragraph-level search over the UN reports on trafficking in persons.",
-        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalFacetsCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a command line that cannot be carried out as written (picocli's convention too). */
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve or search");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, search or eval-facets");
     }
 
     public static void main(String[] args) {

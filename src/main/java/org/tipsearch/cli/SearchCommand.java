@@ -43,7 +43,7 @@ final class SearchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (SearchService search = SearchService.open(locations.existingIndex())) {
-            SearchResults results = search.search(request);
+            SearchResults<Hit> results = search.search(request);
             if (results.notice() != null) {
                 out.println("Note: " + results.notice());
             }

@@ -82,7 +82,9 @@ public final class Enricher {
                         recommendations.subItems(draft.text()), List.copyOf(entryTopics)));
             }
             register.addAll(entries);
-            annotations.add(new Annotations(List.copyOf(all), List.copyOf(who.types()), List.copyOf(who.names()),
+            var speakerTypes = new LinkedHashSet<String>(who.types());
+            entries.stream().map(e -> recommendations.speakerType(e.status())).filter(t -> t != null).forEach(speakerTypes::add);
+            annotations.add(new Annotations(List.copyOf(all), List.copyOf(speakerTypes), List.copyOf(who.names()),
                     countryNames, orgs.stream().map(o -> o.entry().name()).toList(),
                     entries.isEmpty() ? null : entries.get(0).status()));
         }

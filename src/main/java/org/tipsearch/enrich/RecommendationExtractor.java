@@ -3,6 +3,7 @@ package org.tipsearch.enrich;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ final class RecommendationExtractor {
     private final List<RecommendationRules.Strength> strengths;
     private final List<Pattern> strengthPatterns;
     private final Pattern addressees;
+    private final Map<String, String> speakerTypeByStatus;
 
     RecommendationExtractor(RecommendationRules rules) {
         observationSections = compile(rules.observationSections());
@@ -30,6 +32,7 @@ final class RecommendationExtractor {
         subItem = Pattern.compile(rules.subItem(), Pattern.MULTILINE);
         strengths = rules.strengths();
         strengthPatterns = strengths.stream().map(s -> compile(s.pattern())).toList();
+        speakerTypeByStatus = rules.speakerTypeByStatus();
         addressees = compile("\\b(" + rules.addressees().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
     }
 
@@ -108,6 +111,11 @@ final class RecommendationExtractor {
         }
         String found = before != null ? before : after;
         return found == null ? null : capitalise(found);
+    }
+
+    /** Who speaks in a unit holding an entry of this status ("state" for adopted), or null. */
+    String speakerType(RecommendationStatus status) {
+        return speakerTypeByStatus.get(status.id());
     }
 
     List<String> subItems(String text) {

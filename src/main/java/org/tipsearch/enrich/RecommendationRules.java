@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /** The curator's rules for the recommendations register, loaded from {@code recommendations.json}. */
 record RecommendationRules(
@@ -14,7 +15,8 @@ record RecommendationRules(
         String stakeholderPoint,
         String subItem,
         List<Strength> strengths,
-        List<String> addressees) {
+        List<String> addressees,
+        Map<String, String> speakerTypeByStatus) {
 
     /** How strongly a recommendation is put, and the words that say so. */
     record Strength(String strength, String pattern) {}
@@ -22,6 +24,7 @@ record RecommendationRules(
     RecommendationRules {
         strengths = List.copyOf(strengths);
         addressees = List.copyOf(addressees);
+        speakerTypeByStatus = Map.copyOf(speakerTypeByStatus);
     }
 
     static RecommendationRules load() {

@@ -3,7 +3,6 @@ package org.tipsearch.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -19,7 +18,9 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Annotations;
+import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 
 /** The one mapping between the records of a report and Lucene documents, both ways. */
@@ -41,6 +42,13 @@ public final class Documents {
         for (Paragraph p : annotated.report().paragraphs()) {
             docs.add(facetsConfig.build(paragraphDocument(meta, p, annotated.annotationsOf(p))));
         }
+        List<Recommendation> register = annotated.recommendations();
+        for (int i = 0; i < register.size(); i++) {
+            Recommendation r = register.get(i);
+            Paragraph unit = annotated.report().paragraphs().stream()
+                    .filter(p -> p.unitId().equals(r.unitId())).findFirst().orElseThrow();
+            docs.add(facetsConfig.build(recommendationDocument(meta, r, unit, i)));
+        }
         return docs;
     }
 
@@ -61,16 +69,15 @@ public final class Documents {
         doc.add(new IntField(Schema.POSITION, p.position(), Field.Store.NO));
         doc.add(new Field(Schema.TEXT, p.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(Schema.SECTION, p.sectionPath(), Field.Store.NO));
+        doc.add(new TextField(Schema.SPEAKER, String.join("\n", annotations.speakers()), Field.Store.NO));
         if (p.number() != null) {
             keyword(doc, Schema.NUMBER, p.number());
         }
-        if (p.status() != null) {
-            keyword(doc, Schema.STATUS, p.status().id());
+        RecommendationStatus status = annotations.status() != null ? annotations.status() : p.status();
+        if (status != null) {
+            facet(doc, Schema.STATUS, status.id());
         }
-        if (meta.session() != null) {
-            facet(doc, Schema.SESSION, meta.session().label());
-            keyword(doc, Schema.SESSION, String.valueOf(meta.session().ordinal())); // session:13
-        }
+        session(doc, meta);
         if (meta.year() != null) {
             facet(doc, Schema.YEAR, String.valueOf(meta.year()));
         }
@@ -78,8 +85,43 @@ public final class Documents {
         facet(doc, Schema.REPORT_KIND, meta.kind().id());
         annotations.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
         annotations.speakerTypes().forEach(speaker -> facet(doc, Schema.SPEAKER_TYPE, speaker));
+        annotations.countries().forEach(country -> facet(doc, Schema.COUNTRY, country));
+        annotations.organizations().forEach(organization -> facet(doc, Schema.ORGANIZATION, organization));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredUnit(p, annotations))));
         return doc;
+    }
+
+    /** An entry of the recommendations register; {@code order} is its place in the report's register. */
+    private static Document recommendationDocument(ReportMetadata meta, Recommendation r, Paragraph unit, int order) {
+        var doc = new Document();
+        doc.add(new StringField(Schema.ID, meta.id() + "/" + r.entryId(), Field.Store.YES));
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_RECOMMENDATION, Field.Store.NO));
+        reportId(doc, meta, Field.Store.YES);
+        doc.add(new StringField(Schema.PARAGRAPH, meta.id() + "/" + unit.unitId(), Field.Store.YES));
+        doc.add(new IntField(Schema.POSITION, order, Field.Store.NO));
+        doc.add(new Field(Schema.TEXT, r.text(), TEXT_WITH_OFFSETS));
+        if (r.number() != null) {
+            keyword(doc, Schema.NUMBER, r.number());
+        }
+        facet(doc, Schema.STATUS, r.status().id());
+        if (r.strength() != null) {
+            facet(doc, Schema.STRENGTH, r.strength());
+        }
+        if (r.addressee() != null) {
+            keyword(doc, Schema.ADDRESSEE, r.addressee());
+        }
+        session(doc, meta);
+        r.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
+        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredRecommendation(r, unit))));
+        return doc;
+    }
+
+    /** The session as a facet value ("13th session (2023)"), also searchable by its number ({@code session:13}). */
+    private static void session(Document doc, ReportMetadata meta) {
+        if (meta.session() != null) {
+            facet(doc, Schema.SESSION, meta.session().label());
+            keyword(doc, Schema.SESSION, String.valueOf(meta.session().ordinal()));
+        }
     }
 
     /** The report id: a term to find or delete the whole report by, doc values to sort units in report order. */
@@ -95,7 +137,7 @@ public final class Documents {
     }
 
     private static void keyword(Document doc, String field, String value) {
-        doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+        doc.add(new StringField(field, Schema.keyword(value), Field.Store.NO));
     }
 
     /** The paragraph of a stored paragraph document. */
@@ -104,16 +146,26 @@ public final class Documents {
         return new IndexedParagraph(doc.get(Schema.ID), doc.get(Schema.REPORT), unit.paragraph(), unit.annotations());
     }
 
+    /** The entry of a stored recommendation document. */
+    public static IndexedRecommendation recommendation(Document doc) {
+        StoredRecommendation stored = StoredJson.recommendation(doc.get(Schema.SOURCE));
+        return new IndexedRecommendation(doc.get(Schema.ID), doc.get(Schema.REPORT), doc.get(Schema.PARAGRAPH),
+                stored.recommendation(), stored.unit());
+    }
+
     /** The metadata of a stored report document. */
     public static ReportMetadata report(Document doc) {
         return StoredJson.report(doc.get(Schema.SOURCE));
     }
 
     /** The stored fields a hit is rebuilt from. */
-    public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REPORT, Schema.SOURCE);
+    public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REPORT, Schema.PARAGRAPH, Schema.SOURCE);
 
     /** What a paragraph document stores: the unit and its annotations. */
     record StoredUnit(Paragraph paragraph, Annotations annotations) {}
+
+    /** What a recommendation document stores: the entry and the unit it stands in, for its citation. */
+    record StoredRecommendation(Recommendation recommendation, Paragraph unit) {}
 
     private static FieldType textWithOffsets() {
         var type = new FieldType(TextField.TYPE_STORED);

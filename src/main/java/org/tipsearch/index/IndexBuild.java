@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.enrich.Enricher;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
-/** Builds the index afresh from a folder of report files: read, annotate, index, commit once. */
+/** Builds the index afresh from a folder of report files: read, enrich, index, commit once. */
 public final class IndexBuild {
 
     /** Told about each report as it is done. */
@@ -32,6 +33,7 @@ public final class IndexBuild {
         long start = System.nanoTime();
         List<Path> files = ReportReader.reportFiles(reportsDir);
         var reader = new ReportReader();
+        var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         var failures = new ArrayList<String>();
         int reports = 0;
         int paragraphs = 0;
@@ -40,7 +42,7 @@ public final class IndexBuild {
                 long t0 = System.nanoTime();
                 try {
                     Report report = reader.read(files.get(i));
-                    indexer.index(AnnotatedReport.unannotated(report));
+                    indexer.index(enricher.annotate(report));
                     reports++;
                     paragraphs += report.paragraphs().size();
                     progress.indexed(i + 1, files.size(), report, (System.nanoTime() - t0) / 1_000_000);

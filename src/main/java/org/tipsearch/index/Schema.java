@@ -2,12 +2,14 @@ package org.tipsearch.index;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.facet.FacetsConfig;
 import org.tipsearch.analysis.TextAnalyzer;
@@ -19,17 +21,23 @@ import org.tipsearch.analysis.TextAnalyzer;
 public final class Schema {
 
     /** Bumped whenever documents change shape; an index of another version is rebuilt. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 
     // Identity and order
     /** Global unit id ({@code report/para-18}) for paragraphs; the report id for report records. */
     public static final String ID = "id";
-    /** "paragraph" or "report": a report record carries the report's metadata, once per report. */
+    /**
+     * "paragraph", "recommendation" or "report": a report record carries the report's metadata, once per
+     * report; a recommendation record is an entry of the recommendations register.
+     */
     public static final String TYPE = "type";
     public static final String TYPE_PARAGRAPH = "paragraph";
+    public static final String TYPE_RECOMMENDATION = "recommendation";
     public static final String TYPE_REPORT = "report";
+    /** On a recommendation record: the global id of the unit it stands in. */
+    public static final String PARAGRAPH = "paragraph";
     /** The report id, on the report record and on each of its paragraphs: deleting by it removes the whole report. */
     public static final String REPORT = "report";
     /** 0-based place of the unit in its report; points for look-up by neighbour, doc values for sorting. */
@@ -39,7 +47,9 @@ public final class Schema {
     public static final String TEXT = "text";
     public static final String SECTION = "section";
     public static final String NUMBER = "number";
-    public static final String STATUS = "status";
+    /** Who speaks: the named organizations and people. */
+    public static final String SPEAKER = "speaker";
+    public static final String ADDRESSEE = "addressee";
 
     // Facets (also keyword fields of the same name for field:value queries)
     public static final String SESSION = "session";
@@ -48,20 +58,27 @@ public final class Schema {
     public static final String KIND = "kind";
     public static final String YEAR = "year";
     public static final String REPORT_KIND = "reportKind";
+    public static final String STATUS = "status";
+    public static final String COUNTRY = "country";
+    public static final String ORGANIZATION = "organization";
+    public static final String STRENGTH = "strength";
 
     /** Stored JSON of the paragraph record or of the report metadata: what a hit is rebuilt from. */
     public static final String SOURCE = "source";
 
-    /** The facet dimensions, in the order the API lists them. */
-    public static final List<String> FACETS = List.of(SESSION, TOPIC, SPEAKER_TYPE, KIND, YEAR, REPORT_KIND);
+    /** The facet dimensions of paragraphs, in the order the API lists them. */
+    public static final List<String> FACETS =
+            List.of(SESSION, TOPIC, SPEAKER_TYPE, KIND, STATUS, YEAR, REPORT_KIND, COUNTRY, ORGANIZATION);
+    /** The facet dimensions of the recommendations register. */
+    public static final List<String> RECOMMENDATION_FACETS = List.of(STATUS, STRENGTH, TOPIC, SESSION);
     /** Facets whose values are listed in their natural order (time) rather than by count. */
     public static final Set<String> CHRONOLOGICAL_FACETS = Set.of(SESSION, YEAR);
     /** Fields a query may name, as {@code field:value}. */
-    public static final Set<String> QUERYABLE_FIELDS =
-            Set.of(TEXT, SECTION, NUMBER, STATUS, REPORT, SESSION, TOPIC, SPEAKER_TYPE, KIND, YEAR, REPORT_KIND);
+    public static final Set<String> QUERYABLE_FIELDS = Set.of(TEXT, SECTION, SPEAKER, NUMBER, STATUS, REPORT, SESSION,
+            TOPIC, SPEAKER_TYPE, KIND, YEAR, REPORT_KIND, COUNTRY, ORGANIZATION, STRENGTH, ADDRESSEE);
     /** Fields holding whole values (ids, facet values), matched as one lower-cased token. */
-    public static final Set<String> KEYWORD_FIELDS =
-            Set.of(NUMBER, STATUS, REPORT, SESSION, TOPIC, SPEAKER_TYPE, KIND, YEAR, REPORT_KIND);
+    public static final Set<String> KEYWORD_FIELDS = Set.of(NUMBER, STATUS, REPORT, SESSION, TOPIC, SPEAKER_TYPE, KIND,
+            YEAR, REPORT_KIND, COUNTRY, ORGANIZATION, STRENGTH, ADDRESSEE);
 
     private Schema() {}
 
@@ -69,6 +86,8 @@ public final class Schema {
         var config = new FacetsConfig();
         config.setMultiValued(TOPIC, true);
         config.setMultiValued(SPEAKER_TYPE, true);
+        config.setMultiValued(COUNTRY, true);
+        config.setMultiValued(ORGANIZATION, true);
         return config;
     }
 
@@ -81,17 +100,25 @@ public final class Schema {
         return perField(TextAnalyzer.forQueries());
     }
 
+    /** A keyword value as indexed and as queried: lower case, without diacritics ("Türkiye" → "turkiye"). */
+    public static String keyword(String value) {
+        String lower = value.toLowerCase(Locale.ROOT);
+        char[] folded = new char[lower.length() * 4];
+        int length = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, folded, 0, lower.length());
+        return new String(folded, 0, length);
+    }
+
     private static Analyzer perField(Analyzer text) {
         Analyzer keyword = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 var tokenizer = new KeywordTokenizer();
-                return new TokenStreamComponents(tokenizer, new LowerCaseFilter(tokenizer));
+                return new TokenStreamComponents(tokenizer, normalize(fieldName, tokenizer));
             }
 
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
         Map<String, Analyzer> perField = new HashMap<>();

@@ -27,6 +27,10 @@ final class StoredJson {
         return read(json, Documents.StoredUnit.class);
     }
 
+    static Documents.StoredRecommendation recommendation(String json) {
+        return read(json, Documents.StoredRecommendation.class);
+    }
+
     static ReportMetadata report(String json) {
         return read(json, ReportMetadata.class);
     }

@@ -32,7 +32,7 @@ import org.tipsearch.ingest.ReportMetadata;
  */
 final class ReportSearcher extends IndexSearcher {
 
-    static final Query PARAGRAPHS = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_PARAGRAPH));
+    static final Query PARAGRAPHS = ofType(Schema.TYPE_PARAGRAPH);
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
 
@@ -46,7 +46,7 @@ final class ReportSearcher extends IndexSearcher {
         var metadata = new TreeMap<String, ReportMetadata>();
         var counts = new HashMap<String, Integer>();
         StoredFields stored = storedFields();
-        Query reportRecords = new TermQuery(new Term(Schema.TYPE, Schema.TYPE_REPORT));
+        Query reportRecords = ofType(Schema.TYPE_REPORT);
         for (ScoreDoc sd : search(reportRecords, Math.max(1, count(reportRecords))).scoreDocs) {
             ReportMetadata report = Documents.report(stored.document(sd.doc));
             metadata.put(report.id(), report);
@@ -60,6 +60,11 @@ final class ReportSearcher extends IndexSearcher {
         paragraphCount = count(PARAGRAPHS);
         boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    }
+
+    /** The records of one type: paragraphs, recommendations or reports. */
+    static Query ofType(String type) {
+        return new TermQuery(new Term(Schema.TYPE, type));
     }
 
     /** Opens a {@link ReportSearcher} whenever the manager opens or reopens a view. */

@@ -4,18 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.tipsearch.index.Schema;
 
 /**
  * A validated search: the query (empty lists everything in report order), the page and the facet filters.
  * Values of one facet are OR-ed, facets are AND-ed.
  *
+ * @param scope   paragraphs or the recommendations register
  * @param query   the query text, possibly empty
  * @param page    1-based page number
  * @param size    hits per page
  * @param filters selected facet values by dimension
  */
-public record SearchRequest(String query, int page, int size, Map<String, List<String>> filters) {
+public record SearchRequest(Scope scope, String query, int page, int size, Map<String, List<String>> filters) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -25,6 +25,7 @@ public record SearchRequest(String query, int page, int size, Map<String, List<S
     public static final int MAX_VALUES_PER_FILTER = 50;
 
     public SearchRequest {
+        Objects.requireNonNull(scope, "scope");
         query = query == null ? "" : query.strip();
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("q is " + query.length() + " characters long; at most "
@@ -43,8 +44,8 @@ public record SearchRequest(String query, int page, int size, Map<String, List<S
         Objects.requireNonNull(filters, "filters");
         var copy = new LinkedHashMap<String, List<String>>();
         for (var entry : filters.entrySet()) {
-            if (!Schema.FACETS.contains(entry.getKey())) {
-                throw new IllegalArgumentException("unknown filter '" + entry.getKey() + "'; filters are " + Schema.FACETS);
+            if (!scope.facets().contains(entry.getKey())) {
+                throw new IllegalArgumentException("unknown filter '" + entry.getKey() + "'; filters are " + scope.facets());
             }
             List<String> values = entry.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
             if (values.size() > MAX_VALUES_PER_FILTER) {
@@ -58,8 +59,18 @@ public record SearchRequest(String query, int page, int size, Map<String, List<S
         filters = Map.copyOf(copy);
     }
 
-    /** The first page of a query, with no filters. */
+    /** A search of the paragraphs. */
+    public SearchRequest(String query, int page, int size, Map<String, List<String>> filters) {
+        this(Scope.PARAGRAPHS, query, page, size, filters);
+    }
+
+    /** The first page of a query over the paragraphs, with no filters. */
     public static SearchRequest of(String query, int size) {
         return new SearchRequest(query, 1, size, Map.of());
+    }
+
+    /** The same search for one hit: what a facet-count request costs least. */
+    public SearchRequest countsOnly() {
+        return new SearchRequest(scope, query, 1, 1, filters);
     }
 }

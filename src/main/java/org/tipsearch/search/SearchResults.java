@@ -8,14 +8,15 @@ import java.util.Map;
 /**
  * A page of results with the facet counts of the whole result set.
  *
+ * @param <H>    the kind of hit: a {@link Hit} or a {@link RecommendationHit}
  * @param notice set when the query was read differently from how it was written
  */
-public record SearchResults(
+public record SearchResults<H>(
         SearchRequest request,
         long total,
         long tookMs,
         String notice,
-        List<Hit> hits,
+        List<H> hits,
         Map<String, List<FacetCount>> facets) {
     public SearchResults {
         hits = List.copyOf(hits);

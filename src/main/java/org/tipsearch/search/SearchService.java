@@ -40,6 +40,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
 
@@ -73,17 +74,34 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
-    public SearchResults search(SearchRequest request) throws IOException {
+    /** Paragraphs matching a search of the {@link Scope#PARAGRAPHS} scope. */
+    public SearchResults<Hit> search(SearchRequest request) throws IOException {
+        requireScope(request, Scope.PARAGRAPHS);
+        return run(request, this::hits);
+    }
+
+    /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
+    public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
+        requireScope(request, Scope.RECOMMENDATIONS);
+        return run(request, this::recommendationHits);
+    }
+
+    /** Reads the stored records of a page of hits. */
+    private interface HitReader<H> {
+        List<H> read(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored) throws IOException;
+    }
+
+    private <H> SearchResults<H> run(SearchRequest request, HitReader<H> reader) throws IOException {
         long start = System.nanoTime();
         ReportSearcher searcher = acquire();
         try {
             QueryReader.ReadQuery read = queryReader.read(request.query());
             Query base = new BooleanQuery.Builder()
                     .add(read.query(), BooleanClause.Occur.MUST)
-                    .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                    .add(ReportSearcher.ofType(request.scope().type()), BooleanClause.Occur.FILTER)
                     .build();
             if (searcher.facetState() == null) { // an index with no units at all
-                return new SearchResults(request, 0, millisSince(start), read.notice(), List.of(), Map.of());
+                return new SearchResults<>(request, 0, millisSince(start), read.notice(), List.of(), Map.of());
             }
             var drillDown = new DrillDownQuery(facetsConfig, base);
             request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
@@ -100,11 +118,17 @@ public final class SearchService implements AutoCloseable {
             ScoreDoc[] page = Arrays.copyOfRange(result.hits.scoreDocs,
                     Math.min((request.page() - 1) * request.size(), result.hits.scoreDocs.length),
                     result.hits.scoreDocs.length);
-            List<Hit> hits = hits(searcher, page, ranked ? read.query() : null, ranked);
-            return new SearchResults(request, total(result.hits.totalHits), millisSince(start), read.notice(), hits,
-                    facetCounts(searcher, result.facets, request.filters()));
+            List<H> hits = reader.read(searcher, page, ranked ? read.query() : null, ranked);
+            return new SearchResults<>(request, total(result.hits.totalHits), millisSince(start), read.notice(), hits,
+                    facetCounts(searcher, result.facets, request.scope().facets(), request.filters()));
         } finally {
             searchers.release(searcher);
+        }
+    }
+
+    private static void requireScope(SearchRequest request, Scope scope) {
+        if (request.scope() != scope) {
+            throw new IllegalArgumentException("a " + request.scope() + " request asked of the " + scope + " search");
         }
     }
 
@@ -178,20 +202,41 @@ public final class SearchService implements AutoCloseable {
 
     private List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {
-        String[] highlights = highlightQuery == null ? null : highlighter(searcher).highlight(Schema.TEXT,
-                highlightQuery, new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
+        String[] highlights = highlights(searcher, docs, highlightQuery);
         var stored = searcher.storedFields();
         var hits = new ArrayList<Hit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.document(docs[i].doc, Documents.HIT_FIELDS);
-            IndexedParagraph unit = Documents.paragraph(doc);
-            ReportMetadata report = searcher.reports().get(unit.reportId());
-            String highlight = highlights != null && highlights[i] != null
-                    ? highlights[i]
-                    : Html.escape(unit.paragraph().text());
-            hits.add(new Hit(unit, report, scored ? score(docs[i]) : null, highlight));
+            IndexedParagraph unit = Documents.paragraph(stored.document(docs[i].doc, Documents.HIT_FIELDS));
+            hits.add(new Hit(unit, searcher.reports().get(unit.reportId()), scored ? score(docs[i]) : null,
+                    highlightOrText(highlights, i, unit.paragraph().text())));
         }
         return hits;
+    }
+
+    private List<RecommendationHit> recommendationHits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery,
+            boolean scored) throws IOException {
+        String[] highlights = highlights(searcher, docs, highlightQuery);
+        var stored = searcher.storedFields();
+        var hits = new ArrayList<RecommendationHit>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            IndexedRecommendation entry = Documents.recommendation(stored.document(docs[i].doc, Documents.HIT_FIELDS));
+            hits.add(new RecommendationHit(entry, searcher.reports().get(entry.reportId()),
+                    scored ? score(docs[i]) : null, highlightOrText(highlights, i, entry.recommendation().text())));
+        }
+        return hits;
+    }
+
+    /** The best passages of each hit's text with the query's matches marked; null when nothing is queried. */
+    private String[] highlights(ReportSearcher searcher, ScoreDoc[] docs, Query query) throws IOException {
+        if (query == null) {
+            return null;
+        }
+        return highlighter(searcher).highlight(Schema.TEXT, query,
+                new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
+    }
+
+    private static String highlightOrText(String[] highlights, int i, String text) {
+        return highlights != null && highlights[i] != null ? highlights[i] : Html.escape(text);
     }
 
     private UnifiedHighlighter highlighter(IndexSearcher searcher) {
@@ -209,10 +254,10 @@ public final class SearchService implements AutoCloseable {
         return Float.isNaN(doc.score) ? null : doc.score;
     }
 
-    private Map<String, List<FacetCount>> facetCounts(ReportSearcher searcher, Facets facets,
+    private Map<String, List<FacetCount>> facetCounts(ReportSearcher searcher, Facets facets, List<String> dims,
             Map<String, List<String>> selected) throws IOException {
         var out = new LinkedHashMap<String, List<FacetCount>>();
-        for (String dim : Schema.FACETS) {
+        for (String dim : dims) {
             var counts = new ArrayList<FacetCount>();
             if (searcher.facetState().getOrdRange(dim) != null) {
                 FacetResult result = facets.getAllChildren(dim);

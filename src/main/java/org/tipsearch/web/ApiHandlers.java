@@ -3,34 +3,48 @@ package org.tipsearch.web;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Set;
-import org.tipsearch.search.SearchRequest;
+import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.DocumentContentsView;
 import org.tipsearch.web.JsonViews.DocumentListEntry;
 import org.tipsearch.web.JsonViews.DocumentsView;
 import org.tipsearch.web.JsonViews.FacetsView;
 import org.tipsearch.web.JsonViews.HealthView;
+import org.tipsearch.web.JsonViews.HitView;
 import org.tipsearch.web.JsonViews.ParagraphView;
+import org.tipsearch.web.JsonViews.RecommendationView;
 import org.tipsearch.web.JsonViews.SearchView;
+import org.tipsearch.web.JsonViews.TopicView;
+import org.tipsearch.web.JsonViews.TopicsView;
 
 /** The JSON API: each handler reads its parameters, asks the search service, and answers one view. */
 final class ApiHandlers {
 
     private final SearchService search;
+    private final TopicsView topics;
 
-    ApiHandlers(SearchService search) {
+    ApiHandlers(SearchService search, Taxonomy taxonomy) {
         this.search = search;
+        this.topics = new TopicsView(taxonomy.topics().stream().map(TopicView::of).toList());
     }
 
     void search(Context ctx) throws IOException {
-        ctx.json(SearchView.of(search.search(RequestParams.searchRequest(ctx))));
+        ctx.json(SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
     }
 
     void facets(Context ctx) throws IOException {
-        SearchRequest asked = RequestParams.searchRequest(ctx);
-        // Only the counts are wanted: one hit is the cheapest page.
-        var countsOnly = new SearchRequest(asked.query(), 1, 1, asked.filters());
-        ctx.json(FacetsView.of(search.search(countsOnly)));
+        ctx.json(FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
+    }
+
+    void recommendations(Context ctx) throws IOException {
+        ctx.json(SearchView.of(search.recommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
+                RecommendationView::of));
+    }
+
+    void topics(Context ctx) {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        ctx.json(topics);
     }
 
     void paragraph(Context ctx) throws IOException {

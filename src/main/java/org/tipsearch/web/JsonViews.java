@@ -4,8 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import org.tipsearch.enrich.Annotations;
+import org.tipsearch.enrich.Recommendation;
+import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.ingest.Footnote;
 import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.search.Citation;
 import org.tipsearch.search.DocumentContents;
@@ -13,6 +18,7 @@ import org.tipsearch.search.DocumentSummary;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.ParagraphInContext;
+import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.SearchResults;
 
 /** The JSON shapes of the API: the one mapping from search results to what clients read. */
@@ -43,12 +49,15 @@ final class JsonViews {
     record HitView(
             String id, Float score, String kind, String number, String section, List<String> sectionPath,
             boolean annex, int position, String status, String text, String highlight, List<String> topics,
-            List<String> speakerTypes, List<Footnote> footnotes, String citation, DocumentView document) {
+            List<String> speakerTypes, List<String> speakers, List<String> countries, List<String> organizations,
+            List<Footnote> footnotes, String citation, DocumentView document) {
         static HitView of(Hit hit) {
             Paragraph p = hit.unit().paragraph();
+            Annotations a = hit.unit().annotations();
+            RecommendationStatus status = a.status() != null ? a.status() : p.status();
             return new HitView(hit.unit().id(), hit.score(), p.kind().id(), p.number(), p.sectionPath(), p.section(),
-                    p.annex(), p.position(), p.status() == null ? null : p.status().id(), p.text(), hit.highlight(),
-                    hit.unit().topics(), hit.unit().speakerTypes(), p.footnotes(),
+                    p.annex(), p.position(), status == null ? null : status.id(), p.text(), hit.highlight(),
+                    a.topics(), a.speakerTypes(), a.speakers(), a.countries(), a.organizations(), p.footnotes(),
                     Citation.of(hit.document(), p), DocumentView.of(hit.document()));
         }
     }
@@ -59,22 +68,44 @@ final class JsonViews {
         }
     }
 
-    record SearchView(
+    /** A page of results: paragraphs ({@link HitView}) or register entries ({@link RecommendationView}). */
+    record SearchView<V>(
             String query, long total, int page, int size, long tookMs,
             @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
-            List<HitView> hits, Map<String, List<FacetCount>> facets) {
-        static SearchView of(SearchResults r) {
-            return new SearchView(r.request().query(), r.total(), r.request().page(), r.request().size(), r.tookMs(),
-                    r.notice(), r.hits().stream().map(HitView::of).toList(), r.facets());
+            List<V> hits, Map<String, List<FacetCount>> facets) {
+        static <H, V> SearchView<V> of(SearchResults<H> r, Function<H, V> view) {
+            return new SearchView<>(r.request().query(), r.total(), r.request().page(), r.request().size(), r.tookMs(),
+                    r.notice(), r.hits().stream().map(view).toList(), r.facets());
         }
     }
 
     record FacetsView(long total, @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
             Map<String, List<FacetCount>> facets) {
-        static FacetsView of(SearchResults r) {
+        static FacetsView of(SearchResults<?> r) {
             return new FacetsView(r.total(), r.notice(), r.facets());
         }
     }
+
+    record RecommendationView(
+            String id, String paragraphId, Float score, String number, String status, String addressee,
+            String strength, String text, String highlight, List<String> subItems, List<String> topics,
+            String session, String citation, DocumentView document) {
+        static RecommendationView of(RecommendationHit hit) {
+            Recommendation r = hit.entry().recommendation();
+            return new RecommendationView(hit.entry().id(), hit.entry().paragraphId(), hit.score(), r.number(),
+                    r.status().id(), r.addressee(), r.strength(), r.text(), hit.highlight(), r.subItems(), r.topics(),
+                    hit.document().session() == null ? null : hit.document().session().label(), hit.citation(),
+                    DocumentView.of(hit.document()));
+        }
+    }
+
+    record TopicView(String id, String label, String description) {
+        static TopicView of(Taxonomy.Topic topic) {
+            return new TopicView(topic.id(), topic.label(), topic.description());
+        }
+    }
+
+    record TopicsView(List<TopicView> topics) {}
 
     record DocumentsView(List<DocumentListEntry> documents) {}
 

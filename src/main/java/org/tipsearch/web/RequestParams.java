@@ -6,30 +6,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.tipsearch.index.Schema;
+import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchRequest;
 
 /** Reads and checks query-string parameters; anything wrong becomes a 400 naming the parameter. */
 final class RequestParams {
 
-    /** Parameters of the search and facet endpoints. */
-    static final Set<String> SEARCH_PARAMETERS = union(Set.of("q", "page", "size"), Schema.FACETS);
-
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private RequestParams() {}
 
-    static SearchRequest searchRequest(Context ctx) {
-        rejectUnknown(ctx, SEARCH_PARAMETERS);
+    /** A search of the scope from the query string: q, page, size and the scope's facets as filters. */
+    static SearchRequest searchRequest(Context ctx, Scope scope) {
+        rejectUnknown(ctx, union(Set.of("q", "page", "size"), scope.facets()));
         var filters = new LinkedHashMap<String, List<String>>();
-        for (String dim : Schema.FACETS) {
+        for (String dim : scope.facets()) {
             List<String> values = ctx.queryParams(dim);
             if (!values.isEmpty()) {
                 filters.put(dim, values);
             }
         }
         try {
-            return new SearchRequest(single(ctx, "q"), intParam(ctx, "page", 1),
+            return new SearchRequest(scope, single(ctx, "q"), intParam(ctx, "page", 1),
                     intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), filters);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());

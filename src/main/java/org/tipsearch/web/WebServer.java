@@ -7,6 +7,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
 
@@ -19,7 +20,7 @@ public final class WebServer {
 
     /** A server over the search service, not yet started. */
     public static Javalin create(SearchService search) {
-        var api = new ApiHandlers(search);
+        var api = new ApiHandlers(search, Taxonomy.load());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -27,6 +28,8 @@ public final class WebServer {
 
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/facets", api::facets);
+            config.routes.get("/api/recommendations", api::recommendations);
+            config.routes.get("/api/topics", api::topics);
             config.routes.get("/api/paragraphs/{report}/{unit}", api::paragraph);
             config.routes.get("/api/paragraphs/{id}", api::paragraphWithoutUnit);
             config.routes.get("/api/documents", api::documents);

@@ -49,23 +49,23 @@ class SearchServiceTest {
         public void failed(int done, int total, Path file, String reason) {}
     };
 
-    private static SearchResults search(String query) throws Exception {
+    private static SearchResults<Hit> search(String query) throws Exception {
         return search.search(new SearchRequest(query, 1, 100, Map.of()));
     }
 
-    private static SearchResults search(String query, Map<String, List<String>> filters) throws Exception {
+    private static SearchResults<Hit> search(String query, Map<String, List<String>> filters) throws Exception {
         return search.search(new SearchRequest(query, 1, 100, filters));
     }
 
-    private static Set<String> ids(SearchResults results) {
+    private static Set<String> ids(SearchResults<Hit> results) {
         return results.hits().stream().map(h -> h.unit().id()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Set<String> reports(SearchResults results) {
+    private static Set<String> reports(SearchResults<Hit> results) {
         return results.hits().stream().map(h -> h.unit().reportId()).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static Map<String, Integer> facet(SearchResults results, String dim) {
+    private static Map<String, Integer> facet(SearchResults<?> results, String dim) {
         return results.facets().get(dim).stream().collect(Collectors.toMap(FacetCount::value, FacetCount::count));
     }
 
@@ -84,7 +84,7 @@ class SearchServiceTest {
 
     @Test
     void nonPunishmentIsFoundByEverySpellingInEveryReportThatUsesIt() throws Exception {
-        SearchResults hyphenated = search("non-punishment");
+        SearchResults<Hit> hyphenated = search("non-punishment");
         assertEquals(unitsContaining("non-punishment"), ids(hyphenated));
         assertEquals(Set.of(BundledReports.DIALOGUE_2023, BundledReports.DIALOGUE_2022, BundledReports.WORKING_GROUP_2023,
                 BundledReports.DIALOGUE_2024), reports(hyphenated));
@@ -128,14 +128,14 @@ class SearchServiceTest {
 
     @Test
     void queriesThatDoNotParseAreSearchedAsPlainWordsWithANotice() throws Exception {
-        SearchResults unbalanced = search("\"child soldiers");
+        SearchResults<Hit> unbalanced = search("\"child soldiers");
         assertNotNull(unbalanced.notice());
         assertTrue(unbalanced.notice().contains("plain words"), unbalanced.notice());
         assertEquals(ids(search("child soldiers")), ids(unbalanced));
 
-        SearchResults unknownField = search("country:Colombia");
-        assertTrue(unknownField.notice().contains("unknown field 'country'"), unknownField.notice());
-        assertEquals(ids(search("country Colombia")), ids(unknownField));
+        SearchResults<Hit> unknownField = search("nation:Colombia");
+        assertTrue(unknownField.notice().contains("unknown field 'nation'"), unknownField.notice());
+        assertEquals(ids(search("nation Colombia")), ids(unknownField));
 
         assertTrue(search("(organ AND").notice().contains("plain words"));
         assertTrue(search("/.*/").notice() != null);
@@ -144,35 +144,83 @@ class SearchServiceTest {
     }
 
     @Test
+    void enrichmentFacetsAreSearchableAndCounted() throws Exception {
+        SearchResults<Hit> organ2024 = search("", Map.of("topic", List.of("organ-removal"),
+                "session", List.of("14th session (2024)")));
+        assertTrue(organ2024.total() > 0);
+        organ2024.hits().forEach(h -> {
+            assertTrue(h.unit().topics().contains("organ-removal"), h.unit().id());
+            assertEquals(14, h.document().session().ordinal(), h.unit().id());
+        });
+        assertEquals(organ2024.total(), search("topic:organ-removal session:14").total());
+        assertTrue(organ2024.total() < search("", Map.of("topic", List.of("organ-removal"))).total());
+
+        Map<String, Integer> status = facet(search(""), "status");
+        assertEquals(9, status.get("adopted"));
+        assertEquals(10, status.get("proposed"));
+        assertEquals(ids(search("country:Turkiye")), ids(search("country:Türkiye")));
+        assertEquals(Set.of(BundledReports.WORKING_GROUP_2023 + "/para-18"), ids(search("speaker:Schmitt")));
+        assertEquals("intergovernmental", search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-18").orElseThrow()
+                .paragraph().unit().speakerTypes().get(0));
+    }
+
+    @Test
+    void recommendationsRegister() throws Exception {
+        SearchResults<RecommendationHit> wg = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, "", 1, 100,
+                Map.of("session", List.of("13th session (2023)"))));
+        Map<String, Integer> status = facet(wg, "status");
+        assertEquals(9, status.get("adopted"));
+        assertEquals(10, status.get("proposed"));
+        assertEquals(5, status.get("observation"));
+        assertEquals(wg.total(), status.values().stream().mapToLong(Integer::longValue).sum());
+
+        SearchResults<RecommendationHit> stakeholder = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS,
+                "exempt victims", 1, 10, Map.of("status", List.of("stakeholder"))));
+        RecommendationHit point = stakeholder.hits().get(0);
+        assertEquals(BundledReports.DIALOGUE_2022 + "/para-9.1", point.entry().id());
+        assertEquals("should", point.entry().recommendation().strength());
+        assertEquals("States", point.entry().recommendation().addressee());
+        assertTrue(point.citation().endsWith("1 July 2022, para. 9, point 1"), point.citation());
+
+        RecommendationHit rec9 = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, "number:9 status:adopted",
+                1, 10, Map.of())).hits().get(0);
+        assertEquals(5, rec9.entry().recommendation().subItems().size());
+        assertEquals("encouraged", rec9.entry().recommendation().strength());
+        assertEquals("States parties", rec9.entry().recommendation().addressee());
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest(Scope.RECOMMENDATIONS, "", 1, 10,
+                Map.of("kind", List.of("paragraph"))));
+    }
+
+    @Test
     void emptyQueryListsEverythingInReportOrder() throws Exception {
-        SearchResults all = search.search(new SearchRequest("", 1, 100, Map.of()));
+        SearchResults<Hit> all = search.search(new SearchRequest("", 1, 100, Map.of()));
         assertEquals(208, all.total());
         assertEquals(BundledReports.DIALOGUE_2023 + "/para-1", all.hits().get(0).unit().id());
         assertEquals(BundledReports.DIALOGUE_2023 + "/para-2", all.hits().get(1).unit().id());
         assertNull(all.hits().get(0).score());
-        SearchResults third = search.search(new SearchRequest("", 3, 100, Map.of()));
+        SearchResults<Hit> third = search.search(new SearchRequest("", 3, 100, Map.of()));
         assertEquals(8, third.hits().size());
         assertEquals(BundledReports.ARTICLE_2023 + "/bullet-15", third.hits().get(7).unit().id());
     }
 
     @Test
     void facetsAreMultiSelectAndDrillSideways() throws Exception {
-        SearchResults child = search("child");
+        SearchResults<Hit> child = search("child");
         Map<String, Integer> sessions = facet(child, "session");
         assertEquals(child.total(), sessions.values().stream().mapToLong(Integer::longValue).sum());
         assertEquals(List.of("12th session (2022)", "13th session (2023)", "14th session (2024)"),
                 child.facets().get("session").stream().map(FacetCount::value).toList());
 
-        SearchResults in13 = search("child", Map.of("session", List.of("13th session (2023)")));
+        SearchResults<Hit> in13 = search("child", Map.of("session", List.of("13th session (2023)")));
         assertEquals((long) sessions.get("13th session (2023)"), in13.total());
         // the session facet ignores its own selection; the others count the narrowed set
         assertEquals(sessions, facet(in13, "session"));
         assertEquals(in13.total(), facet(in13, "reportKind").values().stream().mapToLong(Integer::longValue).sum());
 
-        SearchResults in12or14 = search("child", Map.of("session", List.of("12th session (2022)", "14th session (2024)")));
+        SearchResults<Hit> in12or14 = search("child", Map.of("session", List.of("12th session (2022)", "14th session (2024)")));
         assertEquals((long) sessions.get("12th session (2022)") + sessions.get("14th session (2024)"), in12or14.total());
 
-        SearchResults proposedIn13 = search("child", Map.of("session", List.of("13th session (2023)"), "kind", List.of("recommendation")));
+        SearchResults<Hit> proposedIn13 = search("child", Map.of("session", List.of("13th session (2023)"), "kind", List.of("recommendation")));
         assertTrue(proposedIn13.hits().stream().allMatch(h -> h.unit().paragraph().kind().id().equals("recommendation")
                 && h.document().session().ordinal() == 13));
         assertEquals(facet(search("child", Map.of("kind", List.of("recommendation"))), "session"), facet(proposedIn13, "session"));
@@ -180,7 +228,7 @@ class SearchServiceTest {
 
     @Test
     void aSelectedValueWithNoMatchesStaysListed() throws Exception {
-        SearchResults none = search("child", Map.of("year", List.of("1999")));
+        SearchResults<Hit> none = search("child", Map.of("year", List.of("1999")));
         assertEquals(0, none.total());
         assertEquals(0, facet(none, "year").get("1999"));
     }
@@ -246,7 +294,7 @@ class SearchServiceTest {
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 101, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 0, 10, Map.of()));
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1001, 10, Map.of()));
-        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 10, Map.of("country", List.of("x"))));
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x", 1, 10, Map.of("nope", List.of("x"))));
         assertThrows(IllegalArgumentException.class, () -> new SearchRequest("x".repeat(2001), 1, 10, Map.of()));
     }
 }

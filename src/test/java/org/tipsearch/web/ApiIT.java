@@ -65,9 +65,10 @@ class ApiIT {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** The texts of an array's elements, or of one field of each. */
     static List<String> texts(JsonNode array, String field) {
         var out = new ArrayList<String>();
-        array.forEach(node -> out.add(node.get(field).asText()));
+        array.forEach(node -> out.add(field == null ? node.asText() : node.get(field).asText()));
         return out;
     }
 
@@ -106,8 +107,8 @@ class ApiIT {
         for (String field : List.of("id", "title", "kind", "session", "year", "date", "symbol", "source")) {
             assertTrue(document.has(field), field);
         }
-        assertEquals(List.of("session", "topic", "speakerType", "kind", "year", "reportKind"),
-                ImmutableFields.of(result.get("facets")));
+        assertEquals(List.of("session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country",
+                "organization"), ImmutableFields.of(result.get("facets")));
         int sessions = 0;
         for (JsonNode count : result.get("facets").get("session")) {
             sessions += count.get("count").asInt();
@@ -189,6 +190,62 @@ class ApiIT {
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-1", report.get("paragraphs").get(0).get("id").asText());
     }
 
+    @Test
+    void recommendationsOfThe2023ReportWithTheirStatus() throws Exception {
+        JsonNode result = get("/api/recommendations?size=100&session=" + encode("13th session (2023)"));
+        var statuses = new java.util.TreeMap<String, Integer>();
+        result.get("hits").forEach(h -> {
+            if (h.get("id").asText().startsWith(BundledReports.WORKING_GROUP_2023 + "/")) {
+                statuses.merge(h.get("status").asText(), 1, Integer::sum);
+            }
+        });
+        assertEquals(java.util.Map.of("adopted", 9, "proposed", 10), statuses);
+        int sum = 0;
+        for (JsonNode count : result.get("facets").get("status")) {
+            sum += count.get("count").asInt();
+        }
+        assertEquals(result.get("total").asInt(), sum);
+        assertEquals(List.of("status", "strength", "topic", "session"), ImmutableFields.of(result.get("facets")));
+        JsonNode first = result.get("hits").get(0);
+        for (String field : List.of("id", "paragraphId", "number", "status", "addressee", "strength", "text", "highlight",
+                "subItems", "topics", "session", "citation", "document")) {
+            assertTrue(first.has(field), field);
+        }
+
+        JsonNode encouraged = get("/api/recommendations?strength=encouraged&q=corruption");
+        encouraged.get("hits").forEach(h -> assertEquals("encouraged", h.get("strength").asText()));
+        assertTrue(encouraged.get("total").asInt() > 0);
+    }
+
+    @Test
+    void topicNarrowsBySession() throws Exception {
+        JsonNode organ = get("/api/search?topic=organ-removal&size=100");
+        JsonNode organ2024 = get("/api/search?topic=organ-removal&size=100&session=" + encode("14th session (2024)"));
+        assertTrue(organ2024.get("total").asInt() > 0);
+        assertTrue(organ2024.get("total").asInt() < organ.get("total").asInt());
+        organ2024.get("hits").forEach(h -> {
+            assertEquals("14th session (2024)", h.get("document").get("session").asText());
+            assertTrue(texts(h.get("topics"), null).contains("organ-removal"));
+        });
+        int sessions = 0;
+        for (JsonNode count : organ.get("facets").get("session")) {
+            sessions += count.get("count").asInt();
+        }
+        assertEquals(organ.get("total").asInt(), sessions);
+    }
+
+    @Test
+    void topics() throws Exception {
+        JsonNode topics = get("/api/topics").get("topics");
+        List<String> ids = texts(topics, "id");
+        assertTrue(ids.containsAll(List.of("non-punishment", "child-trafficking", "organ-removal", "corruption",
+                "technology", "gender", "victim-centred", "survivor-engagement", "civil-society", "review-mechanism",
+                "international-cooperation", "data-research", "prevention-awareness", "migration", "disability",
+                "labour-exploitation", "sexual-exploitation", "access-to-justice", "capacity-building",
+                "financial-investigation", "identification-referral", "root-causes", "assistance-protection")), ids.toString());
+        topics.forEach(t -> assertFalse(t.get("label").asText().isBlank() || t.get("description").asText().isBlank()));
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "GET | /api/search?size=0 | 400 | size must be between 1 and 100, not 0",
@@ -202,7 +259,10 @@ class ApiIT {
         "GET | /api/search?sesion=12 | 400 | unknown parameter sesion",
         "GET | /api/search?q=a&q=b | 400 | q may be given once",
         "GET | /api/facets?size=0 | 400 | size must be between 1 and 100",
-        "GET | /api/facets?country=X | 400 | unknown parameter country",
+        "GET | /api/facets?nation=X | 400 | unknown parameter nation",
+        "GET | /api/recommendations?kind=paragraph | 400 | unknown parameter kind",
+        "GET | /api/recommendations?size=101 | 400 | size must be between 1 and 100",
+        "GET | /api/topics?x=1 | 400 | unknown parameter x",
         "GET | /api/documents?x=1 | 400 | unknown parameter x",
         "GET | /api/paragraphs/nope/para-1 | 404 | no paragraph with id 'nope/para-1'",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5 | 404 | paragraph ids look like REPORT/UNIT",

@@ -1,0 +1,17 @@
+package org.tipsearch.index;
+
+import java.util.Objects;
+import org.tipsearch.enrich.Recommendation;
+import org.tipsearch.ingest.Paragraph;
+
+/** An entry of the recommendations register as read back from the index, with the unit it stands in. */
+public record IndexedRecommendation(String id, String reportId, String paragraphId, Recommendation recommendation,
+        Paragraph unit) {
+    public IndexedRecommendation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(reportId, "reportId");
+        Objects.requireNonNull(paragraphId, "paragraphId");
+        Objects.requireNonNull(recommendation, "recommendation");
+        Objects.requireNonNull(unit, "unit");
+    }
+}
