@@ -1,6 +1,5 @@
 package org.tipsearch.enrich;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.tipsearch.ingest.Paragraph;
@@ -16,11 +15,6 @@ public record AnnotatedReport(Report report, List<Annotations> annotations, List
             throw new IllegalArgumentException("report " + report.metadata().id() + " has "
                     + report.paragraphs().size() + " units but " + annotations.size() + " annotations");
         }
-    }
-
-    /** A report that no enrichment has looked at yet. */
-    public static AnnotatedReport unannotated(Report report) {
-        return new AnnotatedReport(report, Collections.nCopies(report.paragraphs().size(), Annotations.NONE), List.of());
     }
 
     public Annotations annotationsOf(Paragraph paragraph) {

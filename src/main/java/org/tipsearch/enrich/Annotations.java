@@ -22,8 +22,6 @@ public record Annotations(
         List<String> organizations,
         RecommendationStatus status) {
 
-    public static final Annotations NONE = new Annotations(List.of(), List.of(), List.of(), List.of(), List.of(), null);
-
     public Annotations {
         topics = sorted(topics);
         speakerTypes = sorted(speakerTypes);

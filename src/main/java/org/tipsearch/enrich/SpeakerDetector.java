@@ -106,8 +106,13 @@ final class SpeakerDetector {
                 }
             }
         }
+        int named = names.size();
+        introduced(text, words, lower, organizationIntroducers, true, affiliations, types, names);
+        introduced(text, words, lower, agentIntroducers, false, affiliations, types, names);
+        // "The panellist shared…" after "the representative of X": the group is the one already named.
+        boolean someoneNamed = names.size() > named;
         Matcher group = groupPattern.matcher(text);
-        while (group.find()) {
+        while (!someoneNamed && group.find()) {
             if (speaks(words, lower, group.start(), group.end(), rules.groupSpeakers().window())) {
                 String type = rules.groupSpeakers().typeByReportKind().get(reportKind.id());
                 if (type != null) {
@@ -128,8 +133,6 @@ final class SpeakerDetector {
                 }
             }
         }
-        introduced(text, words, lower, organizationIntroducers, true, affiliations, types, names);
-        introduced(text, words, lower, agentIntroducers, false, affiliations, types, names);
         return new Speakers(types, names);
     }
 
