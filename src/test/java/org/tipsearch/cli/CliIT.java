@@ -70,7 +70,7 @@ class CliIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "index --help", "serve --help", "search --help", "help search"})
+    @ValueSource(strings = {"--help", "index --help", "serve --help", "search --help", "eval-facets --help", "help search"})
     void helpEverywhere(String args) throws Exception {
         Result result = JarProcess.run(args.split(" "));
         assertEquals(0, result.exitCode(), result.err());
@@ -89,6 +89,25 @@ class CliIT {
         assertUsageError(JarProcess.run("serve", "--reports", empty.resolve("missing").toString(), "--index",
                 empty.resolve("index").toString()), "no reports folder at");
         assertUsageError(JarProcess.run("search", "x", "--index", empty.toString()), "no current index at");
+    }
+
+    @Test
+    void evalFacetsPrintsTheFiguresAndPassesTheFloors(@TempDir Path dir) throws Exception {
+        Result result = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json",
+                "--reports", BundledReports.DIR.toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("speakerType  accuracy       1.000  (14 labels, floor 0.90)"), result.out());
+        assertTrue(result.out().contains("topic        must recall    1.000  (10 labels, floor 0.90)"), result.out());
+        assertTrue(result.out().contains("topic        mustNot rate   0.000  (ceiling 0.05)"), result.out());
+        assertTrue(result.out().strip().endsWith("PASS"), result.out());
+
+        Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
+        assertEquals(1, strict.exitCode(), strict.out());
+        assertTrue(strict.out().strip().endsWith("FAIL"), strict.out());
+
+        Path notLabels = Files.writeString(dir.resolve("labels.json"), "[1, 2]");
+        assertUsageError(JarProcess.run("eval-facets", notLabels.toString()), "is not a labels file");
+        assertUsageError(JarProcess.run("eval-facets", dir.resolve("missing.json").toString()), "no labels file at");
     }
 
     @Test
