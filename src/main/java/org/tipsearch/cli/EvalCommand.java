@@ -1,0 +1,108 @@
+package org.tipsearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipsearch.eval.ExpectedScores;
+import org.tipsearch.eval.JudgedQueries;
+import org.tipsearch.eval.RelevanceEvaluation;
+import org.tipsearch.eval.RelevanceEvaluation.QueryScores;
+import org.tipsearch.eval.RelevanceEvaluation.RankedText;
+import org.tipsearch.search.Hit;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tipsearch eval QUERIES}: nDCG@10 and recall@20 of judged queries, per query and as means. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Run judged queries and print nDCG@10 and recall@20 per query and as means, trec_eval style.")
+final class EvalCommand implements Callable<Integer> {
+
+    private static final int DEPTH = 20;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Locations locations;
+
+    @Parameters(index = "0", paramLabel = "QUERIES", description = "Judged queries, e.g. src/test/resources/eval/dev-queries.json.")
+    private Path queriesFile;
+
+    @Option(names = "--expected", paramLabel = "FILE",
+            description = "Floors by mode (e.g. src/test/resources/eval/dev-queries.expected.json); exit 1 below them.")
+    private Path expectedFile;
+
+    @Option(names = "--mode", defaultValue = "bm25", description = "Search mode: bm25. Default: ${DEFAULT-VALUE}.")
+    private String mode;
+
+    @Override
+    public Integer call() throws Exception {
+        JudgedQueries queries = read(queriesFile, JudgedQueries::read, "judged queries");
+        ExpectedScores expected = expectedFile == null ? null : read(expectedFile, ExpectedScores::read, "expected scores");
+        if (!mode.equals("bm25")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mode '" + mode + "'; modes: bm25");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        var scores = new ArrayList<QueryScores>();
+        try (SearchService search = SearchService.open(locations.existingIndex())) {
+            for (JudgedQueries.JudgedQuery query : queries.queries()) {
+                List<RankedText> ranking = search.search(SearchRequest.of(query.query(), DEPTH)).hits().stream()
+                        .map(EvalCommand::ranked).toList();
+                QueryScores score = RelevanceEvaluation.score(query, ranking);
+                scores.add(score);
+                print(out, score);
+            }
+        }
+        QueryScores mean = RelevanceEvaluation.mean(scores);
+        print(out, mean);
+        if (expected == null) {
+            return 0;
+        }
+        ExpectedScores.Floor floor = expected.modes().get(mode);
+        if (floor == null) {
+            out.println("no expected scores for mode " + mode);
+            return 1;
+        }
+        boolean ok = mean.ndcg10() >= floor.ndcg10() && mean.recall20() >= floor.recall20();
+        out.printf(Locale.ROOT, "%s: expected ndcg_cut_10 >= %.4f and recall_20 >= %.4f%n", ok ? "PASS" : "FAIL",
+                floor.ndcg10(), floor.recall20());
+        return ok ? 0 : 1;
+    }
+
+    private static RankedText ranked(Hit hit) {
+        return new RankedText(hit.document().source(), hit.unit().paragraph().text());
+    }
+
+    private static void print(PrintWriter out, QueryScores score) {
+        out.printf(Locale.ROOT, "ndcg_cut_10\t%s\t%.4f%n", score.id(), score.ndcg10());
+        out.printf(Locale.ROOT, "recall_20\t%s\t%.4f%n", score.id(), score.recall20());
+    }
+
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private <T> T read(Path file, Reader<T> reader, String what) {
+        if (!Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no " + what + " file at " + file);
+        }
+        try {
+            return reader.read(file);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a " + what + " file: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+    }
+}
