@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tipsearch.eval.ExpectedScores;
 import org.tipsearch.eval.JudgedQueries;
@@ -14,6 +15,8 @@ import org.tipsearch.eval.RelevanceEvaluation;
 import org.tipsearch.eval.RelevanceEvaluation.QueryScores;
 import org.tipsearch.eval.RelevanceEvaluation.RankedText;
 import org.tipsearch.search.Hit;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
 import picocli.CommandLine;
@@ -44,21 +47,25 @@ final class EvalCommand implements Callable<Integer> {
             description = "Floors by mode (e.g. src/test/resources/eval/dev-queries.expected.json); exit 1 below them.")
     private Path expectedFile;
 
-    @Option(names = "--mode", defaultValue = "bm25", description = "Search mode: bm25. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--mode", defaultValue = "hybrid", description = "Search mode: bm25, semantic or hybrid. Default: ${DEFAULT-VALUE}.")
     private String mode;
 
     @Override
     public Integer call() throws Exception {
         JudgedQueries queries = read(queriesFile, JudgedQueries::read, "judged queries");
         ExpectedScores expected = expectedFile == null ? null : read(expectedFile, ExpectedScores::read, "expected scores");
-        if (!mode.equals("bm25")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mode '" + mode + "'; modes: bm25");
+        SearchMode searchMode;
+        try {
+            searchMode = SearchMode.fromId(mode);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "unknown --mode '" + mode + "'; modes: bm25, semantic, hybrid");
         }
         PrintWriter out = spec.commandLine().getOut();
         var scores = new ArrayList<QueryScores>();
         try (SearchService search = SearchService.open(locations.existingIndex())) {
             for (JudgedQueries.JudgedQuery query : queries.queries()) {
-                List<RankedText> ranking = search.search(SearchRequest.of(query.query(), DEPTH)).hits().stream()
+                var request = new SearchRequest(Scope.PARAGRAPHS, searchMode, query.query(), 1, DEPTH, Map.of());
+                List<RankedText> ranking = search.search(request).hits().stream()
                         .map(EvalCommand::ranked).toList();
                 QueryScores score = RelevanceEvaluation.score(query, ranking);
                 scores.add(score);

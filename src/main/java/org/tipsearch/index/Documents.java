@@ -8,6 +8,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Annotations;
@@ -32,15 +34,18 @@ public final class Documents {
     private Documents() {}
 
     /**
-     * The report record followed by one document per unit, to be indexed together as one block; the facets
-     * config turns facet fields into their doc values.
+     * The report record, one document per unit (with its embedding, by position) and one per register entry,
+     * to be indexed together as one block; the facets config turns facet fields into their doc values.
      */
-    public static List<Document> of(AnnotatedReport annotated, FacetsConfig facetsConfig) throws IOException {
+    public static List<Document> of(AnnotatedReport annotated, List<float[]> vectors, FacetsConfig facetsConfig)
+            throws IOException {
         ReportMetadata meta = annotated.report().metadata();
         var docs = new ArrayList<Document>();
         docs.add(reportDocument(meta));
         for (Paragraph p : annotated.report().paragraphs()) {
-            docs.add(facetsConfig.build(paragraphDocument(meta, p, annotated.annotationsOf(p))));
+            Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
+            doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
+            docs.add(facetsConfig.build(doc));
         }
         List<Recommendation> register = annotated.recommendations();
         for (int i = 0; i < register.size(); i++) {

@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.embed.Embedder;
 import org.tipsearch.enrich.Enricher;
+import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
-/** Builds the index afresh from a folder of report files: read, enrich, index, commit once. */
+/** Builds the index afresh from a folder of report files: read, enrich, embed, index, commit once. */
 public final class IndexBuild {
 
     /** Told about each report as it is done. */
@@ -34,6 +36,7 @@ public final class IndexBuild {
         List<Path> files = ReportReader.reportFiles(reportsDir);
         var reader = new ReportReader();
         var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
+        var embedder = new Embedder();
         var failures = new ArrayList<String>();
         int reports = 0;
         int paragraphs = 0;
@@ -42,7 +45,8 @@ public final class IndexBuild {
                 long t0 = System.nanoTime();
                 try {
                     Report report = reader.read(files.get(i));
-                    indexer.index(enricher.annotate(report));
+                    indexer.index(enricher.annotate(report),
+                            embedder.passages(report.paragraphs().stream().map(Paragraph::text).toList()));
                     reports++;
                     paragraphs += report.paragraphs().size();
                     progress.indexed(i + 1, files.size(), report, (System.nanoTime() - t0) / 1_000_000);

@@ -3,6 +3,7 @@ package org.tipsearch.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
@@ -38,11 +39,16 @@ public final class ReportIndexer implements AutoCloseable {
     }
 
     /**
-     * Adds a report, or replaces every document of a report with the same id in one atomic step, so that a
+     * Adds a report with the embedding of each unit, or replaces every document of a report with the same id in one atomic step, so that a
      * searcher sees either the old report or the new one. Indexing the same report twice changes nothing.
      */
-    public void index(AnnotatedReport report) throws IOException {
-        writer.updateDocuments(new Term(Schema.REPORT, report.report().metadata().id()), Documents.of(report, facetsConfig));
+    public void index(AnnotatedReport report, List<float[]> vectors) throws IOException {
+        if (vectors.size() != report.report().paragraphs().size()) {
+            throw new IllegalArgumentException("report " + report.report().metadata().id() + " has "
+                    + report.report().paragraphs().size() + " units but " + vectors.size() + " vectors");
+        }
+        writer.updateDocuments(new Term(Schema.REPORT, report.report().metadata().id()),
+                Documents.of(report, vectors, facetsConfig));
     }
 
     public void commit() throws IOException {

@@ -21,7 +21,7 @@ import org.tipsearch.analysis.TextAnalyzer;
 public final class Schema {
 
     /** Bumped whenever documents change shape; an index of another version is rebuilt. */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 
@@ -62,6 +62,9 @@ public final class Schema {
     public static final String COUNTRY = "country";
     public static final String ORGANIZATION = "organization";
     public static final String STRENGTH = "strength";
+
+    /** The unit's sentence embedding, in an HNSW graph for nearest-neighbour search. */
+    public static final String VECTOR = "vector";
 
     /** Stored JSON of the paragraph record or of the report metadata: what a hit is rebuilt from. */
     public static final String SOURCE = "source";

@@ -35,8 +35,11 @@ import org.tipsearch.index.Schema;
  */
 final class QueryReader {
 
-    /** The query to run, and a notice when it was read differently from how it was written. */
-    record ReadQuery(Query query, String notice) {}
+    /**
+     * The query to run, a notice when it was read differently from how it was written, and its words as plain
+     * text (what a semantic search embeds).
+     */
+    record ReadQuery(Query query, String notice, String words) {}
 
     private static final Map<String, String> FIELDS_BY_LOWER_CASE = Schema.QUERYABLE_FIELDS.stream()
             .collect(Collectors.toMap(f -> f.toLowerCase(Locale.ROOT), Function.identity()));
@@ -74,16 +77,16 @@ final class QueryReader {
 
     ReadQuery read(String typed) {
         if (typed.isBlank()) {
-            return new ReadQuery(new MatchAllDocsQuery(), null);
+            return new ReadQuery(new MatchAllDocsQuery(), null, "");
         }
         String text = joinPrefixes(typed);
         try {
-            return nonEmpty(natural(new CheckedParser(analyzer).parse(text), text), null);
+            return nonEmpty(natural(new CheckedParser(analyzer).parse(text), text), null, typed);
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             String words = SYNTAX.matcher(text).replaceAll(" ");
             Query plain = new QueryBuilder(analyzer).createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
             return nonEmpty(natural(plain, words), "The query could not be read as query syntax (" + reason(e)
-                    + "), so its words were searched as plain words.");
+                    + "), so its words were searched as plain words.", words.strip());
         }
     }
 
@@ -143,13 +146,13 @@ final class QueryReader {
         return Math.max(1, (int) Math.ceil(clauses * MINIMUM_SHARE));
     }
 
-    private static ReadQuery nonEmpty(Query query, String notice) {
+    private static ReadQuery nonEmpty(Query query, String notice, String words) {
         boolean empty = query == null
                 || query instanceof BooleanQuery bq && bq.clauses().isEmpty();
         if (empty) {
-            return new ReadQuery(new MatchNoDocsQuery(), "The query has no searchable words.");
+            return new ReadQuery(new MatchNoDocsQuery(), "The query has no searchable words.", words);
         }
-        return new ReadQuery(query, notice);
+        return new ReadQuery(query, notice, words);
     }
 
     private static String reason(Exception e) {

@@ -10,12 +10,14 @@ import java.util.Objects;
  * Values of one facet are OR-ed, facets are AND-ed.
  *
  * @param scope   paragraphs or the recommendations register
+ * @param mode    how the query is matched (the register is always searched by its words)
  * @param query   the query text, possibly empty
  * @param page    1-based page number
  * @param size    hits per page
  * @param filters selected facet values by dimension
  */
-public record SearchRequest(Scope scope, String query, int page, int size, Map<String, List<String>> filters) {
+public record SearchRequest(Scope scope, SearchMode mode, String query, int page, int size,
+        Map<String, List<String>> filters) {
 
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
@@ -26,6 +28,10 @@ public record SearchRequest(Scope scope, String query, int page, int size, Map<S
 
     public SearchRequest {
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(mode, "mode");
+        if (scope == Scope.RECOMMENDATIONS && mode != SearchMode.BM25) {
+            throw new IllegalArgumentException("the recommendations register is searched by its words only");
+        }
         query = query == null ? "" : query.strip();
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new IllegalArgumentException("q is " + query.length() + " characters long; at most "
@@ -59,18 +65,18 @@ public record SearchRequest(Scope scope, String query, int page, int size, Map<S
         filters = Map.copyOf(copy);
     }
 
-    /** A search of the paragraphs. */
+    /** A keyword search of the paragraphs. */
     public SearchRequest(String query, int page, int size, Map<String, List<String>> filters) {
-        this(Scope.PARAGRAPHS, query, page, size, filters);
+        this(Scope.PARAGRAPHS, SearchMode.BM25, query, page, size, filters);
     }
 
-    /** The first page of a query over the paragraphs, with no filters. */
+    /** The first page of a keyword query over the paragraphs, with no filters. */
     public static SearchRequest of(String query, int size) {
         return new SearchRequest(query, 1, size, Map.of());
     }
 
     /** The same search for one hit: what a facet-count request costs least. */
     public SearchRequest countsOnly() {
-        return new SearchRequest(scope, query, 1, 1, filters);
+        return new SearchRequest(scope, mode, query, 1, 1, filters);
     }
 }

@@ -3,22 +3,28 @@ package org.tipsearch.web;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 
 /** Reads and checks query-string parameters; anything wrong becomes a 400 naming the parameter. */
 final class RequestParams {
 
+    /** Paragraphs are searched by words and meaning unless asked otherwise; the register by its words. */
+    private static final Map<Scope, SearchMode> DEFAULT_MODE =
+            Map.of(Scope.PARAGRAPHS, SearchMode.HYBRID, Scope.RECOMMENDATIONS, SearchMode.BM25);
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private RequestParams() {}
 
-    /** A search of the scope from the query string: q, page, size and the scope's facets as filters. */
+    /** A search of the scope from the query string: q, page, size, mode and the scope's facets as filters. */
     static SearchRequest searchRequest(Context ctx, Scope scope) {
-        rejectUnknown(ctx, union(Set.of("q", "page", "size"), scope.facets()));
+        Set<String> parameters = scope == Scope.PARAGRAPHS ? Set.of("q", "page", "size", "mode") : Set.of("q", "page", "size");
+        rejectUnknown(ctx, union(parameters, scope.facets()));
         var filters = new LinkedHashMap<String, List<String>>();
         for (String dim : scope.facets()) {
             List<String> values = ctx.queryParams(dim);
@@ -27,7 +33,9 @@ final class RequestParams {
             }
         }
         try {
-            return new SearchRequest(scope, single(ctx, "q"), intParam(ctx, "page", 1),
+            String mode = single(ctx, "mode");
+            return new SearchRequest(scope, mode == null || mode.isBlank() ? DEFAULT_MODE.get(scope) : SearchMode.fromId(mode),
+                    single(ctx, "q"), intParam(ctx, "page", 1),
                     intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), filters);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());

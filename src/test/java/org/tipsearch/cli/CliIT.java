@@ -110,19 +110,23 @@ class CliIT {
         assertUsageError(JarProcess.run("eval-facets", dir.resolve("missing.json").toString()), "no labels file at");
     }
 
-    @Test
-    void evalKeepsTheRelevanceContract() throws Exception {
-        Result result = JarProcess.run("eval", "src/test/resources/eval/dev-queries.json", "--mode", "bm25",
-                "--expected", "src/test/resources/eval/dev-queries.expected.json", "--index", indexDir.toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"bm25", "semantic", "hybrid"})
+    void evalKeepsTheRelevanceContract(String mode) throws Exception {
+        String[] args = {"eval", "src/test/resources/eval/dev-queries.json", "--mode", mode,
+            "--expected", "src/test/resources/eval/dev-queries.expected.json", "--index", indexDir.toString()};
+        Result result = JarProcess.run(args);
         assertEquals(0, result.exitCode(), result.out() + result.err());
         List<String> lines = result.out().lines().toList();
         assertEquals(2 * 8 + 2 + 1, lines.size(), result.out());
         assertTrue(lines.get(0).matches("ndcg_cut_10\\td01\\t\\d\\.\\d{4}"), lines.get(0));
         assertTrue(lines.get(17).matches("recall_20\\tall\\t\\d\\.\\d{4}"), lines.get(17));
         assertTrue(lines.get(18).startsWith("PASS"), lines.get(18));
-        assertEquals(result.out(), JarProcess.run("eval", "src/test/resources/eval/dev-queries.json", "--mode", "bm25",
-                "--expected", "src/test/resources/eval/dev-queries.expected.json", "--index", indexDir.toString()).out(),
-                "the same output every run");
+        assertEquals(result.out(), JarProcess.run(args).out(), "the same output every run");
+    }
+
+    @Test
+    void evalRefusesAnUnknownMode() throws Exception {
         assertUsageError(JarProcess.run("eval", "src/test/resources/eval/dev-queries.json", "--mode", "magic",
                 "--index", indexDir.toString()), "unknown --mode 'magic'");
     }

@@ -166,7 +166,7 @@ class SearchServiceTest {
 
     @Test
     void recommendationsRegister() throws Exception {
-        SearchResults<RecommendationHit> wg = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, "", 1, 100,
+        SearchResults<RecommendationHit> wg = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "", 1, 100,
                 Map.of("session", List.of("13th session (2023)"))));
         Map<String, Integer> status = facet(wg, "status");
         assertEquals(9, status.get("adopted"));
@@ -174,7 +174,7 @@ class SearchServiceTest {
         assertEquals(5, status.get("observation"));
         assertEquals(wg.total(), status.values().stream().mapToLong(Integer::longValue).sum());
 
-        SearchResults<RecommendationHit> stakeholder = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS,
+        SearchResults<RecommendationHit> stakeholder = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25,
                 "exempt victims", 1, 10, Map.of("status", List.of("stakeholder"))));
         RecommendationHit point = stakeholder.hits().get(0);
         assertEquals(BundledReports.DIALOGUE_2022 + "/para-9.1", point.entry().id());
@@ -182,12 +182,12 @@ class SearchServiceTest {
         assertEquals("States", point.entry().recommendation().addressee());
         assertTrue(point.citation().endsWith("1 July 2022, para. 9, point 1"), point.citation());
 
-        RecommendationHit rec9 = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, "number:9 status:adopted",
+        RecommendationHit rec9 = search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "number:9 status:adopted",
                 1, 10, Map.of())).hits().get(0);
         assertEquals(5, rec9.entry().recommendation().subItems().size());
         assertEquals("encouraged", rec9.entry().recommendation().strength());
         assertEquals("States parties", rec9.entry().recommendation().addressee());
-        assertThrows(IllegalArgumentException.class, () -> new SearchRequest(Scope.RECOMMENDATIONS, "", 1, 10,
+        assertThrows(IllegalArgumentException.class, () -> new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "", 1, 10,
                 Map.of("kind", List.of("paragraph"))));
     }
 

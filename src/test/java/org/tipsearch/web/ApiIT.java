@@ -89,7 +89,7 @@ class ApiIT {
 
     @Test
     void searchAnswersTheContract() throws Exception {
-        JsonNode result = get("/api/search?q=" + encode("non-punishment") + "&size=3");
+        JsonNode result = get("/api/search?mode=bm25&q=" + encode("non-punishment") + "&size=3");
         assertEquals("non-punishment", result.get("query").asText());
         assertEquals(8, result.get("total").asInt());
         assertEquals(1, result.get("page").asInt());
@@ -114,6 +114,29 @@ class ApiIT {
             sessions += count.get("count").asInt();
         }
         assertEquals(8, sessions);
+    }
+
+    @Test
+    void hybridIsTheDefaultAndFindsWhatTheWordsMiss() throws Exception {
+        String query = "should not be criminalized for acts they were compelled to commit";
+        JsonNode keyword = get("/api/search?mode=bm25&size=100&q=" + encode(query));
+        JsonNode hybrid = get("/api/search?size=100&q=" + encode(query));
+        JsonNode semantic = get("/api/search?mode=semantic&size=100&q=" + encode(query));
+        JsonNode explicit = get("/api/search?mode=hybrid&size=100&q=" + encode(query));
+        assertEquals(hybrid.get("hits"), explicit.get("hits"), "hybrid is the default mode");
+        assertTrue(hybrid.get("total").asInt() >= keyword.get("total").asInt());
+        assertTrue(hybrid.get("total").asInt() >= semantic.get("total").asInt());
+        int sessions = 0;
+        for (JsonNode count : hybrid.get("facets").get("session")) {
+            sessions += count.get("count").asInt();
+        }
+        assertEquals(hybrid.get("total").asInt(), sessions, "facet counts cover the fused result set");
+        // The paragraphs about non-punishment rank high although they word it otherwise.
+        List<String> top = texts(hybrid.get("hits"), "id").subList(0, 10);
+        assertTrue(top.contains(BundledReports.DIALOGUE_2022 + "/para-25") || top.contains(BundledReports.DIALOGUE_2024 + "/para-42"),
+                top.toString());
+        JsonNode filtered = get("/api/search?size=100&kind=recommendation&q=" + encode(query));
+        filtered.get("hits").forEach(h -> assertEquals("recommendation", h.get("kind").asText()));
     }
 
     @Test
@@ -250,6 +273,8 @@ class ApiIT {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
         "GET | /api/search?size=0 | 400 | size must be between 1 and 100, not 0",
+        "GET | /api/search?q=x&mode=fuzzy | 400 | unknown mode 'fuzzy'",
+        "GET | /api/recommendations?mode=hybrid | 400 | unknown parameter mode",
         "GET | /api/search?size=100000 | 400 | size must be between 1 and 100, not 100000",
         "GET | /api/search?page=-1 | 400 | page must be 1 or more, not -1",
         "GET | /api/search?page=0 | 400 | page must be 1 or more, not 0",
