@@ -1,6 +1,7 @@
 package org.tipsearch.search;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +22,12 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -57,10 +63,13 @@ public final class SearchService implements AutoCloseable {
     private static final int NEIGHBOURS = 50;
     private static final int MAX_NEIGHBOURS = 1_000;
     // Reciprocal rank fusion, tuned on the dev queries (./tipsearch eval --mode hybrid): the usual k = 60 with
-    // equal weights fell below keyword search alone (nDCG@10 0.81); k = 10 with the neighbours' list at half
-    // weight gave 0.88 and recall@20 0.93, on a plateau from k 5 to 10 and weights 0.4 to 0.6.
+    // equal weights fell below keyword search alone (nDCG@10 0.81); k = 10 with the neighbours' list (the
+    // supporting one) at half weight gave 0.88 and recall@20 0.93, on a plateau from k 5 to 10 and weights
+    // 0.4 to 0.6.
     private static final int RRF_K = 10;
-    private static final float SEMANTIC_WEIGHT = 0.5f;
+    private static final float SUPPORTING_WEIGHT = 0.5f;
+    /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
+    private static final int MORE_LIKE_THIS_TERMS = 25;
 
     private final Directory directory;
     private final SearcherManager searchers;
@@ -173,23 +182,96 @@ public final class SearchService implements AutoCloseable {
      */
     private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, Query words, Query semantic,
             Query typeFilter, int window, long total) throws IOException {
-        int depth = (int) Math.min(Math.max(window, total), SearchRequest.MAX_WINDOW);
-        var scores = new HashMap<Integer, Float>();
+        int depth = Math.max(1, (int) Math.min(Math.max(window, total), SearchRequest.MAX_WINDOW));
+        var rankings = new ArrayList<ScoreDoc[]>();
         for (Query ranking : List.of(words, semantic)) {
-            float weight = ranking == words ? 1f : SEMANTIC_WEIGHT;
             Query filtered = drillDown(request, new BooleanQuery.Builder()
                     .add(ranking, BooleanClause.Occur.MUST)
                     .add(typeFilter, BooleanClause.Occur.FILTER)
                     .build());
-            ScoreDoc[] docs = searcher.search(filtered, Math.max(1, depth)).scoreDocs;
-            for (int rank = 0; rank < docs.length; rank++) {
-                scores.merge(docs[rank].doc, weight / (RRF_K + rank + 1), Float::sum);
-            }
+            rankings.add(searcher.search(filtered, depth).scoreDocs);
+        }
+        return fuse(rankings.get(0), rankings.get(1));
+    }
+
+    /** Weighted reciprocal rank fusion: the leading ranking at full weight, the supporting one at less. */
+    private static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting) {
+        var scores = new HashMap<Integer, Float>();
+        for (int rank = 0; rank < leading.length; rank++) {
+            scores.merge(leading[rank].doc, 1f / (RRF_K + rank + 1), Float::sum);
+        }
+        for (int rank = 0; rank < supporting.length; rank++) {
+            scores.merge(supporting[rank].doc, SUPPORTING_WEIGHT / (RRF_K + rank + 1), Float::sum);
         }
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
                 .toArray(ScoreDoc[]::new);
+    }
+
+    /**
+     * The units closest to a paragraph (in other reports) or to a text: nearest neighbours of its embedding,
+     * fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
+     */
+    public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
+        ReportSearcher searcher = acquire();
+        try {
+            float[] vector;
+            Query keywords;
+            String sameReport = null;
+            var mlt = new MoreLikeThis(searcher.getIndexReader());
+            mlt.setAnalyzer(queryAnalyzer);
+            mlt.setFieldNames(new String[] {Schema.TEXT});
+            mlt.setMinTermFreq(1);
+            mlt.setMinDocFreq(1);
+            mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
+            if (request.paragraphId() != null) {
+                Optional<ScoreDoc> unit = first(searcher, new TermQuery(new Term(Schema.ID, request.paragraphId())));
+                if (unit.isEmpty()) {
+                    return Optional.empty();
+                }
+                vector = vectorOf(searcher, unit.get().doc);
+                keywords = mlt.like(unit.get().doc);
+                sameReport = searcher.storedFields().document(unit.get().doc).get(Schema.REPORT);
+            } else {
+                vector = embedder().passages(List.of(request.text())).get(0);
+                keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
+            }
+            var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
+            request.filters().forEach((dim, values) -> {
+                var anyOf = new BooleanQuery.Builder();
+                values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
+                filter.add(anyOf.build(), BooleanClause.Occur.FILTER);
+            });
+            if (sameReport != null) { // the closest wording elsewhere, not the paragraphs around it
+                filter.add(new TermQuery(new Term(Schema.REPORT, sameReport)), BooleanClause.Occur.MUST_NOT);
+            }
+            Query restriction = filter.build();
+            int depth = Math.max(NEIGHBOURS, request.size() * 3);
+            ScoreDoc[] semantic = searcher.search(new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restriction), depth).scoreDocs;
+            ScoreDoc[] keyword = searcher.search(new BooleanQuery.Builder()
+                    .add(keywords, BooleanClause.Occur.MUST)
+                    .add(restriction, BooleanClause.Occur.FILTER)
+                    .build(), depth).scoreDocs;
+            // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
+            ScoreDoc[] fused = fuse(semantic, keyword);
+            ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
+            return Optional.of(hits(searcher, top, keywords, true));
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The stored embedding of a unit. */
+    private static float[] vectorOf(ReportSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(Schema.VECTOR);
+        KnnVectorValues.DocIndexIterator it = values.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            throw new IllegalStateException("unit " + doc + " has no vector; rebuild the index");
+        }
+        return values.vectorValue(it.index()).clone();
     }
 
     private Embedder embedder() {

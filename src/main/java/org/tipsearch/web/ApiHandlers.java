@@ -2,10 +2,12 @@ package org.tipsearch.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchService;
+import org.tipsearch.search.SimilarRequest;
 import org.tipsearch.web.JsonViews.DocumentContentsView;
 import org.tipsearch.web.JsonViews.DocumentListEntry;
 import org.tipsearch.web.JsonViews.DocumentsView;
@@ -15,6 +17,7 @@ import org.tipsearch.web.JsonViews.HitView;
 import org.tipsearch.web.JsonViews.ParagraphView;
 import org.tipsearch.web.JsonViews.RecommendationView;
 import org.tipsearch.web.JsonViews.SearchView;
+import org.tipsearch.web.JsonViews.SimilarView;
 import org.tipsearch.web.JsonViews.TopicView;
 import org.tipsearch.web.JsonViews.TopicsView;
 
@@ -53,6 +56,23 @@ final class ApiHandlers {
         ctx.json(search.paragraph(id)
                 .map(ParagraphView::of)
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
+    }
+
+    void similarToParagraph(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of("size", "kind", "status"));
+        String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
+        SimilarRequest request = RequestParams.similarRequest(id, null, RequestParams.size(ctx),
+                Map.of("kind", ctx.queryParams("kind"), "status", ctx.queryParams("status")));
+        ctx.json(search.similar(request)
+                .map(hits -> new SimilarView(id, hits.stream().map(HitView::of).toList()))
+                .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
+    }
+
+    /** POST {text, size?, kind?, status?}: the closest prior wording to a draft. */
+    void similarToText(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        SimilarRequest request = RequestParams.similarBody(ctx);
+        ctx.json(new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
     }
 
     void paragraphWithoutUnit(Context ctx) {

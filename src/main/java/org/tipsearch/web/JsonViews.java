@@ -116,6 +116,9 @@ final class JsonViews {
         }
     }
 
+    /** The units closest to a paragraph (its id) or to a pasted text (no id). */
+    record SimilarView(@JsonInclude(JsonInclude.Include.NON_NULL) String paragraph, List<HitView> hits) {}
+
     record HealthView(String status, int paragraphs, int documents) {}
 
     record ErrorView(String error, String message) {}

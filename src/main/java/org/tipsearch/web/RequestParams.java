@@ -1,6 +1,10 @@
 package org.tipsearch.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import java.util.regex.Pattern;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SimilarRequest;
 
 /** Reads and checks query-string parameters; anything wrong becomes a 400 naming the parameter. */
 final class RequestParams {
@@ -17,6 +22,7 @@ final class RequestParams {
     /** Paragraphs are searched by words and meaning unless asked otherwise; the register by its words. */
     private static final Map<Scope, SearchMode> DEFAULT_MODE =
             Map.of(Scope.PARAGRAPHS, SearchMode.HYBRID, Scope.RECOMMENDATIONS, SearchMode.BM25);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private RequestParams() {}
@@ -58,6 +64,71 @@ final class RequestParams {
             throw ApiException.badRequest("unknown parameter" + (unknown.size() > 1 ? "s " : " ")
                     + String.join(", ", unknown) + "; this endpoint takes " + new TreeSet<>(allowed));
         }
+    }
+
+    /** The size parameter (default 10). */
+    static int size(Context ctx) {
+        return intParam(ctx, "size", SearchRequest.DEFAULT_SIZE);
+    }
+
+    static SimilarRequest similarRequest(String paragraphId, String text, int size, Map<String, List<String>> filters) {
+        try {
+            return new SimilarRequest(paragraphId, text, size, filters);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** A JSON body {text, size?, kind?, status?}; kind and status a string or a list of strings. */
+    static SimilarRequest similarBody(Context ctx) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object {text, size?, kind?, status?}");
+        }
+        var unknown = new TreeSet<String>();
+        body.fieldNames().forEachRemaining(unknown::add);
+        unknown.removeAll(Set.of("text", "size", "kind", "status"));
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown field" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + "; the body takes text, size, kind, status");
+        }
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) {
+            throw ApiException.badRequest("text must be a string");
+        }
+        JsonNode size = body.get("size");
+        if (size != null && !size.canConvertToInt()) {
+            throw ApiException.badRequest("size must be a whole number");
+        }
+        return similarRequest(null, text.asText(), size == null ? SearchRequest.DEFAULT_SIZE : size.asInt(),
+                Map.of("kind", strings(body, "kind"), "status", strings(body, "status")));
+    }
+
+    private static List<String> strings(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (node.isTextual()) {
+            return List.of(node.asText());
+        }
+        if (node.isArray() && node.size() <= SearchRequest.MAX_VALUES_PER_FILTER) {
+            var out = new ArrayList<String>();
+            for (JsonNode value : node) {
+                if (!value.isTextual()) {
+                    throw ApiException.badRequest(field + " must be a string or a list of strings");
+                }
+                out.add(value.asText());
+            }
+            return out;
+        }
+        throw ApiException.badRequest(field + " must be a string or a list of at most "
+                + SearchRequest.MAX_VALUES_PER_FILTER + " strings");
     }
 
     private static int intParam(Context ctx, String name, int defaultValue) {

@@ -31,6 +31,8 @@ public final class WebServer {
             config.routes.get("/api/recommendations", api::recommendations);
             config.routes.get("/api/topics", api::topics);
             config.routes.get("/api/paragraphs/{report}/{unit}", api::paragraph);
+            config.routes.get("/api/paragraphs/{report}/{unit}/similar", api::similarToParagraph);
+            config.routes.post("/api/similar", api::similarToText);
             config.routes.get("/api/paragraphs/{id}", api::paragraphWithoutUnit);
             config.routes.get("/api/documents", api::documents);
             config.routes.get("/api/documents/{id}", api::document);

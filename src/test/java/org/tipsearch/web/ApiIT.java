@@ -140,6 +140,64 @@ class ApiIT {
     }
 
     @Test
+    void similarParagraphsComeFromOtherReports() throws Exception {
+        String id = BundledReports.DIALOGUE_2024 + "/para-42"; // not criminalizing those compelled to sell organs
+        JsonNode similar = get("/api/paragraphs/" + id + "/similar?size=5");
+        assertEquals(id, similar.get("paragraph").asText());
+        assertEquals(5, similar.get("hits").size());
+        similar.get("hits").forEach(h -> assertFalse(h.get("id").asText().startsWith(BundledReports.DIALOGUE_2024 + "/"), h.toString()));
+        assertTrue(texts(similar.get("hits"), "text").stream().anyMatch(t -> t.contains("non-punishment")), similar.toString());
+
+        JsonNode recommendations = get("/api/paragraphs/" + id + "/similar?size=5&kind=recommendation&status=proposed");
+        recommendations.get("hits").forEach(h -> {
+            assertEquals("recommendation", h.get("kind").asText());
+            assertEquals("proposed", h.get("status").asText());
+        });
+    }
+
+    @Test
+    void precedentsForPastedDraftLanguage() throws Exception {
+        String draft = "States parties should strengthen cooperation between anti-trafficking and anti-corruption units.";
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of(
+                        "text", draft, "size", 3, "kind", List.of("recommendation"))))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode hits = JSON.readTree(response.body()).get("hits");
+        assertEquals(3, hits.size());
+        assertEquals(BundledReports.WORKING_GROUP_2023 + "/rec-1", hits.get(0).get("id").asText(), hits.toString());
+        assertTrue(hits.get(0).get("citation").asText().endsWith("recommendation 1"));
+    }
+
+    @ParameterizedTest(name = "POST /api/similar {0} -> 400")
+    @CsvSource(delimiter = '|', value = {
+        "{} | text must be a string",
+        "[1] | the body must be a JSON object",
+        "nope | the body is not JSON",
+        "{\"text\": \"x\", \"size\": 0} | size must be between 1 and 100",
+        "{\"text\": \"x\", \"colour\": 1} | unknown field colour",
+        "{\"text\": \"x\", \"kind\": 3} | kind must be a string or a list of at most 50 strings",
+        "{\"text\": \"x\", \"kind\": [3]} | kind must be a string or a list of strings",
+        "{\"text\": \"   \"} | text is empty",
+    })
+    void badPrecedentRequests(String body, String message) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(JSON.readTree(response.body()).get("message").asText().contains(message), response.body());
+    }
+
+    @Test
+    void tooLongADraftIsRefused() throws Exception {
+        String body = JSON.writeValueAsString(java.util.Map.of("text", "a".repeat(5001)));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, response.statusCode());
+        assertTrue(response.body().contains("at most 5000"), response.body());
+    }
+
+    @Test
     void filtersAreRepeatableAndFacetsDrillSideways() throws Exception {
         String both = "/api/search?q=child&session=" + encode("12th session (2022)") + "&session=" + encode("14th session (2024)");
         JsonNode twoSessions = get(both);
@@ -291,6 +349,11 @@ class ApiIT {
         "GET | /api/topics?x=1 | 400 | unknown parameter x",
         "GET | /api/documents?x=1 | 400 | unknown parameter x",
         "GET | /api/paragraphs/nope/para-1 | 404 | no paragraph with id 'nope/para-1'",
+        "GET | /api/paragraphs/nope/para-1/similar | 404 | no paragraph with id 'nope/para-1'",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?size=500 | 400 | size must be between 1 and 100",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?colour=red | 400 | unknown parameter colour",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?size=x | 400 | size must be a whole number",
+        "GET | /api/similar | 405 | GET is not allowed on /api/similar",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5 | 404 | paragraph ids look like REPORT/UNIT",
         "GET | /api/documents/nope | 404 | no document with id 'nope'",
         "GET | /api/nothing | 404 | GET /api/nothing",
