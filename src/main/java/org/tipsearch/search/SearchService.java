@@ -21,6 +21,7 @@ import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
@@ -47,6 +48,7 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tipsearch.embed.Embedder;
+import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedParagraph;
 import org.tipsearch.index.IndexedRecommendation;
@@ -77,6 +79,9 @@ public final class SearchService implements AutoCloseable {
     private final Analyzer queryAnalyzer = Schema.queryAnalyzer();
     private final Analyzer indexAnalyzer = Schema.indexAnalyzer();
     private final QueryReader queryReader = new QueryReader(queryAnalyzer);
+    private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
+    private Suggestions suggestions;
+    private long suggestionsVersion;
     /** Loaded on the first query that needs it, so that the server starts without loading the model. */
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
 
@@ -335,6 +340,52 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
+    /**
+     * Completions of what a user is typing: topic labels, organizations and States named in the reports, and
+     * phrases that recur in them.
+     */
+    public List<Suggestion> suggest(String prefix, int size) throws IOException {
+        if (prefix.isBlank()) {
+            return List.of();
+        }
+        ReportSearcher searcher = acquire();
+        try {
+            return suggestions(searcher).lookup(prefix.strip(), size);
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /** The suggestions of this view of the index, built on first use and again after the index changes. */
+    private synchronized Suggestions suggestions(ReportSearcher searcher) throws IOException {
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        if (suggestions == null || suggestionsVersion != version) {
+            Suggestions built = Suggestions.build(searcher, topicLabels, facetValues(searcher));
+            if (suggestions != null) {
+                suggestions.close();
+            }
+            suggestions = built;
+            suggestionsVersion = version;
+        }
+        return suggestions;
+    }
+
+    /** Every value of the organization and country facets. */
+    private Map<String, List<String>> facetValues(ReportSearcher searcher) throws IOException {
+        if (searcher.facetState() == null) {
+            return Map.of();
+        }
+        var facets = new SortedSetDocValuesFacetCounts(searcher.facetState());
+        var out = new HashMap<String, List<String>>();
+        for (String dim : List.of(Schema.ORGANIZATION, Schema.COUNTRY)) {
+            if (searcher.facetState().getOrdRange(dim) != null) {
+                FacetResult all = facets.getAllChildren(dim);
+                out.put(dim, all == null ? List.of() : Arrays.stream(all.labelValues).map(lv -> lv.label).toList());
+            }
+        }
+        return out;
+    }
+
     /** How many units and reports the index holds. */
     public IndexHealth health() throws IOException {
         ReportSearcher searcher = acquire();
@@ -478,10 +529,12 @@ public final class SearchService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try {
-            searchers.close();
-        } finally {
-            directory.close();
+        try (directory; searchers) {
+            synchronized (this) {
+                if (suggestions != null) {
+                    suggestions.close();
+                }
+            }
         }
     }
 }

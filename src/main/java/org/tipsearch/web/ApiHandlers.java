@@ -18,6 +18,7 @@ import org.tipsearch.web.JsonViews.ParagraphView;
 import org.tipsearch.web.JsonViews.RecommendationView;
 import org.tipsearch.web.JsonViews.SearchView;
 import org.tipsearch.web.JsonViews.SimilarView;
+import org.tipsearch.web.JsonViews.SuggestView;
 import org.tipsearch.web.JsonViews.TopicView;
 import org.tipsearch.web.JsonViews.TopicsView;
 
@@ -43,6 +44,13 @@ final class ApiHandlers {
     void recommendations(Context ctx) throws IOException {
         ctx.json(SearchView.of(search.recommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
                 RecommendationView::of));
+    }
+
+    void suggest(Context ctx) throws IOException {
+        RequestParams.rejectUnknown(ctx, Set.of("prefix", "size"));
+        String prefix = RequestParams.suggestPrefix(ctx);
+        int size = RequestParams.suggestSize(ctx);
+        ctx.json(new SuggestView(prefix, search.suggest(prefix, size)));
     }
 
     void topics(Context ctx) {

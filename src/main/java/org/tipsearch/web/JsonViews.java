@@ -20,6 +20,7 @@ import org.tipsearch.search.Hit;
 import org.tipsearch.search.ParagraphInContext;
 import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.SearchResults;
+import org.tipsearch.search.Suggestion;
 
 /** The JSON shapes of the API: the one mapping from search results to what clients read. */
 final class JsonViews {
@@ -118,6 +119,8 @@ final class JsonViews {
 
     /** The units closest to a paragraph (its id) or to a pasted text (no id). */
     record SimilarView(@JsonInclude(JsonInclude.Include.NON_NULL) String paragraph, List<HitView> hits) {}
+
+    record SuggestView(String prefix, List<Suggestion> suggestions) {}
 
     record HealthView(String status, int paragraphs, int documents) {}
 

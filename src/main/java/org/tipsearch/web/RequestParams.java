@@ -66,6 +66,30 @@ final class RequestParams {
         }
     }
 
+    static final int MAX_PREFIX = 100;
+    static final int MAX_SUGGESTIONS = 20;
+
+    /** The text typed so far: required, at most {@link #MAX_PREFIX} characters. */
+    static String suggestPrefix(Context ctx) {
+        String prefix = single(ctx, "prefix");
+        if (prefix == null || prefix.isBlank()) {
+            throw ApiException.badRequest("prefix is required: the text typed so far");
+        }
+        if (prefix.length() > MAX_PREFIX) {
+            throw ApiException.badRequest("prefix is " + prefix.length() + " characters long; at most " + MAX_PREFIX);
+        }
+        return prefix.strip();
+    }
+
+    /** How many suggestions: 1 to {@link #MAX_SUGGESTIONS}, 8 by default. */
+    static int suggestSize(Context ctx) {
+        int size = intParam(ctx, "size", 8);
+        if (size < 1 || size > MAX_SUGGESTIONS) {
+            throw ApiException.badRequest("size must be between 1 and " + MAX_SUGGESTIONS + ", not " + size);
+        }
+        return size;
+    }
+
     /** The size parameter (default 10). */
     static int size(Context ctx) {
         return intParam(ctx, "size", SearchRequest.DEFAULT_SIZE);

@@ -30,6 +30,7 @@ public final class WebServer {
             config.routes.get("/api/facets", api::facets);
             config.routes.get("/api/recommendations", api::recommendations);
             config.routes.get("/api/topics", api::topics);
+            config.routes.get("/api/suggest", api::suggest);
             config.routes.get("/api/paragraphs/{report}/{unit}", api::paragraph);
             config.routes.get("/api/paragraphs/{report}/{unit}/similar", api::similarToParagraph);
             config.routes.post("/api/similar", api::similarToText);

@@ -198,6 +198,23 @@ class ApiIT {
     }
 
     @Test
+    void suggestionsCompleteWhatIsTyped() throws Exception {
+        JsonNode nonPunishment = get("/api/suggest?prefix=" + encode("non-pun") + "&size=3");
+        assertEquals("non-pun", nonPunishment.get("prefix").asText());
+        assertEquals("Non-punishment of victims", nonPunishment.get("suggestions").get(0).get("text").asText());
+        assertEquals("topic", nonPunishment.get("suggestions").get(0).get("kind").asText());
+        assertEquals(3, nonPunishment.get("suggestions").size());
+
+        JsonNode turkiye = get("/api/suggest?prefix=Tur");
+        assertEquals("Türkiye", turkiye.get("suggestions").get(0).get("text").asText());
+        assertEquals("country", turkiye.get("suggestions").get(0).get("kind").asText());
+        assertTrue(texts(get("/api/suggest?prefix=equality").get("suggestions"), "text").contains("Equality Now"));
+        assertTrue(texts(get("/api/suggest?prefix=" + encode("referral m")).get("suggestions"), "text")
+                .contains("referral mechanisms"));
+        assertEquals(0, get("/api/suggest?prefix=zzzzqq").get("suggestions").size());
+    }
+
+    @Test
     void filtersAreRepeatableAndFacetsDrillSideways() throws Exception {
         String both = "/api/search?q=child&session=" + encode("12th session (2022)") + "&session=" + encode("14th session (2024)");
         JsonNode twoSessions = get(both);
@@ -354,6 +371,9 @@ class ApiIT {
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?colour=red | 400 | unknown parameter colour",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?size=x | 400 | size must be a whole number",
         "GET | /api/similar | 405 | GET is not allowed on /api/similar",
+        "GET | /api/suggest | 400 | prefix is required",
+        "GET | /api/suggest?prefix=a&size=21 | 400 | size must be between 1 and 20",
+        "GET | /api/suggest?prefix=a&limit=3 | 400 | unknown parameter limit",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5 | 404 | paragraph ids look like REPORT/UNIT",
         "GET | /api/documents/nope | 404 | no document with id 'nope'",
         "GET | /api/nothing | 404 | GET /api/nothing",
