@@ -2,6 +2,7 @@ package org.tipsearch.analysis;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,9 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * The English analysis of report text, the same for indexing and for queries.
@@ -41,37 +45,49 @@ public final class TextAnalyzer extends Analyzer {
 
     private static final NormalizeCharMap CHAR_MAP = charMap();
     private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+    private static final SynonymMap SYNONYMS = synonyms();
     private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-            | WordDelimiterGraphFilter.CATENATE_WORDS
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
 
+    private final boolean catenate;
     private final boolean flattenGraph;
     private final boolean dropStopWords;
     private final boolean stem;
+    private final SynonymMap synonyms;
 
-    private TextAnalyzer(boolean flattenGraph, boolean dropStopWords, boolean stem) {
+    private TextAnalyzer(boolean catenate, boolean flattenGraph, boolean dropStopWords, boolean stem, SynonymMap synonyms) {
+        this.catenate = catenate;
         this.flattenGraph = flattenGraph;
         this.dropStopWords = dropStopWords;
         this.stem = stem;
+        this.synonyms = synonyms;
     }
 
     public static TextAnalyzer forIndexing() {
-        return new TextAnalyzer(true, true, true);
+        return new TextAnalyzer(true, true, true, true, null);
     }
 
     public static TextAnalyzer forQueries() {
-        return new TextAnalyzer(false, true, true);
+        return new TextAnalyzer(true, false, true, true, null);
+    }
+
+    /**
+     * For expanding a query with the curator's synonyms ({@code synonyms.txt}) through Lucene's synonym graph.
+     * The parts of a hyphenated word are not joined here, as the synonym graph must not follow another graph.
+     */
+    public static TextAnalyzer forSynonyms() {
+        return new TextAnalyzer(false, false, true, true, SYNONYMS);
     }
 
     /** For matching curator phrases against unit text: a flat token stream that keeps every word. */
     public static TextAnalyzer forRules() {
-        return new TextAnalyzer(true, false, true);
+        return new TextAnalyzer(true, true, false, true, null);
     }
 
     /** For matching names (States, organizations): like {@link #forRules()} but unstemmed, so Germán is not Germany. */
     public static TextAnalyzer forNames() {
-        return new TextAnalyzer(true, false, false);
+        return new TextAnalyzer(true, true, false, false, null);
     }
 
     @Override
@@ -84,18 +100,22 @@ public final class TextAnalyzer extends Analyzer {
         Tokenizer source = new WhitespaceTokenizer();
         // Offsets of the parts are their own, so highlights mark "Türkiye", not "(Türkiye).".
         TokenStream stream = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
-                WORD_DELIMITER_FLAGS, null);
+                catenate ? WORD_DELIMITER_FLAGS | WordDelimiterGraphFilter.CATENATE_WORDS : WORD_DELIMITER_FLAGS, null);
         if (flattenGraph) {
             stream = new FlattenGraphFilter(stream);
         }
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
-        if (dropStopWords) {
-            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        }
         if (stem) {
             stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
             stream = new KStemFilter(stream);
+        }
+        if (synonyms != null) {
+            stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        // Stop words go last, so that synonyms such as "trafficking in persons" can be matched whole.
+        if (dropStopWords) {
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         }
         return new TokenStreamComponents(source, stream);
     }
@@ -125,6 +145,20 @@ public final class TextAnalyzer extends Analyzer {
             return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stem-overrides.txt", e);
+        }
+    }
+
+    /** The curator's synonyms, read through the query analysis without synonyms and stop words. */
+    private static SynonymMap synonyms() {
+        try (InputStream in = TextAnalyzer.class.getResourceAsStream("synonyms.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("synonyms.txt is missing from the classpath");
+            }
+            var parser = new SolrSynonymParser(true, true, new TextAnalyzer(false, false, false, true, null));
+            parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parser.build();
+        } catch (IOException | java.text.ParseException e) {
+            throw new IllegalStateException("synonyms.txt cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -55,11 +58,19 @@ final class QueryReader {
     /** Query syntax that the plain-words reading drops: ':' quotes brackets ^ ~ * ? \\ / ! && || and a leading + or -. */
     private static final Pattern SYNTAX = Pattern.compile("[:\"(){}\\[\\]^~*?\\\\/!]|&&|\\|\\||(?<!\\S)[+-]");
 
+
+    /** AND, OR, NOT as operators. */
+    private static final Pattern OPERATOR = Pattern.compile("\\b(AND|OR|NOT)\\b");
+    /** A paragraph found through a synonym alone counts this much of one found through the words typed. */
+    private static final float SYNONYM_WEIGHT = 0.5f;
+
     private final Analyzer analyzer;
+    private final Analyzer synonymAnalyzer;
     private final Pattern joinedPrefixes;
 
-    QueryReader(Analyzer analyzer) {
+    QueryReader(Analyzer analyzer, Analyzer synonymAnalyzer) {
         this.analyzer = analyzer;
+        this.synonymAnalyzer = synonymAnalyzer;
         this.joinedPrefixes = Pattern.compile("(?i)\\b(" + String.join("|", loadPrefixes()) + ")\\s+(?=\\p{L})");
     }
 
@@ -100,9 +111,9 @@ final class QueryReader {
      * to three, then about a third), and paragraphs holding more of them, close together, rank higher.
      */
     private Query natural(Query parsed, String text) {
-        if (!(parsed instanceof BooleanQuery bq) || bq.clauses().size() < 2
+        if (!(parsed instanceof BooleanQuery bq)
                 || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
-            return parsed;
+            return withSynonyms(parsed, text);
         }
         // field:value words narrow the search ("kind:recommendation child"); the others are the natural query.
         var ranked = new BooleanQuery.Builder();
@@ -126,7 +137,54 @@ final class QueryReader {
                 ranked.add(new BoostQuery(phrase, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        return ranked.build();
+        return withSynonyms(ranked.build(), text);
+    }
+
+    /**
+     * The query, or else its words read with the curator's synonyms ("TIP" also finds "trafficking in
+     * persons"). The expansion only adds: a paragraph matching the words as typed keeps its rank, and one
+     * matching a synonym alone ranks below it. Queries with syntax other than plain words are not expanded.
+     */
+    private Query withSynonyms(Query query, String text) {
+        if (!isPlainWords(text) || !hasSynonyms(text)) {
+            return query;
+        }
+        var builder = new QueryBuilder(synonymAnalyzer);
+        builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true); // "organ harvesting" as a phrase, not two words
+        Query expanded = builder.createBooleanQuery(Schema.TEXT, text, BooleanClause.Occur.SHOULD);
+        if (expanded instanceof BooleanQuery bq && bq.clauses().size() > 1) {
+            var core = new BooleanQuery.Builder();
+            bq.clauses().forEach(core::add);
+            core.setMinimumNumberShouldMatch(minimumShouldMatch(bq.clauses().size()));
+            expanded = core.build();
+        }
+        if (expanded == null) {
+            return query;
+        }
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.SHOULD)
+                .add(new BoostQuery(expanded, SYNONYM_WEIGHT), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    private static boolean isPlainWords(String text) {
+        return !SYNTAX.matcher(text).find() && !OPERATOR.matcher(text).find();
+    }
+
+    /** Whether any of the curator's synonyms applies to the text. */
+    private boolean hasSynonyms(String text) {
+        try (TokenStream ts = synonymAnalyzer.tokenStream(Schema.TEXT, text)) {
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            boolean found = false;
+            while (ts.incrementToken()) {
+                found |= SynonymGraphFilter.TYPE_SYNONYM.equals(type.type());
+            }
+            ts.end();
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing a query in memory failed", e);
+        }
     }
 
     /** Whether every term of the query is on the unit text (not a field:value filter). */

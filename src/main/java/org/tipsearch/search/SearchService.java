@@ -47,6 +47,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.embed.Embedder;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
@@ -78,7 +79,7 @@ public final class SearchService implements AutoCloseable {
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final Analyzer queryAnalyzer = Schema.queryAnalyzer();
     private final Analyzer indexAnalyzer = Schema.indexAnalyzer();
-    private final QueryReader queryReader = new QueryReader(queryAnalyzer);
+    private final QueryReader queryReader = new QueryReader(queryAnalyzer, TextAnalyzer.forSynonyms());
     private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
     private Suggestions suggestions;
     private long suggestionsVersion;
