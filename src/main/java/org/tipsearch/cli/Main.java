@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
         version = "tipsearch 0.1.0",
         description = "Paragraph-level search over the UN reports on trafficking in persons.",
         subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, EvalFacetsCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -24,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, search, eval or eval-facets");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, search, eval, eval-facets or bench");
     }
 
     public static void main(String[] args) {
