@@ -2,6 +2,7 @@ package org.tipsearch.search;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.text.BreakIterator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
@@ -71,6 +73,9 @@ public final class SearchService implements AutoCloseable {
     // 0.4 to 0.6.
     private static final int RRF_K = 10;
     private static final float SUPPORTING_WEIGHT = 0.5f;
+    private static final int QUERY_VECTOR_CACHE = 1_024;
+    /** How many sentences of a hit found by meaning alone compete to be its passage. */
+    private static final int PASSAGE_CANDIDATES = 6;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 
@@ -85,6 +90,13 @@ public final class SearchService implements AutoCloseable {
     private long suggestionsVersion;
     /** Loaded on the first query that needs it, so that the server starts without loading the model. */
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
+    /** The embeddings of the latest queries, least recently used out first. */
+    private final Map<String, float[]> queryVectors = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > QUERY_VECTOR_CACHE;
+        }
+    };
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
@@ -105,7 +117,76 @@ public final class SearchService implements AutoCloseable {
     /** Paragraphs matching a search of the {@link Scope#PARAGRAPHS} scope. */
     public SearchResults<Hit> search(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        return run(request, this::hits);
+        SearchResults<Hit> results = run(request, this::hits);
+        if (request.mode() == SearchMode.BM25 || request.query().isEmpty()) {
+            return results;
+        }
+        return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
+                withBestPassages(results.hits(), request.query()), results.facets());
+    }
+
+    /**
+     * A hit found by meaning alone has no word of the query to mark: show the sentence of it closest to the
+     * query's meaning instead of its opening.
+     */
+    private List<Hit> withBestPassages(List<Hit> hits, String query) {
+        var sentences = new ArrayList<String>();
+        var owners = new ArrayList<Integer>();
+        for (int i = 0; i < hits.size(); i++) {
+            if (!hits.get(i).highlight().contains("<mark>")) {
+                for (String sentence : sentences(hits.get(i).unit().paragraph().text())) {
+                    sentences.add(sentence);
+                    owners.add(i);
+                }
+            }
+        }
+        if (sentences.isEmpty()) {
+            return hits;
+        }
+        float[] q = queryVector(query);
+        List<float[]> vectors = embedder().passages(sentences);
+        var best = new HashMap<Integer, Integer>();
+        var bestScore = new HashMap<Integer, Double>();
+        for (int s = 0; s < sentences.size(); s++) {
+            double score = cosine(q, vectors.get(s));
+            if (score > bestScore.getOrDefault(owners.get(s), Double.NEGATIVE_INFINITY)) {
+                bestScore.put(owners.get(s), score);
+                best.put(owners.get(s), s);
+            }
+        }
+        var out = new ArrayList<Hit>(hits);
+        best.forEach((i, s) -> {
+            Hit h = hits.get(i);
+            out.set(i, new Hit(h.unit(), h.document(), h.score(), Html.escape(sentences.get(s))));
+        });
+        return out;
+    }
+
+    /** The first sentences of a text, as candidates for its best passage. */
+    private static List<String> sentences(String text) {
+        var out = new ArrayList<String>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        it.setText(text);
+        for (int start = it.first(), end = it.next(); end != BreakIterator.DONE && out.size() < PASSAGE_CANDIDATES;
+                start = end, end = it.next()) {
+            String sentence = text.substring(start, end).strip();
+            if (!sentence.isEmpty()) {
+                out.add(sentence);
+            }
+        }
+        return out;
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
@@ -179,7 +260,7 @@ public final class SearchService implements AutoCloseable {
      */
     private Query nearestNeighbours(SearchRequest request, String words, Query typeFilter) {
         int k = Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, request.page() * request.size()));
-        return new KnnFloatVectorQuery(Schema.VECTOR, embedder().query(words), k, typeFilter);
+        return new KnnFloatVectorQuery(Schema.VECTOR, queryVector(words), k, typeFilter);
     }
 
     /**
@@ -282,6 +363,28 @@ public final class SearchService implements AutoCloseable {
 
     private Embedder embedder() {
         return embedder.get();
+    }
+
+    /** Forgets the cached query embeddings, so that a benchmark measures embedding each query. */
+    public void clearQueryCache() {
+        synchronized (queryVectors) {
+            queryVectors.clear();
+        }
+    }
+
+    /** The embedding of a query, from the cache when the same words were asked lately. */
+    private float[] queryVector(String words) {
+        synchronized (queryVectors) {
+            float[] cached = queryVectors.get(words);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        float[] vector = embedder().query(words);
+        synchronized (queryVectors) {
+            queryVectors.put(words, vector);
+        }
+        return vector;
     }
 
     private static void requireScope(SearchRequest request, Scope scope) {

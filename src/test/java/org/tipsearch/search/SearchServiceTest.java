@@ -270,6 +270,19 @@ class SearchServiceTest {
     }
 
     @Test
+    void aHitFoundByMeaningAloneShowsItsClosestSentence() throws Exception {
+        SearchResults<Hit> results = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.HYBRID,
+                "teachers should learn to recognise pupils at risk", 1, 20, Map.of()));
+        List<Hit> unmarked = results.hits().stream().filter(h -> !h.highlight().contains("<mark>")).toList();
+        assertTrue(!unmarked.isEmpty(), "some hits are found by meaning alone");
+        for (Hit hit : unmarked) {
+            String passage = hit.highlight().replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+            assertTrue(hit.unit().paragraph().text().contains(passage), passage);
+            assertTrue(passage.length() < hit.unit().paragraph().text().length() || !passage.contains(". "), passage);
+        }
+    }
+
+    @Test
     void paragraphWithItsNeighbours() throws Exception {
         ParagraphInContext p = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow();
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-18", p.previousId());
