@@ -1,11 +1,9 @@
 package org.tipsearch.analysis;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -24,6 +22,7 @@ import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.tipsearch.curation.CuratorFiles;
 
 /**
  * The English analysis of report text, the same for indexing and for queries.
@@ -127,35 +126,26 @@ public final class TextAnalyzer extends Analyzer {
 
     /** Curator-editable corrections of the stemmer, from {@code stem-overrides.txt}. */
     private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
-        try (InputStream in = TextAnalyzer.class.getResourceAsStream("stem-overrides.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("stem-overrides.txt is missing from the classpath");
+        var builder = new StemmerOverrideFilter.Builder(false);
+        for (String line : CuratorFiles.lines(TextAnalyzer.class, "stem-overrides.txt")) {
+            String[] pair = line.split("\\s+");
+            if (pair.length != 2) {
+                throw new IllegalStateException("stem-overrides.txt: expected 'word<TAB>stem': " + line);
             }
-            var builder = new StemmerOverrideFilter.Builder(false);
-            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(line -> {
-                        String[] pair = line.split("\\s+");
-                        if (pair.length != 2) {
-                            throw new IllegalStateException("stem-overrides.txt: expected 'word<TAB>stem': " + line);
-                        }
-                        builder.add(pair[0], pair[1]);
-                    });
+            builder.add(pair[0], pair[1]);
+        }
+        try {
             return builder.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stem-overrides.txt", e);
+            throw new UncheckedIOException("stem-overrides.txt cannot be built", e);
         }
     }
 
     /** The curator's synonyms, read through the query analysis without synonyms and stop words. */
     private static SynonymMap synonyms() {
-        try (InputStream in = TextAnalyzer.class.getResourceAsStream("synonyms.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("synonyms.txt is missing from the classpath");
-            }
+        try {
             var parser = new SolrSynonymParser(true, true, new TextAnalyzer(false, false, false, true, null));
-            parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            parser.parse(new StringReader(CuratorFiles.text(TextAnalyzer.class, "synonyms.txt")));
             return parser.build();
         } catch (IOException | java.text.ParseException e) {
             throw new IllegalStateException("synonyms.txt cannot be read: " + e.getMessage(), e);

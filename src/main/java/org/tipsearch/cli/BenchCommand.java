@@ -1,6 +1,5 @@
 package org.tipsearch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,13 +11,13 @@ import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code tipsearch bench QUERIES}: in-process query latency per mode (size 10, facets and highlighting, the
@@ -46,13 +45,7 @@ final class BenchCommand implements Callable<Integer> {
         if (rounds < 1 || rounds > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1-10000, not " + rounds);
         }
-        JudgedQueries queries;
-        try {
-            queries = JudgedQueries.read(queriesFile);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read queries from " + queriesFile
-                    + ": " + e.getMessage().lines().findFirst().orElse(""));
-        }
+        JudgedQueries queries = InputFiles.read(spec.commandLine(), queriesFile, JudgedQueries::read, "judged queries");
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "query latency, in process, size 10 with facets and highlighting; %d queries x %d rounds%n",
                 queries.queries().size(), rounds);

@@ -1,8 +1,6 @@
 package org.tipsearch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,21 +9,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tipsearch.eval.ExpectedScores;
 import org.tipsearch.eval.JudgedQueries;
-import org.tipsearch.eval.RelevanceEvaluation;
 import org.tipsearch.eval.RelevanceEvaluation.QueryScores;
 import org.tipsearch.eval.RelevanceEvaluation.RankedText;
+import org.tipsearch.eval.RelevanceEvaluation;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tipsearch eval QUERIES}: nDCG@10 and recall@20 of judged queries, per query and as means. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -52,8 +50,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JudgedQueries queries = read(queriesFile, JudgedQueries::read, "judged queries");
-        ExpectedScores expected = expectedFile == null ? null : read(expectedFile, ExpectedScores::read, "expected scores");
+        JudgedQueries queries = InputFiles.read(spec.commandLine(), queriesFile, JudgedQueries::read, "judged queries");
+        ExpectedScores expected = expectedFile == null ? null
+                : InputFiles.read(spec.commandLine(), expectedFile, ExpectedScores::read, "expected scores");
         SearchMode searchMode;
         try {
             searchMode = SearchMode.fromId(mode);
@@ -95,21 +94,5 @@ final class EvalCommand implements Callable<Integer> {
     private static void print(PrintWriter out, QueryScores score) {
         out.printf(Locale.ROOT, "ndcg_cut_10\t%s\t%.4f%n", score.id(), score.ndcg10());
         out.printf(Locale.ROOT, "recall_20\t%s\t%.4f%n", score.id(), score.recall20());
-    }
-
-    private interface Reader<T> {
-        T read(Path file) throws IOException;
-    }
-
-    private <T> T read(Path file, Reader<T> reader, String what) {
-        if (!Files.isRegularFile(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no " + what + " file at " + file);
-        }
-        try {
-            return reader.read(file);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), file + " is not a " + what + " file: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.tipsearch.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,13 +12,13 @@ import org.tipsearch.enrich.Enricher;
 import org.tipsearch.enrich.FacetEvaluation;
 import org.tipsearch.enrich.FacetLabels;
 import org.tipsearch.ingest.ReportReader;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tipsearch eval-facets LABELS}: scores the topic and speaker-type annotations against hand labels. */
 @Command(name = "eval-facets", mixinStandardHelpOptions = true,
@@ -47,16 +45,7 @@ final class EvalFacetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(labelsFile)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no labels file at " + labelsFile);
-        }
-        FacetLabels labels;
-        try {
-            labels = FacetLabels.read(labelsFile);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), labelsFile + " is not a labels file: "
-                    + e.getMessage().lines().findFirst().orElse(""));
-        }
+        FacetLabels labels = InputFiles.read(spec.commandLine(), labelsFile, FacetLabels::read, "labels");
         var reader = new ReportReader();
         var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         Map<String, AnnotatedReport> reports = new HashMap<>();

@@ -1,10 +1,10 @@
 package org.tipsearch.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code tipsearch} command line: one sub-command per task. */
 @Command(

@@ -8,13 +8,13 @@ import org.tipsearch.search.Hit;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.SearchService;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code tipsearch search "query"}: the best units with their citations, in the terminal. */
 @Command(name = "search", mixinStandardHelpOptions = true,

@@ -1,15 +1,12 @@
 package org.tipsearch.enrich;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.tipsearch.curation.CuratorFiles;
 
 /**
  * Named things (States, organizations) found in text by any of their names and reported by their canonical
@@ -81,13 +78,6 @@ final class Gazetteer {
     }
 
     private static File load(String resource) {
-        try (InputStream in = Gazetteer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the classpath");
-            }
-            return new ObjectMapper().readValue(in, File.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resource, e);
-        }
+        return CuratorFiles.json(Gazetteer.class, resource, File.class);
     }
 }

@@ -1,11 +1,8 @@
 package org.tipsearch.enrich;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.tipsearch.curation.CuratorFiles;
 
 /** The curator's rules for the recommendations register, loaded from {@code recommendations.json}. */
 record RecommendationRules(
@@ -28,13 +25,6 @@ record RecommendationRules(
     }
 
     static RecommendationRules load() {
-        try (InputStream in = RecommendationRules.class.getResourceAsStream("recommendations.json")) {
-            if (in == null) {
-                throw new IllegalStateException("recommendations.json is missing from the classpath");
-            }
-            return new ObjectMapper().readValue(in, RecommendationRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read recommendations.json", e);
-        }
+        return CuratorFiles.json(RecommendationRules.class, "recommendations.json", RecommendationRules.class);
     }
 }

@@ -1,11 +1,8 @@
 package org.tipsearch.enrich;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.tipsearch.curation.CuratorFiles;
 
 /** The curator's cues for who speaks, loaded from {@code speakers.json}. */
 record SpeakerRules(
@@ -49,13 +46,6 @@ record SpeakerRules(
     }
 
     static SpeakerRules load() {
-        try (InputStream in = SpeakerRules.class.getResourceAsStream("speakers.json")) {
-            if (in == null) {
-                throw new IllegalStateException("speakers.json is missing from the classpath");
-            }
-            return new ObjectMapper().readValue(in, SpeakerRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read speakers.json", e);
-        }
+        return CuratorFiles.json(SpeakerRules.class, "speakers.json", SpeakerRules.class);
     }
 }

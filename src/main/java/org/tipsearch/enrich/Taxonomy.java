@@ -1,13 +1,10 @@
 package org.tipsearch.enrich;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.tipsearch.curation.CuratorFiles;
 
 /** The topic taxonomy, loaded from the curator's {@code topics.json}. */
 public record Taxonomy(String about, List<String> contextIntroductions, List<Topic> topics) {
@@ -47,13 +44,6 @@ public record Taxonomy(String about, List<String> contextIntroductions, List<Top
     }
 
     public static Taxonomy load() {
-        try (InputStream in = Taxonomy.class.getResourceAsStream("topics.json")) {
-            if (in == null) {
-                throw new IllegalStateException("topics.json is missing from the classpath");
-            }
-            return new ObjectMapper().readValue(in, Taxonomy.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read topics.json", e);
-        }
+        return CuratorFiles.json(Taxonomy.class, "topics.json", Taxonomy.class);
     }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.embed.Embedder;
 import org.tipsearch.enrich.Enricher;
-import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.InvalidReportException;
+import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 

@@ -1,11 +1,8 @@
 package org.tipsearch.ingest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import org.tipsearch.curation.CuratorFiles;
 
 /**
  * The curator-editable cues for reading metadata from report text, loaded from {@code report-cues.json}.
@@ -37,13 +34,6 @@ record ReportCues(
     }
 
     static ReportCues load() {
-        try (InputStream in = ReportCues.class.getResourceAsStream("report-cues.json")) {
-            if (in == null) {
-                throw new IllegalStateException("report-cues.json is missing from the classpath");
-            }
-            return new ObjectMapper().readValue(in, ReportCues.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read report-cues.json", e);
-        }
+        return CuratorFiles.json(ReportCues.class, "report-cues.json", ReportCues.class);
     }
 }

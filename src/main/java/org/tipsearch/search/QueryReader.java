@@ -1,9 +1,7 @@
 package org.tipsearch.search;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.QueryBuilder;
+import org.tipsearch.curation.CuratorFiles;
 import org.tipsearch.index.Schema;
 
 /**
@@ -75,15 +74,7 @@ final class QueryReader {
     }
 
     private static List<String> loadPrefixes() {
-        try (InputStream in = QueryReader.class.getResourceAsStream("joined-prefixes.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("joined-prefixes.txt is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(Pattern::quote).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read joined-prefixes.txt", e);
-        }
+        return CuratorFiles.lines(QueryReader.class, "joined-prefixes.txt").stream().map(Pattern::quote).toList();
     }
 
     ReadQuery read(String typed) {

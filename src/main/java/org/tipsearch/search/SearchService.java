@@ -2,8 +2,8 @@ package org.tipsearch.search;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.text.BreakIterator;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

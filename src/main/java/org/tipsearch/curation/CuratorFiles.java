@@ -1,0 +1,48 @@
+package org.tipsearch.curation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads the curator-editable files shipped as resources next to the class that uses them: JSON rule files,
+ * and word lists with one entry a line and '#' comments. A missing or broken file stops start-up with its name.
+ */
+public final class CuratorFiles {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CuratorFiles() {}
+
+    public static <T> T json(Class<?> owner, String name, Class<T> type) {
+        try (InputStream in = open(owner, name)) {
+            return JSON.readValue(in, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The lines of a word list, stripped, without blank lines and '#' comments. */
+    public static List<String> lines(Class<?> owner, String name) {
+        return text(owner, name).lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    public static String text(Class<?> owner, String name) {
+        try (InputStream in = open(owner, name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(Class<?> owner, String name) {
+        InputStream in = owner.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath (next to " + owner.getName() + ")");
+        }
+        return in;
+    }
+}
