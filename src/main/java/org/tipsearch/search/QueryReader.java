@@ -38,10 +38,16 @@ import org.tipsearch.index.Schema;
 final class QueryReader {
 
     /**
-     * The query to run, a notice when it was read differently from how it was written, and its words as plain
-     * text (what a semantic search embeds).
+     * The query to run, a notice when it was read differently from how it was written, its words as plain
+     * text (what a semantic search embeds), and the field:value filters it holds (null for none), which a
+     * semantic search must keep too.
      */
-    record ReadQuery(Query query, String notice, String words) {}
+    record ReadQuery(Query query, String notice, String words, Query filter) {
+        /** Whether the query asks for words of the text at all, so that its meaning can be searched too. */
+        boolean asksForText() {
+            return fieldsOf(query).contains(Schema.TEXT);
+        }
+    }
 
     private static final Map<String, String> FIELDS_BY_LOWER_CASE = Schema.QUERYABLE_FIELDS.stream()
             .collect(Collectors.toMap(f -> f.toLowerCase(Locale.ROOT), Function.identity()));
@@ -58,6 +64,8 @@ final class QueryReader {
     private static final Pattern SYNTAX = Pattern.compile("[:\"(){}\\[\\]^~*?\\\\/!]|&&|\\|\\||(?<!\\S)[+-]");
 
 
+    /** A field:value or field:"value" in the typed query, which is no part of its meaning. */
+    private static final Pattern FIELD_VALUE = Pattern.compile("\\b\\w+:(?:\"[^\"]*\"|\\S+)");
     /** AND, OR, NOT as operators. */
     private static final Pattern OPERATOR = Pattern.compile("\\b(AND|OR|NOT)\\b");
     /** A paragraph found through a synonym alone counts this much of one found through the words typed. */
@@ -79,16 +87,18 @@ final class QueryReader {
 
     ReadQuery read(String typed) {
         if (typed.isBlank()) {
-            return new ReadQuery(new MatchAllDocsQuery(), null, "");
+            return new ReadQuery(new MatchAllDocsQuery(), null, "", null);
         }
         String text = joinPrefixes(typed);
         try {
-            return nonEmpty(natural(new CheckedParser(analyzer).parse(text), text), null, typed);
+            Query parsed = new CheckedParser(analyzer).parse(text);
+            return nonEmpty(natural(parsed, text), null, FIELD_VALUE.matcher(typed).replaceAll(" ").strip(),
+                    fieldFilter(parsed));
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             String words = SYNTAX.matcher(text).replaceAll(" ");
             Query plain = new QueryBuilder(analyzer).createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
             return nonEmpty(natural(plain, words), "The query could not be read as query syntax (" + reason(e)
-                    + "), so its words were searched as plain words.", words.strip());
+                    + "), so its words were searched as plain words.", words.strip(), null);
         }
     }
 
@@ -178,8 +188,29 @@ final class QueryReader {
         }
     }
 
+    /** The field:value clauses of a plain query ("kind:recommendation child"), all required; null if none. */
+    private static Query fieldFilter(Query parsed) {
+        if (!(parsed instanceof BooleanQuery bq)
+                || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
+            return null;
+        }
+        var filter = new BooleanQuery.Builder();
+        boolean any = false;
+        for (BooleanClause clause : bq.clauses()) {
+            if (!onTextOnly(clause.query())) {
+                filter.add(clause.query(), BooleanClause.Occur.FILTER);
+                any = true;
+            }
+        }
+        return any ? filter.build() : null;
+    }
+
     /** Whether every term of the query is on the unit text (not a field:value filter). */
     private static boolean onTextOnly(Query query) {
+        return fieldsOf(query).equals(Set.of(Schema.TEXT));
+    }
+
+    private static Set<String> fieldsOf(Query query) {
         var fields = new HashSet<String>();
         query.visit(new QueryVisitor() {
             @Override
@@ -188,20 +219,20 @@ final class QueryReader {
                 return false;
             }
         });
-        return fields.equals(Set.of(Schema.TEXT));
+        return fields;
     }
 
     static int minimumShouldMatch(int clauses) {
         return Math.max(1, (int) Math.ceil(clauses * MINIMUM_SHARE));
     }
 
-    private static ReadQuery nonEmpty(Query query, String notice, String words) {
+    private static ReadQuery nonEmpty(Query query, String notice, String words, Query filter) {
         boolean empty = query == null
                 || query instanceof BooleanQuery bq && bq.clauses().isEmpty();
         if (empty) {
-            return new ReadQuery(new MatchNoDocsQuery(), "The query has no searchable words.", words);
+            return new ReadQuery(new MatchNoDocsQuery(), "The query has no searchable words.", words, null);
         }
-        return new ReadQuery(query, notice, words);
+        return new ReadQuery(query, notice, words, filter);
     }
 
     private static String reason(Exception e) {

@@ -118,7 +118,7 @@ public final class SearchService implements AutoCloseable {
     public SearchResults<Hit> search(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
         SearchResults<Hit> results = run(request, this::hits);
-        if (request.mode() == SearchMode.BM25 || request.query().isEmpty()) {
+        if (request.mode() == SearchMode.BM25 || request.query().isEmpty() || results.hits().isEmpty()) {
             return results;
         }
         return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
@@ -209,9 +209,15 @@ public final class SearchService implements AutoCloseable {
                 return new SearchResults<>(request, 0, millisSince(start), read.notice(), List.of(), Map.of());
             }
             boolean ranked = !request.query().isEmpty();
-            SearchMode mode = ranked ? request.mode() : SearchMode.BM25;
+            // Field filters alone, or no searchable word, have no meaning to search by.
+            SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             Query typeFilter = ReportSearcher.ofType(request.scope().type());
-            Query semantic = mode == SearchMode.BM25 ? null : nearestNeighbours(request, read.words(), typeFilter);
+            Query semantic = mode == SearchMode.BM25 ? null
+                    : nearestNeighbours(request, read.words(), read.filter() == null ? typeFilter
+                            : new BooleanQuery.Builder()
+                                    .add(typeFilter, BooleanClause.Occur.FILTER)
+                                    .add(read.filter(), BooleanClause.Occur.FILTER)
+                                    .build());
             // The result set: the words' matches, the query's nearest neighbours, or both.
             Query matching = switch (mode) {
                 case BM25 -> read.query();
@@ -255,12 +261,13 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The units nearest the query's meaning: a fixed number of them, found over all units and then narrowed
-     * by the filters, so that facet counts agree with what each selection shows.
+     * The units nearest the query's meaning among those of the type (and of the query's own field:value
+     * filters): a fixed number of them, found before the facet filters narrow them, so that facet counts agree
+     * with what each selection shows.
      */
-    private Query nearestNeighbours(SearchRequest request, String words, Query typeFilter) {
+    private Query nearestNeighbours(SearchRequest request, String words, Query among) {
         int k = Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, request.page() * request.size()));
-        return new KnnFloatVectorQuery(Schema.VECTOR, queryVector(words), k, typeFilter);
+        return new KnnFloatVectorQuery(Schema.VECTOR, queryVector(words), k, among);
     }
 
     /**

@@ -137,6 +137,14 @@ class ApiIT {
                 top.toString());
         JsonNode filtered = get("/api/search?size=100&kind=recommendation&q=" + encode(query));
         filtered.get("hits").forEach(h -> assertEquals("recommendation", h.get("kind").asText()));
+        // a field:value in the query narrows the semantic side too
+        JsonNode typed = get("/api/search?size=100&q=" + encode("kind:recommendation " + query));
+        assertTrue(typed.get("total").asInt() > 0);
+        typed.get("hits").forEach(h -> assertEquals("recommendation", h.get("kind").asText()));
+        // field filters alone, or no searchable word, have no meaning to search by
+        assertEquals(get("/api/search?mode=bm25&q=" + encode("country:Türkiye")).get("total"),
+                get("/api/search?q=" + encode("country:Türkiye")).get("total"));
+        assertEquals(0, get("/api/search?q=AND").get("total").asInt());
     }
 
     @Test
