@@ -35,6 +35,10 @@ final class SpeakerDetector {
             Pattern.compile("[.;:()]\\s|[.;:()]$|\\s(?!(?:" + CONNECTORS + ")\\b)\\p{Ll}[\\p{Ll}-]*(?![\\p{L}])");
     private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+(?=the\\s)");
 
+    private static final Set<String> OBJECT_PREPOSITIONS = Set.of("by", "to", "of", "for", "on", "about", "among");
+    private static final Set<String> REPRESENTING = Set.of("representative", "representatives", "observer", "observers",
+            "delegation", "delegations", "member", "members");
+
     private final SpeakerRules rules;
     private final Gazetteer countries;
     private final Gazetteer organizations;
@@ -227,6 +231,22 @@ final class SpeakerDetector {
         }
         if (first < 0) {
             return false;
+        }
+        // "support provided by the secretariat and noted…": after a preposition the cue is no subject, unless a
+        // speech verb makes it the agent ("a statement by the observer").
+        int before = first - 1;
+        if (before >= 0 && lower.get(before).equals("the")) {
+            before--;
+        }
+        if (before >= 0 && OBJECT_PREPOSITIONS.contains(lower.get(before))) {
+            String preposition = lower.get(before);
+            String previous = before > 0 ? lower.get(before - 1) : "";
+            boolean agent = preposition.equals("by") && speechVerbs.contains(previous) // a statement by
+                    || preposition.equals("to") && previous.equals("according")        // according to
+                    || preposition.equals("of") && REPRESENTING.contains(previous);     // a representative of
+            if (!agent) {
+                return false;
+            }
         }
         for (int i = first; i < Math.min(words.size(), last + 1 + window); i++) {
             if (speechVerbs.contains(lower.get(i))) {
