@@ -80,6 +80,53 @@ class ReportMetadataTest {
     }
 
     @Test
+    void aReportOfTheFamilyWithPrintersMarksAndTwoAnnexes() throws Exception {
+        var text = """
+                V.25-01234 (E)
+
+                Conference of the Parties to the United Nations Convention against Transnational Organized Crime
+
+                Distr.: General
+                20 July 2025
+
+                Original: English
+
+                Report on the meeting of the Working Group on Trafficking in Persons held in Vienna on 1 and 2 July 2025
+
+                I. Introduction
+
+                1. The Working Group on Trafficking in Persons held its fifteenth session in Vienna.²
+                2. Its discussions covered protection measures.
+
+                ² See CTOC/COP/WG.4/2025/1.
+
+                Annex I
+
+                Recommendations proposed by the Co-Chairs
+
+                Recommendation 1
+
+                States parties should act.
+
+                Annex II
+
+                List of documents
+
+                1. Annotated provisional agenda.
+                """;
+        Report report = reader.read(text, "wg-2025.txt");
+        ReportMetadata m = report.metadata();
+        assertEquals("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna on 1 and 2 July 2025", m.title());
+        assertEquals("15th session (2025)", m.session().label());
+        assertEquals(LocalDate.of(2025, 7, 1), m.date());
+        assertEquals(java.util.List.of("para-1", "para-2", "annex-rec-1", "annex-para-1"),
+                report.paragraphs().stream().map(Paragraph::unitId).toList());
+        assertEquals(java.util.List.of(new Footnote("2", "See CTOC/COP/WG.4/2025/1.")), report.paragraphs().get(0).footnotes());
+        assertEquals("Annex II: List of documents", report.paragraphs().get(3).sectionPath());
+        assertEquals(RecommendationStatus.PROPOSED, report.paragraphs().get(2).status());
+    }
+
+    @Test
     void sidecarOverridesWhatTheTextSays(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.txt");
         Files.copy(BundledReports.file(BundledReports.DIALOGUE_2024), report);
