@@ -2,6 +2,7 @@ package org.tipsearch.cli;
 
 import io.javalin.Javalin;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +32,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on. Default: ${DEFAULT-VALUE}.")
     private String host;
 
+    @Option(names = "--cors-origins", defaultValue = "*", split = ",", paramLabel = "ORIGINS",
+            description = "Origins other sites may call the API from, comma-separated; '*' for any, 'none' for none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private List<String> corsOrigins;
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
@@ -44,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         var stopped = new CountDownLatch(1);
         SearchService search = SearchService.open(locations.index);
-        Javalin app = WebServer.create(search);
+        Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {

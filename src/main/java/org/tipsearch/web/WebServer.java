@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
@@ -18,11 +19,26 @@ public final class WebServer {
 
     private WebServer() {}
 
-    /** A server over the search service, not yet started. */
-    public static Javalin create(SearchService search) {
+    /**
+     * A server over the search service, not yet started.
+     *
+     * @param corsOrigins the origins other sites may call the API from ("*" for any); empty for none
+     */
+    public static Javalin create(SearchService search, List<String> corsOrigins) {
         var api = new ApiHandlers(search, Taxonomy.load());
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            if (!corsOrigins.isEmpty()) {
+                // The API only reads, so other sites may embed it; POST /api/similar is a query, not a write.
+                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+                    rule.path = "/api/*";
+                    if (corsOrigins.contains("*")) {
+                        rule.anyHost();
+                    } else {
+                        rule.allowHost(corsOrigins.get(0), corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
+                    }
+                }));
+            }
             config.http.prefer405over404 = true;
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
 

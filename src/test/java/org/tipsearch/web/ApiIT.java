@@ -80,6 +80,22 @@ class ApiIT {
     }
 
     @Test
+    void otherSitesMayCallTheApi() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/health"))
+                .header("Origin", "https://example.org").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://example.org")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(preflight.statusCode() < 300, preflight.statusCode() + " " + preflight.body());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"),
+                preflight.headers().map().toString());
+    }
+
+    @Test
     void health() throws Exception {
         JsonNode health = get("/api/health");
         assertEquals("ok", health.get("status").asText());
