@@ -3,6 +3,7 @@ package org.tipsearch.index;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.embed.Embedder;
@@ -51,6 +52,7 @@ public final class IndexBuild {
         var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         var embedder = new Embedder();
         var failures = new ArrayList<String>();
+        var sources = new HashMap<String, String>(); // report id → the file it was read from
         int reports = 0;
         int paragraphs = 0;
         try (var indexer = ReportIndexer.rebuild(indexDir)) {
@@ -58,6 +60,12 @@ public final class IndexBuild {
                 long t0 = System.nanoTime();
                 try {
                     Report report = reader.read(files.get(i));
+                    String earlier = sources.putIfAbsent(report.metadata().id(), report.metadata().source());
+                    if (earlier != null) { // "a.txt" and "a.md": the second would silently replace the first
+                        throw new InvalidReportException(report.metadata().source() + ": its report id "
+                                + report.metadata().id() + " is already taken by " + earlier
+                                + "; rename the file or set an id in its sidecar");
+                    }
                     indexer.index(enricher.annotate(report),
                             embedder.passages(report.paragraphs().stream().map(IndexBuild::embeddedText).toList()));
                     reports++;

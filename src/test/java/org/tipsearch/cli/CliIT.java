@@ -150,11 +150,15 @@ class CliIT {
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.copy(BundledReports.file(BundledReports.ARTICLE_2023), reports.resolve("article.txt"));
         Files.write(reports.resolve("broken.txt"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 0x41});
+        Files.copy(BundledReports.file(BundledReports.ARTICLE_2023), reports.resolve("article.md"));
         Result result = JarProcess.run("index", "--reports", reports.toString(), "--index", dir.resolve("index").toString());
         assertEquals(1, result.exitCode(), result.out());
-        assertTrue(result.out().contains("[1/2] article.txt: 15 units"), result.out());
-        assertTrue(result.out().contains("[2/2] FAILED broken.txt: not UTF-8 text"), result.out());
+        assertTrue(result.out().contains("[1/3] article.md: 15 units"), result.out());
+        assertTrue(result.out().contains("[2/3] FAILED article.txt: its report id article is already taken by article.md"),
+                result.out());
+        assertTrue(result.out().contains("[3/3] FAILED broken.txt: not UTF-8 text"), result.out());
         assertTrue(result.out().contains("Indexed 1 report, 15 units"), result.out());
+        assertTrue(result.out().contains("; 2 failed"), result.out());
         Result search = JarProcess.run("search", "constructive dialogue", "--index", dir.resolve("index").toString());
         assertEquals(0, search.exitCode(), search.err());
     }
