@@ -3,7 +3,6 @@ package org.tipsearch.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,11 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -50,7 +47,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tipsearch.analysis.TextAnalyzer;
-import org.tipsearch.embed.Embedder;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedParagraph;
@@ -67,15 +63,6 @@ public final class SearchService implements AutoCloseable {
     /** How many nearest neighbours a semantic query matches, unless a deeper page asks for more. */
     private static final int NEIGHBOURS = 50;
     private static final int MAX_NEIGHBOURS = 1_000;
-    // Reciprocal rank fusion, tuned on the dev queries (./tipsearch eval --mode hybrid): the usual k = 60 with
-    // equal weights fell below keyword search alone (nDCG@10 0.81); k = 10 with the neighbours' list (the
-    // supporting one) at half weight gave 0.88 and recall@20 0.93, on a plateau from k 5 to 10 and weights
-    // 0.4 to 0.6.
-    private static final int RRF_K = 10;
-    private static final float SUPPORTING_WEIGHT = 0.5f;
-    private static final int QUERY_VECTOR_CACHE = 1_024;
-    /** How many sentences of a hit found by meaning alone compete to be its passage. */
-    private static final int PASSAGE_CANDIDATES = 6;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 
@@ -88,15 +75,7 @@ public final class SearchService implements AutoCloseable {
     private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
     private Suggestions suggestions;
     private long suggestionsVersion;
-    /** Loaded on the first query that needs it, so that the server starts without loading the model. */
-    private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
-    /** The embeddings of the latest queries, least recently used out first. */
-    private final Map<String, float[]> queryVectors = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > QUERY_VECTOR_CACHE;
-        }
-    };
+    private final Embeddings embeddings = new Embeddings();
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
@@ -122,71 +101,7 @@ public final class SearchService implements AutoCloseable {
             return results;
         }
         return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
-                withBestPassages(results.hits(), request.query()), results.facets());
-    }
-
-    /**
-     * A hit found by meaning alone has no word of the query to mark: show the sentence of it closest to the
-     * query's meaning instead of its opening.
-     */
-    private List<Hit> withBestPassages(List<Hit> hits, String query) {
-        var sentences = new ArrayList<String>();
-        var owners = new ArrayList<Integer>();
-        for (int i = 0; i < hits.size(); i++) {
-            if (!hits.get(i).highlight().contains("<mark>")) {
-                for (String sentence : sentences(hits.get(i).unit().paragraph().text())) {
-                    sentences.add(sentence);
-                    owners.add(i);
-                }
-            }
-        }
-        if (sentences.isEmpty()) {
-            return hits;
-        }
-        float[] q = queryVector(query);
-        List<float[]> vectors = embedder().passages(sentences);
-        var best = new HashMap<Integer, Integer>();
-        var bestScore = new HashMap<Integer, Double>();
-        for (int s = 0; s < sentences.size(); s++) {
-            double score = cosine(q, vectors.get(s));
-            if (score > bestScore.getOrDefault(owners.get(s), Double.NEGATIVE_INFINITY)) {
-                bestScore.put(owners.get(s), score);
-                best.put(owners.get(s), s);
-            }
-        }
-        var out = new ArrayList<Hit>(hits);
-        best.forEach((i, s) -> {
-            Hit h = hits.get(i);
-            out.set(i, new Hit(h.unit(), h.document(), h.score(), Html.escape(sentences.get(s))));
-        });
-        return out;
-    }
-
-    /** The first sentences of a text, as candidates for its best passage. */
-    private static List<String> sentences(String text) {
-        var out = new ArrayList<String>();
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        it.setText(text);
-        for (int start = it.first(), end = it.next(); end != BreakIterator.DONE && out.size() < PASSAGE_CANDIDATES;
-                start = end, end = it.next()) {
-            String sentence = text.substring(start, end).strip();
-            if (!sentence.isEmpty()) {
-                out.add(sentence);
-            }
-        }
-        return out;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
+                BestPassages.apply(results.hits(), request.query(), embeddings), results.facets());
     }
 
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
@@ -267,13 +182,10 @@ public final class SearchService implements AutoCloseable {
      */
     private Query nearestNeighbours(SearchRequest request, String words, Query among) {
         int k = Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, request.page() * request.size()));
-        return new KnnFloatVectorQuery(Schema.VECTOR, queryVector(words), k, among);
+        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), k, among);
     }
 
-    /**
-     * Reciprocal rank fusion of the words' ranking and the neighbours' ranking, both under the filters: each
-     * list gives a unit weight / (k + rank); the sum orders the result.
-     */
+    /** The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}). */
     private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, Query words, Query semantic,
             Query typeFilter, int window, long total) throws IOException {
         int depth = Math.max(1, (int) Math.min(Math.max(window, total), SearchRequest.MAX_WINDOW));
@@ -285,22 +197,7 @@ public final class SearchService implements AutoCloseable {
                     .build());
             rankings.add(searcher.search(filtered, depth).scoreDocs);
         }
-        return fuse(rankings.get(0), rankings.get(1));
-    }
-
-    /** Weighted reciprocal rank fusion: the leading ranking at full weight, the supporting one at less. */
-    private static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting) {
-        var scores = new HashMap<Integer, Float>();
-        for (int rank = 0; rank < leading.length; rank++) {
-            scores.merge(leading[rank].doc, 1f / (RRF_K + rank + 1), Float::sum);
-        }
-        for (int rank = 0; rank < supporting.length; rank++) {
-            scores.merge(supporting[rank].doc, SUPPORTING_WEIGHT / (RRF_K + rank + 1), Float::sum);
-        }
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
-                .toArray(ScoreDoc[]::new);
+        return RankFusion.fuse(rankings.get(0), rankings.get(1));
     }
 
     /**
@@ -328,7 +225,7 @@ public final class SearchService implements AutoCloseable {
                 keywords = mlt.like(unit.get().doc);
                 sameReport = searcher.storedFields().document(unit.get().doc).get(Schema.REPORT);
             } else {
-                vector = embedder().passages(List.of(request.text())).get(0);
+                vector = embeddings.passages(List.of(request.text())).get(0);
                 keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
             }
             var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
@@ -348,7 +245,7 @@ public final class SearchService implements AutoCloseable {
                     .add(restriction, BooleanClause.Occur.FILTER)
                     .build(), depth).scoreDocs;
             // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
-            ScoreDoc[] fused = fuse(semantic, keyword);
+            ScoreDoc[] fused = RankFusion.fuse(semantic, keyword);
             ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
             return Optional.of(hits(searcher, top, keywords, true));
         } finally {
@@ -368,30 +265,9 @@ public final class SearchService implements AutoCloseable {
         return values.vectorValue(it.index()).clone();
     }
 
-    private Embedder embedder() {
-        return embedder.get();
-    }
-
     /** Forgets the cached query embeddings, so that a benchmark measures embedding each query. */
     public void clearQueryCache() {
-        synchronized (queryVectors) {
-            queryVectors.clear();
-        }
-    }
-
-    /** The embedding of a query, from the cache when the same words were asked lately. */
-    private float[] queryVector(String words) {
-        synchronized (queryVectors) {
-            float[] cached = queryVectors.get(words);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        float[] vector = embedder().query(words);
-        synchronized (queryVectors) {
-            queryVectors.put(words, vector);
-        }
-        return vector;
+        embeddings.clearQueries();
     }
 
     private static void requireScope(SearchRequest request, Scope scope) {

@@ -1,0 +1,34 @@
+package org.tipsearch.search;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * Weighted reciprocal rank fusion of two rankings: each gives a unit weight / (k + rank), the sum orders the
+ * result. The leading ranking counts in full, the supporting one at {@link #SUPPORTING_WEIGHT}.
+ */
+final class RankFusion {
+
+    // Tuned on the dev queries (./tipsearch eval --mode hybrid): the usual k = 60 with equal weights fell below
+    // keyword search alone (nDCG@10 0.81); k = 10 with the supporting (semantic) list at half weight gave 0.88
+    // and recall@20 0.93, on a plateau from k 5 to 10 and weights 0.4 to 0.6.
+    private static final int K = 10;
+    private static final float SUPPORTING_WEIGHT = 0.5f;
+
+    private RankFusion() {}
+
+    static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting) {
+        var scores = new HashMap<Integer, Float>();
+        for (int rank = 0; rank < leading.length; rank++) {
+            scores.merge(leading[rank].doc, 1f / (K + rank + 1), Float::sum);
+        }
+        for (int rank = 0; rank < supporting.length; rank++) {
+            scores.merge(supporting[rank].doc, SUPPORTING_WEIGHT / (K + rank + 1), Float::sum);
+        }
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+                .toArray(ScoreDoc[]::new);
+    }
+}
