@@ -96,6 +96,24 @@ class ApiIT {
     }
 
     @Test
+    void corsCanBeLimitedToSomeOriginsOrClosed() throws Exception {
+        try (var limited = new JarProcess.Server("--index", indexDir.toString(), "--cors-origins", "https://a.example,https://b.example");
+                var closed = new JarProcess.Server("--index", indexDir.toString(), "--cors-origins", "none")) {
+            assertEquals("https://b.example", allowedOrigin(limited, "https://b.example"));
+            // Javalin's CORS plugin answers an unlisted origin with 400 and no CORS header
+            assertEquals("", allowedOrigin(limited, "https://evil.example"));
+            assertEquals("", allowedOrigin(closed, "https://a.example"));
+        }
+    }
+
+    private static String allowedOrigin(JarProcess.Server target, String origin) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(target.baseUrl() + "/api/health"))
+                .header("Origin", origin).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 400, response.statusCode() + " " + response.body());
+        return response.headers().firstValue("Access-Control-Allow-Origin").orElse("");
+    }
+
+    @Test
     void health() throws Exception {
         JsonNode health = get("/api/health");
         assertEquals("ok", health.get("status").asText());
