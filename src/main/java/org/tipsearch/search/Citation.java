@@ -5,7 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.ingest.UnitKind;
 
 /**
  * How a unit is cited: "Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October
@@ -45,6 +47,22 @@ public final class Citation {
             case BULLET -> "item " + unit.number();
         };
         return unit.annex() ? "annex, " + label : label;
+    }
+
+    /**
+     * How a result names its unit: "para. 18", "Recommendation 7 (proposed)", "Annex, para. 2", "Item 4";
+     * the kind of unit when it has no number.
+     */
+    public static String heading(Paragraph unit, RecommendationStatus status) {
+        String label = unitLabel(unit);
+        if (label == null || label.equals("annex")) {
+            label = (unit.annex() ? "annex, " : "") + unit.kind().id();
+        }
+        if (unit.kind() == UnitKind.RECOMMENDATION && status != null) {
+            label += " (" + status.id() + ")";
+        }
+        // "para." stays lower case, as UN documents cite it
+        return label.startsWith("para.") ? label : Character.toUpperCase(label.charAt(0)) + label.substring(1);
     }
 
     /** "4 October 2023", "2–3 October 2023", "30 September–1 October 2023". */

@@ -1,10 +1,10 @@
 package org.tipsearch.search;
 
 /** HTML escaping for text shown outside the highlighter. */
-final class Html {
+public final class Html {
     private Html() {}
 
-    static String escape(String text) {
+    public static String escape(String text) {
         var out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,6 +1,7 @@
 package org.tipsearch.search;
 
 import java.util.Objects;
+import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.ingest.ReportMetadata;
 
@@ -14,8 +15,17 @@ public record RecommendationHit(IndexedRecommendation entry, ReportMetadata docu
 
     /** "…, para. 9, point 1" for a stakeholder's point, else the unit's citation. */
     public String citation() {
-        String unit = Citation.of(document, entry.unit());
-        String entryId = entry.recommendation().entryId();
-        return entryId.equals(entry.unit().unitId()) ? unit : unit + ", point " + entry.recommendation().number();
+        return Citation.of(document, entry.unit()) + pointSuffix();
+    }
+
+    /** "Recommendation 7 (proposed)", "Para. 42", "Para. 9, point 1": how a list of entries names this one. */
+    public String label() {
+        return Citation.heading(entry.unit(), entry.recommendation().status()) + pointSuffix();
+    }
+
+    /** ", point N" when the entry is one of the numbered points of its unit. */
+    private String pointSuffix() {
+        Recommendation r = entry.recommendation();
+        return r.entryId().equals(entry.unit().unitId()) ? "" : ", point " + r.number();
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -53,6 +54,7 @@ import org.tipsearch.index.IndexedParagraph;
 import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.ingest.Session;
 
 /** Answers searches and look-ups over one index. Thread-safe; owns the directory and its searchers. */
 public final class SearchService implements AutoCloseable {
@@ -96,7 +98,7 @@ public final class SearchService implements AutoCloseable {
     /** Paragraphs matching a search of the {@link Scope#PARAGRAPHS} scope. */
     public SearchResults<Hit> search(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        SearchResults<Hit> results = run(request, this::hits);
+        SearchResults<Hit> results = run(request, Slice.pageOf(request), this::hits);
         if (request.mode() == SearchMode.BM25 || request.query().isEmpty() || results.hits().isEmpty()) {
             return results;
         }
@@ -107,7 +109,44 @@ public final class SearchService implements AutoCloseable {
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
     public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
-        return run(request, this::recommendationHits);
+        return run(request, Slice.pageOf(request), this::recommendationHits);
+    }
+
+    /**
+     * Every paragraph of a search, up to {@link SearchRequest#MAX_WINDOW}, in the order its pages show them and
+     * without highlighting (a hit's highlight is its escaped text): what an export writes. Page and size of the
+     * request are ignored.
+     */
+    public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
+        requireScope(request, Scope.PARAGRAPHS);
+        return run(request, Slice.EXPORT, this::hits);
+    }
+
+    /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
+    public SearchResults<RecommendationHit> exportRecommendations(SearchRequest request) throws IOException {
+        requireScope(request, Scope.RECOMMENDATIONS);
+        return run(request, Slice.EXPORT, this::recommendationHits);
+    }
+
+    /** Which hits of the ranking to read: a page, highlighted, or the whole ranking for an export. */
+    private record Slice(int from, int count, boolean highlighted) {
+        static final Slice EXPORT = new Slice(0, SearchRequest.MAX_WINDOW, false);
+
+        static Slice pageOf(SearchRequest request) {
+            return new Slice((request.page() - 1) * request.size(), request.size(), true);
+        }
+
+        int end() {
+            return from + count;
+        }
+
+        /**
+         * How many nearest neighbours the semantic side matches: enough to fill the page, and for an export the
+         * number the first pages match, so that an export holds the hits a user paged through.
+         */
+        int neighbours() {
+            return highlighted ? Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, end())) : NEIGHBOURS;
+        }
     }
 
     /** Reads the stored records of a page of hits. */
@@ -115,7 +154,7 @@ public final class SearchService implements AutoCloseable {
         List<H> read(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored) throws IOException;
     }
 
-    private <H> SearchResults<H> run(SearchRequest request, HitReader<H> reader) throws IOException {
+    private <H> SearchResults<H> run(SearchRequest request, Slice slice, HitReader<H> reader) throws IOException {
         long start = System.nanoTime();
         ReportSearcher searcher = acquire();
         try {
@@ -128,7 +167,7 @@ public final class SearchService implements AutoCloseable {
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             Query typeFilter = ReportSearcher.ofType(request.scope().type());
             Query semantic = mode == SearchMode.BM25 ? null
-                    : nearestNeighbours(request, read.words(), read.filter() == null ? typeFilter
+                    : nearestNeighbours(slice, read.words(), read.filter() == null ? typeFilter
                             : new BooleanQuery.Builder()
                                     .add(typeFilter, BooleanClause.Occur.FILTER)
                                     .add(read.filter(), BooleanClause.Occur.FILTER)
@@ -146,7 +185,7 @@ public final class SearchService implements AutoCloseable {
                     .add(matching, BooleanClause.Occur.MUST)
                     .add(typeFilter, BooleanClause.Occur.FILTER)
                     .build());
-            int window = request.page() * request.size();
+            int window = slice.end();
             DrillSideways.DrillSidewaysResult result;
             try {
                 result = new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, null, null,
@@ -158,9 +197,8 @@ public final class SearchService implements AutoCloseable {
             ScoreDoc[] top = mode == SearchMode.HYBRID
                     ? fused(searcher, request, read.query(), semantic, typeFilter, window, total)
                     : result.hits.scoreDocs;
-            ScoreDoc[] page = Arrays.copyOfRange(top, Math.min((request.page() - 1) * request.size(), top.length),
-                    Math.min(window, top.length));
-            List<H> hits = reader.read(searcher, page, ranked ? read.query() : null, ranked);
+            ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
+            List<H> hits = reader.read(searcher, page, ranked && slice.highlighted() ? read.query() : null, ranked);
             return new SearchResults<>(request, total, millisSince(start), read.notice(), hits,
                     facetCounts(searcher, result.facets, request.scope().facets(), request.filters()));
         } finally {
@@ -180,9 +218,8 @@ public final class SearchService implements AutoCloseable {
      * filters): a fixed number of them, found before the facet filters narrow them, so that facet counts agree
      * with what each selection shows.
      */
-    private Query nearestNeighbours(SearchRequest request, String words, Query among) {
-        int k = Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, request.page() * request.size()));
-        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), k, among);
+    private Query nearestNeighbours(Slice slice, String words, Query among) {
+        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), slice.neighbours(), among);
     }
 
     /** The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}). */
@@ -201,15 +238,15 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The units closest to a paragraph (in other reports) or to a text: nearest neighbours of its embedding,
-     * fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
+     * The units closest to a paragraph (in other reports, or other sessions) or to a text: nearest neighbours of
+     * its embedding, fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
      */
     public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
         ReportSearcher searcher = acquire();
         try {
             float[] vector;
             Query keywords;
-            String sameReport = null;
+            Query elsewhere = null;
             var mlt = new MoreLikeThis(searcher.getIndexReader());
             mlt.setAnalyzer(queryAnalyzer);
             mlt.setFieldNames(new String[] {Schema.TEXT});
@@ -223,7 +260,7 @@ public final class SearchService implements AutoCloseable {
                 }
                 vector = vectorOf(searcher, unit.get().doc);
                 keywords = mlt.like(unit.get().doc);
-                sameReport = searcher.storedFields().document(unit.get().doc).get(Schema.REPORT);
+                elsewhere = outside(searcher, unit.get().doc, request.exclude());
             } else {
                 vector = embeddings.passages(List.of(request.text())).get(0);
                 keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
@@ -234,8 +271,8 @@ public final class SearchService implements AutoCloseable {
                 values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
                 filter.add(anyOf.build(), BooleanClause.Occur.FILTER);
             });
-            if (sameReport != null) { // the closest wording elsewhere, not the paragraphs around it
-                filter.add(new TermQuery(new Term(Schema.REPORT, sameReport)), BooleanClause.Occur.MUST_NOT);
+            if (elsewhere != null) { // the closest wording elsewhere, not the paragraphs around it
+                filter.add(elsewhere, BooleanClause.Occur.MUST_NOT);
             }
             Query restriction = filter.build();
             int depth = Math.max(NEIGHBOURS, request.size() * 3);
@@ -251,6 +288,16 @@ public final class SearchService implements AutoCloseable {
         } finally {
             searchers.release(searcher);
         }
+    }
+
+    /** What a unit's similar paragraphs must come from outside of: its report, or its session if it has one. */
+    private static Query outside(ReportSearcher searcher, int doc, SimilarRequest.Exclude exclude) throws IOException {
+        String report = searcher.storedFields().document(doc, Set.of(Schema.REPORT)).get(Schema.REPORT);
+        Session session = searcher.reports().get(report).session();
+        if (exclude == SimilarRequest.Exclude.SESSION && session != null) {
+            return new TermQuery(new Term(Schema.SESSION, String.valueOf(session.ordinal())));
+        }
+        return new TermQuery(new Term(Schema.REPORT, report));
     }
 
     /** The stored embedding of a unit. */

@@ -1,7 +1,9 @@
 package org.tipsearch.search;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -15,8 +17,24 @@ import org.tipsearch.index.Schema;
  * @param text        the text to start from, or null when a paragraph is given
  * @param size        how many units to return
  * @param filters     kind and status filters
+ * @param exclude     for a paragraph, what the similar units must come from outside of
  */
-public record SimilarRequest(String paragraphId, String text, int size, Map<String, List<String>> filters) {
+public record SimilarRequest(String paragraphId, String text, int size, Map<String, List<String>> filters,
+        Exclude exclude) {
+
+    /** The paragraph's own report (the default), or its whole session: how the wording evolved across sessions. */
+    public enum Exclude {
+        REPORT, SESSION;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Exclude fromId(String id) {
+            return Arrays.stream(values()).filter(e -> e.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("exclude must be report or session, not '" + id + "'"));
+        }
+    }
 
     public static final int MAX_TEXT = 5_000;
     public static final Set<String> FILTERS = Set.of(Schema.KIND, Schema.STATUS);
@@ -51,5 +69,6 @@ public record SimilarRequest(String paragraphId, String text, int size, Map<Stri
             }
         });
         filters = Map.copyOf(copy);
+        exclude = exclude == null ? Exclude.REPORT : exclude;
     }
 }

@@ -2,7 +2,6 @@ package org.tipsearch.web;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Set;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.search.Scope;
@@ -14,6 +13,7 @@ import org.tipsearch.web.JsonViews.DocumentsView;
 import org.tipsearch.web.JsonViews.FacetsView;
 import org.tipsearch.web.JsonViews.HealthView;
 import org.tipsearch.web.JsonViews.HitView;
+import org.tipsearch.web.JsonViews.LabelsView;
 import org.tipsearch.web.JsonViews.ParagraphView;
 import org.tipsearch.web.JsonViews.RecommendationView;
 import org.tipsearch.web.JsonViews.SearchView;
@@ -27,10 +27,12 @@ final class ApiHandlers {
 
     private final SearchService search;
     private final TopicsView topics;
+    private final LabelsView labels;
 
-    ApiHandlers(SearchService search, Taxonomy taxonomy) {
+    ApiHandlers(SearchService search, Taxonomy taxonomy, DisplayNames names) {
         this.search = search;
         this.topics = new TopicsView(taxonomy.topics().stream().map(TopicView::of).toList());
+        this.labels = LabelsView.of(names);
     }
 
     void search(Context ctx) throws IOException {
@@ -58,6 +60,11 @@ final class ApiHandlers {
         ctx.json(topics);
     }
 
+    void labels(Context ctx) {
+        RequestParams.rejectUnknown(ctx, Set.of());
+        ctx.json(labels);
+    }
+
     void paragraph(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
@@ -67,10 +74,8 @@ final class ApiHandlers {
     }
 
     void similarToParagraph(Context ctx) throws IOException {
-        RequestParams.rejectUnknown(ctx, Set.of("size", "kind", "status"));
         String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
-        SimilarRequest request = RequestParams.similarRequest(id, null, RequestParams.size(ctx),
-                Map.of("kind", ctx.queryParams("kind"), "status", ctx.queryParams("status")));
+        SimilarRequest request = RequestParams.similarToParagraph(ctx, id);
         ctx.json(search.similar(request)
                 .map(hits -> new SimilarView(id, hits.stream().map(HitView::of).toList()))
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));

@@ -48,7 +48,7 @@ final class JsonViews {
     }
 
     record HitView(
-            String id, Float score, String kind, String number, String section, List<String> sectionPath,
+            String id, Float score, String kind, String number, String label, String section, List<String> sectionPath,
             boolean annex, int position, String status, String text, String highlight, List<String> topics,
             List<String> speakerTypes, List<String> speakers, List<String> countries, List<String> organizations,
             List<Footnote> footnotes, String citation, DocumentView document) {
@@ -56,7 +56,8 @@ final class JsonViews {
             Paragraph p = hit.unit().paragraph();
             Annotations a = hit.unit().annotations();
             RecommendationStatus status = a.status() != null ? a.status() : p.status();
-            return new HitView(hit.unit().id(), hit.score(), p.kind().id(), p.number(), p.sectionPath(), p.section(),
+            return new HitView(hit.unit().id(), hit.score(), p.kind().id(), p.number(), Citation.heading(p, status),
+                    p.sectionPath(), p.section(),
                     p.annex(), p.position(), status == null ? null : status.id(), p.text(), hit.highlight(),
                     a.topics(), a.speakerTypes(), a.speakers(), a.countries(), a.organizations(), p.footnotes(),
                     Citation.of(hit.document(), p), DocumentView.of(hit.document()));
@@ -88,13 +89,13 @@ final class JsonViews {
     }
 
     record RecommendationView(
-            String id, String paragraphId, Float score, String number, String status, String addressee,
+            String id, String paragraphId, Float score, String number, String label, String status, String addressee,
             String strength, String text, String highlight, List<String> subItems, List<String> topics,
             String session, String citation, DocumentView document) {
         static RecommendationView of(RecommendationHit hit) {
             Recommendation r = hit.entry().recommendation();
             return new RecommendationView(hit.entry().id(), hit.entry().paragraphId(), hit.score(), r.number(),
-                    r.status().id(), r.addressee(), r.strength(), r.text(), hit.highlight(), r.subItems(), r.topics(),
+                    hit.label(), r.status().id(), r.addressee(), r.strength(), r.text(), hit.highlight(), r.subItems(), r.topics(),
                     hit.document().session() == null ? null : hit.document().session().label(), hit.citation(),
                     DocumentView.of(hit.document()));
         }
@@ -123,6 +124,21 @@ final class JsonViews {
     record SuggestView(String prefix, List<Suggestion> suggestions) {}
 
     record HealthView(String status, int paragraphs, int documents) {}
+
+    record LabelsView(Map<String, String> dimensions, Map<String, Map<String, String>> values) {
+        static LabelsView of(DisplayNames names) {
+            return new LabelsView(names.dimensions(), names.values());
+        }
+    }
+
+    /**
+     * A whole result set for download.
+     *
+     * @param total    how many hits the search has
+     * @param exported how many of them are here (at most {@link org.tipsearch.search.SearchRequest#MAX_WINDOW})
+     */
+    record ExportView<V>(String query, String mode, Map<String, List<String>> filters, long total, int exported,
+            List<V> hits) {}
 
     record ErrorView(String error, String message) {}
 }

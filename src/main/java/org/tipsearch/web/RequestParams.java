@@ -29,7 +29,20 @@ final class RequestParams {
 
     /** A search of the scope from the query string: q, page, size, mode and the scope's facets as filters. */
     static SearchRequest searchRequest(Context ctx, Scope scope) {
-        Set<String> parameters = scope == Scope.PARAGRAPHS ? Set.of("q", "page", "size", "mode") : Set.of("q", "page", "size");
+        return request(ctx, scope, Set.of("page", "size"));
+    }
+
+    /** The search an export writes: the parameters of {@link #searchRequest} but page and size. */
+    static SearchRequest exportRequest(Context ctx, Scope scope) {
+        return request(ctx, scope, Set.of());
+    }
+
+    private static SearchRequest request(Context ctx, Scope scope, Set<String> paging) {
+        Set<String> parameters = new TreeSet<>(paging);
+        parameters.add("q");
+        if (scope == Scope.PARAGRAPHS) {
+            parameters.add("mode");
+        }
         rejectUnknown(ctx, union(parameters, scope.facets()));
         var filters = new LinkedHashMap<String, List<String>>();
         for (String dim : scope.facets()) {
@@ -91,13 +104,27 @@ final class RequestParams {
     }
 
     /** The size parameter (default 10). */
-    static int size(Context ctx) {
+    private static int size(Context ctx) {
         return intParam(ctx, "size", SearchRequest.DEFAULT_SIZE);
     }
 
-    static SimilarRequest similarRequest(String paragraphId, String text, int size, Map<String, List<String>> filters) {
+    /** The units similar to a paragraph: size, kind and status filters, and what to exclude. */
+    static SimilarRequest similarToParagraph(Context ctx, String paragraphId) {
+        rejectUnknown(ctx, Set.of("size", "kind", "status", "exclude"));
+        String exclude = single(ctx, "exclude");
         try {
-            return new SimilarRequest(paragraphId, text, size, filters);
+            return similarRequest(paragraphId, null, size(ctx),
+                    Map.of("kind", ctx.queryParams("kind"), "status", ctx.queryParams("status")),
+                    exclude == null || exclude.isBlank() ? null : SimilarRequest.Exclude.fromId(exclude.strip()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static SimilarRequest similarRequest(String paragraphId, String text, int size,
+            Map<String, List<String>> filters, SimilarRequest.Exclude exclude) {
+        try {
+            return new SimilarRequest(paragraphId, text, size, filters, exclude);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -130,7 +157,7 @@ final class RequestParams {
             throw ApiException.badRequest("size must be a whole number");
         }
         return similarRequest(null, text.asText(), size == null ? SearchRequest.DEFAULT_SIZE : size.asInt(),
-                Map.of("kind", strings(body, "kind"), "status", strings(body, "status")));
+                Map.of("kind", strings(body, "kind"), "status", strings(body, "status")), null);
     }
 
     private static List<String> strings(JsonNode body, String field) {

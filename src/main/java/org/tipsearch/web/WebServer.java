@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
@@ -25,7 +27,10 @@ public final class WebServer {
      * @param corsOrigins the origins other sites may call the API from ("*" for any); empty for none
      */
     public static Javalin create(SearchService search, List<String> corsOrigins) {
-        var api = new ApiHandlers(search, Taxonomy.load());
+        Taxonomy taxonomy = Taxonomy.load();
+        var api = new ApiHandlers(search, taxonomy, DisplayNames.load(taxonomy));
+        var exports = new Exports(search);
+        var pages = new Pages(search);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             if (!corsOrigins.isEmpty()) {
@@ -54,21 +59,61 @@ public final class WebServer {
             config.routes.get("/api/documents", api::documents);
             config.routes.get("/api/documents/{id}", api::document);
             config.routes.get("/api/health", api::health);
+            config.routes.get("/api/labels", api::labels);
+            config.routes.get("/api/search.csv", exports::paragraphsCsv);
+            config.routes.get("/api/search.json", exports::paragraphsJson);
+            config.routes.get("/api/recommendations.csv", exports::recommendationsCsv);
+            config.routes.get("/api/recommendations.json", exports::recommendationsJson);
+            config.routes.get("/openapi.json", pages::openApi);
 
-            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.error(), e.getMessage()));
+            config.routes.get("/", pages::search);
+            config.routes.get("/p/{report}/{unit}", pages::paragraph);
+            config.routes.get("/recommendations", pages::recommendations);
+            config.routes.get("/embed", pages::embed);
+            config.routes.get("/embed-code", pages::embedCode);
+            config.routes.get("/docs", pages::docs);
+            config.routes.get("/widget.js", pages::widget);
+            config.staticFiles.add(assets -> {
+                assets.hostedPath = "/assets";
+                assets.directory = Pages.ASSETS;
+                assets.location = Location.CLASSPATH;
+                assets.headers = Map.of("Cache-Control", "no-cache");
+            });
+            config.staticFiles.add(swaggerUi -> {
+                swaggerUi.hostedPath = "/docs/swagger-ui";
+                swaggerUi.directory = "/META-INF/resources/webjars/swagger-ui/" + Pages.swaggerUiVersion();
+                swaggerUi.location = Location.CLASSPATH;
+                swaggerUi.headers = Map.of("Cache-Control", "public, max-age=86400");
+            });
+
+            ErrorResponder errors = new ErrorResponder(pages);
+            config.routes.exception(ApiException.class, (e, ctx) -> errors.respond(ctx, e.status(), e.error(), e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
-                    error(ctx, e.getStatus(), errorName(e.getStatus()), e.getMessage()));
+                    errors.respond(ctx, e.getStatus(), errorName(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal_error", "the server could not answer this request");
+                errors.respond(ctx, 500, "internal_error", "the server could not answer this request");
             });
             config.routes.error(405, "*", ctx ->
-                    error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
+                    errors.respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path()));
         });
     }
 
-    private static void error(Context ctx, int status, String error, String message) {
-        ctx.status(status).json(new ErrorView(error, message));
+    /** The one error shape: JSON for the API and its clients, the same status and message as a page for a browser. */
+    private record ErrorResponder(Pages pages) {
+        void respond(Context ctx, int status, String error, String message) {
+            if (wantsPage(ctx)) {
+                pages.error(ctx, status, message);
+            } else {
+                ctx.status(status).json(new ErrorView(error, message));
+            }
+        }
+
+        /** A browser navigating to a page (not the API, not a script fetching JSON). */
+        private static boolean wantsPage(Context ctx) {
+            String accept = ctx.header("Accept");
+            return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
+        }
     }
 
     private static String errorName(int status) {

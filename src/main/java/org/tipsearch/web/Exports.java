@@ -1,0 +1,157 @@
+package org.tipsearch.web;
+
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchResults;
+import org.tipsearch.search.SearchService;
+import org.tipsearch.web.JsonViews.ExportView;
+import org.tipsearch.web.JsonViews.HitView;
+import org.tipsearch.web.JsonViews.RecommendationView;
+
+/**
+ * Downloads of a whole result set, in the order the pages show it: CSV with citation columns for spreadsheets,
+ * or JSON. They take the parameters of the search they export, without page and size.
+ */
+final class Exports {
+
+    /** A spreadsheet column: its header and how a row's value is read. */
+    private record Column<V>(String header, Function<V, Object> value) {}
+
+    private static final List<Column<HitView>> PARAGRAPH_COLUMNS = List.of(
+            new Column<>("id", HitView::id),
+            new Column<>("citation", HitView::citation),
+            new Column<>("label", HitView::label),
+            new Column<>("kind", HitView::kind),
+            new Column<>("number", HitView::number),
+            new Column<>("status", HitView::status),
+            new Column<>("session", h -> h.document().session()),
+            new Column<>("year", h -> h.document().year()),
+            new Column<>("dates", h -> h.document().dates()),
+            new Column<>("report", h -> h.document().id()),
+            new Column<>("reportTitle", h -> h.document().title()),
+            new Column<>("reportKind", h -> h.document().kind()),
+            new Column<>("symbol", h -> h.document().symbol()),
+            new Column<>("section", HitView::section),
+            new Column<>("topics", h -> String.join("; ", h.topics())),
+            new Column<>("speakerTypes", h -> String.join("; ", h.speakerTypes())),
+            new Column<>("speakers", h -> String.join("; ", h.speakers())),
+            new Column<>("countries", h -> String.join("; ", h.countries())),
+            new Column<>("organizations", h -> String.join("; ", h.organizations())),
+            new Column<>("score", HitView::score),
+            new Column<>("text", HitView::text));
+
+    private static final List<Column<RecommendationView>> RECOMMENDATION_COLUMNS = List.of(
+            new Column<>("id", RecommendationView::id),
+            new Column<>("paragraphId", RecommendationView::paragraphId),
+            new Column<>("citation", RecommendationView::citation),
+            new Column<>("label", RecommendationView::label),
+            new Column<>("status", RecommendationView::status),
+            new Column<>("strength", RecommendationView::strength),
+            new Column<>("addressee", RecommendationView::addressee),
+            new Column<>("session", RecommendationView::session),
+            new Column<>("dates", r -> r.document().dates()),
+            new Column<>("report", r -> r.document().id()),
+            new Column<>("reportTitle", r -> r.document().title()),
+            new Column<>("topics", r -> String.join("; ", r.topics())),
+            new Column<>("score", RecommendationView::score),
+            new Column<>("text", RecommendationView::text));
+
+    /** Excel reads a UTF-8 file as such only when it starts with the byte-order mark ("2–3 October", "Türkiye"). */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final CsvMapper CSV = new CsvMapper();
+
+    private final SearchService search;
+
+    Exports(SearchService search) {
+        this.search = search;
+    }
+
+    void paragraphsCsv(Context ctx) throws IOException {
+        SearchResults<HitView> results = paragraphs(ctx);
+        csv(ctx, results, PARAGRAPH_COLUMNS, "tipsearch");
+    }
+
+    void paragraphsJson(Context ctx) throws IOException {
+        json(ctx, paragraphs(ctx), "tipsearch");
+    }
+
+    void recommendationsCsv(Context ctx) throws IOException {
+        csv(ctx, recommendations(ctx), RECOMMENDATION_COLUMNS, "tipsearch-recommendations");
+    }
+
+    void recommendationsJson(Context ctx) throws IOException {
+        json(ctx, recommendations(ctx), "tipsearch-recommendations");
+    }
+
+    private SearchResults<HitView> paragraphs(Context ctx) throws IOException {
+        return views(search.exportParagraphs(RequestParams.exportRequest(ctx, Scope.PARAGRAPHS)), HitView::of);
+    }
+
+    private SearchResults<RecommendationView> recommendations(Context ctx) throws IOException {
+        return views(search.exportRecommendations(RequestParams.exportRequest(ctx, Scope.RECOMMENDATIONS)),
+                RecommendationView::of);
+    }
+
+    private static <H, V> SearchResults<V> views(SearchResults<H> results, Function<H, V> view) {
+        return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
+                results.hits().stream().map(view).toList(), results.facets());
+    }
+
+    private static <V> void csv(Context ctx, SearchResults<V> results, List<Column<V>> columns, String name)
+            throws IOException {
+        var schema = CsvSchema.builder();
+        columns.forEach(c -> schema.addColumn(c.header()));
+        var rows = new ArrayList<List<String>>(results.hits().size());
+        for (V hit : results.hits()) {
+            rows.add(columns.stream().map(c -> cell(c.value().apply(hit))).toList());
+        }
+        attachment(ctx, results, name + ".csv", "text/csv; charset=utf-8");
+        try (OutputStream out = ctx.outputStream()) {
+            out.write(UTF8_BOM);
+            CSV.writer(schema.setUseHeader(true).build()).writeValue(out, rows);
+        }
+    }
+
+    private static <V> void json(Context ctx, SearchResults<V> results, String name) {
+        SearchRequest request = results.request();
+        attachment(ctx, results, name + ".json", "application/json");
+        ctx.json(new ExportView<>(request.query(), request.mode().id(), request.filters(), results.total(),
+                results.hits().size(), results.hits()));
+    }
+
+    /** A download named after the query, with the size of the whole result set in a header. */
+    private static void attachment(Context ctx, SearchResults<?> results, String name, String contentType) {
+        String slug = results.request().query().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        String file = slug.isEmpty() ? name : name.replaceFirst("\\.", "-" + abbreviate(slug) + ".");
+        ctx.contentType(contentType);
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.header("X-Total-Hits", String.valueOf(results.total()));
+    }
+
+    private static String abbreviate(String slug) {
+        return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+
+    /**
+     * A cell's text; one that a spreadsheet would run as a formula ("=…", "+…", "@…", "-…") is prefixed with an
+     * apostrophe, as OWASP advises for CSV files opened in spreadsheets.
+     */
+    private static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+}

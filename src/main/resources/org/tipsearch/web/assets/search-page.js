@@ -1,0 +1,269 @@
+// The search page: query with suggestions, mode, facet filters, the theme over time, results and exports.
+// Its whole state is the URL's query string (the API's own parameters), so back and forward walk searches.
+
+import { getJson, loadLabels } from "./api.js";
+import { SearchState } from "./state.js";
+import { announce, el, errorBox, facetGroups, filterChips, hitItem, pager, svg } from "./ui.js";
+
+const FACETS = ["session", "topic", "speakerType", "kind", "status", "reportKind", "country", "organization"];
+const PAGE_SIZE = 10;
+const SUGGESTION_DELAY_MS = 150;
+
+const state = new SearchState(FACETS, "hybrid");
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const filters = document.getElementById("filters");
+let labels;
+let latest = 0; // answers to older requests than the latest are dropped
+
+async function start() {
+  labels = await loadLabels();
+  state.read(location.search);
+  showState();
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    suggestions.close();
+    state.q = input.value.trim();
+    state.page = 1;
+    search({ push: true });
+  });
+  for (const radio of form.elements.mode) {
+    radio.addEventListener("change", () => {
+      state.mode = radio.value;
+      state.page = 1;
+      search({ push: true });
+    });
+  }
+  document.getElementById("filters-toggle").addEventListener("click", (event) => {
+    const collapsed = filters.dataset.collapsed === "true";
+    filters.dataset.collapsed = collapsed ? "false" : "true";
+    event.currentTarget.setAttribute("aria-expanded", collapsed ? "true" : "false");
+  });
+  window.addEventListener("popstate", () => {
+    state.read(location.search);
+    showState();
+    search({ push: false });
+  });
+  suggestions.attach();
+  await search({ push: false });
+}
+
+/** Puts the state into the form's fields. */
+function showState() {
+  input.value = state.q;
+  for (const radio of form.elements.mode) radio.checked = radio.value === state.mode;
+}
+
+/** Runs the state's search and shows it; push records it in the history as a new entry. */
+async function search({ push, focusResults = false }) {
+  if (push) history.pushState(null, "", location.pathname + state.queryString());
+  document.title = state.q ? `${state.q} — tipsearch` : "tipsearch — UN reports on trafficking in persons";
+  const request = ++latest;
+  const params = state.params();
+  params.set("size", String(PAGE_SIZE));
+  const messages = document.getElementById("messages");
+  let results;
+  try {
+    results = await getJson("/api/search", params);
+  } catch (error) {
+    if (request !== latest) return;
+    messages.replaceChildren(errorBox(error.message));
+    return;
+  }
+  if (request !== latest) return;
+  messages.replaceChildren();
+  render(results);
+  if (focusResults) document.getElementById("results").focus();
+}
+
+function render(results) {
+  const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => {
+    state.toggle(dim, value);
+    search({ push: true });
+  });
+  if (focused) filters.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+  filterChips(document.getElementById("chips"), state, labels,
+    (dim, value) => { state.toggle(dim, value); search({ push: true }); input.focus(); },
+    () => { state.clearFilters(); search({ push: true }); input.focus(); });
+  const toggle = document.getElementById("filters-toggle");
+  const active = [...state.filters.values()].reduce((n, values) => n + values.length, 0);
+  toggle.textContent = active ? `Filters (${active})` : "Filters";
+
+  const summary = document.getElementById("summary");
+  const what = results.total === 1 ? "paragraph" : "paragraphs";
+  summary.textContent = state.q
+    ? `${results.total.toLocaleString("en")} ${what} match “${state.q}”`
+    : `${results.total.toLocaleString("en")} ${what}${state.hasFilters() ? " match the filters" : ", in report order"}`;
+  if (results.notice) document.getElementById("messages").append(el("p", { class: "notice" }, results.notice));
+  announce(summary.textContent);
+
+  timeline(results.facets.session || []);
+  const first = (state.page - 1) * PAGE_SIZE + 1;
+  document.getElementById("hits").replaceChildren(...results.hits.map((hit) => hitItem(hit, labels)));
+  document.getElementById("hits").setAttribute("start", String(first));
+  pager(document.getElementById("pager"), state, results.total, PAGE_SIZE, (page) => {
+    state.page = page;
+    search({ push: true, focusResults: true });
+  });
+
+  const exportQuery = state.params({ page: false }).toString();
+  document.getElementById("exports").hidden = results.total === 0;
+  document.getElementById("export-csv").href = `/api/search.csv${exportQuery ? "?" + exportQuery : ""}`;
+  document.getElementById("export-json").href = `/api/search.json${exportQuery ? "?" + exportQuery : ""}`;
+  const embed = `/embed-code${exportQuery ? "?" + exportQuery : ""}`;
+  document.getElementById("embed-this").href = embed;
+  document.getElementById("embed-link").href = embed;
+}
+
+/**
+ * A bar per session of how many matching paragraphs it has: the theme over time. The counts ignore the
+ * session filter itself, so every session stays visible; selecting a bar filters by that session alone.
+ */
+function timeline(sessions) {
+  const figure = document.getElementById("timeline");
+  figure.querySelector("svg")?.remove();
+  figure.hidden = sessions.length === 0;
+  if (!sessions.length) return;
+  const width = 640;
+  const height = 170;
+  const top = 22;
+  const bottom = 36;
+  const slot = width / sessions.length;
+  const barWidth = Math.min(72, slot * 0.6);
+  const max = Math.max(...sessions.map((s) => s.count), 1);
+  const chart = svg("svg", {
+    viewBox: `0 0 ${width} ${height}`, role: "group", "aria-labelledby": "timeline-caption",
+  });
+  chart.append(svg("line", { class: "axis", x1: 0, x2: width, y1: height - bottom, y2: height - bottom }));
+  sessions.forEach((session, i) => {
+    const barHeight = Math.max(session.count ? 2 : 0, ((height - top - bottom) * session.count) / max);
+    const x = i * slot + (slot - barWidth) / 2;
+    const y = height - bottom - barHeight;
+    const selected = state.isSelected("session", session.value);
+    const name = `${session.value}: ${session.count} matching ${session.count === 1 ? "paragraph" : "paragraphs"}`;
+    const bar = svg("g", {
+      class: "bar", role: "button", tabindex: 0, "aria-pressed": selected ? "true" : "false",
+      "aria-label": `${name}. ${selected ? "Remove the session filter" : "Filter by this session"}`,
+      "data-session": session.value,
+    },
+    svg("title", {}, name),
+    svg("rect", { x, y, width: barWidth, height: barHeight, rx: 3 }),
+    svg("text", { x: x + barWidth / 2, y: y - 6, "text-anchor": "middle" }, String(session.count)),
+    svg("text", { x: x + barWidth / 2, y: height - bottom + 16, "text-anchor": "middle" }, shortSession(session.value)));
+    const choose = () => {
+      const only = state.selected("session").length === 1 && selected;
+      state.setFilter("session", only ? [] : [session.value]);
+      search({ push: true });
+    };
+    bar.addEventListener("click", choose);
+    bar.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        choose();
+      }
+    });
+    chart.append(bar);
+  });
+  figure.append(chart);
+}
+
+/** "13th session (2023)" → "13th (2023)", so that many sessions fit under their bars. */
+function shortSession(value) {
+  return value.replace(" session", "");
+}
+
+/** Completions under the search box, as a WAI-ARIA combobox: arrows move, Enter takes one, Escape closes. */
+const suggestions = {
+  list: document.getElementById("suggestions"),
+  items: [],
+  active: -1,
+  timer: 0,
+  asked: 0,
+
+  attach() {
+    input.addEventListener("input", () => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.fetch(), SUGGESTION_DELAY_MS);
+    });
+    input.addEventListener("keydown", (event) => this.key(event));
+    input.addEventListener("blur", () => setTimeout(() => this.close(), 150));
+  },
+
+  async fetch() {
+    const prefix = input.value.trim();
+    const asked = ++this.asked;
+    if (prefix.length < 2) {
+      this.close();
+      return;
+    }
+    let answer;
+    try {
+      answer = await getJson("/api/suggest", { prefix: prefix.slice(0, 100), size: "8" });
+    } catch {
+      this.close();
+      return;
+    }
+    if (asked !== this.asked || input.value.trim() !== prefix) return;
+    this.show(answer.suggestions);
+  },
+
+  show(items) {
+    this.items = items;
+    this.active = -1;
+    input.removeAttribute("aria-activedescendant");
+    if (!items.length) {
+      this.close();
+      return;
+    }
+    this.list.replaceChildren(...items.map((item, i) => el("li", {
+      id: `suggestion-${i}`, role: "option", "aria-selected": "false",
+      onmousedown: (event) => { event.preventDefault(); this.choose(i); },
+    }, el("span", {}, item.text), el("span", { class: "kind" }, item.kind))));
+    this.list.hidden = false;
+    input.setAttribute("aria-expanded", "true");
+  },
+
+  close() {
+    this.list.hidden = true;
+    this.items = [];
+    this.active = -1;
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
+  },
+
+  move(step) {
+    if (!this.items.length) return;
+    this.active = (this.active + step + this.items.length) % this.items.length;
+    [...this.list.children].forEach((li, i) => li.setAttribute("aria-selected", i === this.active ? "true" : "false"));
+    input.setAttribute("aria-activedescendant", `suggestion-${this.active}`);
+    this.list.children[this.active].scrollIntoView({ block: "nearest" });
+  },
+
+  choose(i) {
+    input.value = this.items[i].text;
+    this.close();
+    form.requestSubmit();
+  },
+
+  key(event) {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      if (this.list.hidden) this.fetch();
+      else this.move(1);
+    } else if (event.key === "ArrowUp") {
+      event.preventDefault();
+      this.move(-1);
+    } else if (event.key === "Enter" && this.active >= 0) {
+      event.preventDefault();
+      this.choose(this.active);
+    } else if (event.key === "Escape" && !this.list.hidden) {
+      event.preventDefault();
+      this.close();
+    }
+  },
+};
+
+start().catch((error) => {
+  document.getElementById("messages").replaceChildren(errorBox(`The page could not start: ${error.message}`));
+});

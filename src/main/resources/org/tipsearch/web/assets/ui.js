@@ -1,0 +1,194 @@
+// Page components shared by the search page, the paragraph page and the recommendations browser.
+// Text goes into the DOM as text; only the API's highlights, which it HTML-escapes, go in as HTML.
+
+import { paragraphUrl } from "./api.js";
+
+/** An element with attributes (on* are listeners, html is trusted markup) and children (nodes or text). */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  setAttributes(node, attributes);
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) node.append(child);
+  }
+  return node;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+export function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  setAttributes(node, attributes);
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== false) node.append(child);
+  }
+  return node;
+}
+
+function setAttributes(node, attributes) {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "html") node.innerHTML = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+}
+
+/** Says something to screen readers through the page's polite live region. */
+export function announce(message) {
+  const region = document.getElementById("announcer");
+  if (!region) return;
+  region.textContent = "";
+  setTimeout(() => { region.textContent = message; }, 50);
+}
+
+/** Puts text on the clipboard; the fallback serves pages opened over plain HTTP on another host. */
+export async function copyText(text) {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text);
+    return;
+  }
+  const area = el("textarea", { class: "visually-hidden", readonly: true });
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand("copy");
+  area.remove();
+}
+
+/** A button that copies a text and says so. */
+export function copyButton(label, text, what) {
+  const button = el("button", { type: "button", class: "copy secondary" }, label);
+  button.addEventListener("click", async () => {
+    try {
+      await copyText(text);
+      button.textContent = "Copied";
+      announce(`${what} copied to the clipboard`);
+    } catch {
+      button.textContent = "Copy failed";
+    }
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+  return button;
+}
+
+export function errorBox(message) {
+  return el("div", { class: "error", role: "alert" }, message);
+}
+
+/** The tags of a unit: its status, topics and speaker types, by their display names. */
+function tags(hit, labels) {
+  const items = [];
+  if (hit.status) items.push(el("li", { class: "tag status" }, labels.value("status", hit.status)));
+  for (const topic of hit.topics || []) items.push(el("li", { class: "tag topic" }, labels.value("topic", topic)));
+  for (const type of hit.speakerTypes || []) {
+    items.push(el("li", { class: "tag speaker" }, labels.value("speakerType", type)));
+  }
+  return items.length ? el("ul", { class: "tags", "aria-label": "Status, topics and speakers" }, items) : null;
+}
+
+/**
+ * One unit as a result: its label linking to its page, the report's session and kind, the highlighted passage,
+ * its tags and its citation with a copy button.
+ */
+export function hitItem(hit, labels, { headingLevel = "h3" } = {}) {
+  const report = hit.document;
+  const meta = [report.session, labels.value("reportKind", report.kind)].filter(Boolean).join(" · ");
+  return el("li", { class: "hit", "data-id": hit.id },
+    el("div", { class: "hit-head" },
+      el(headingLevel, {}, el("a", { href: paragraphUrl(hit.id) }, hit.label)),
+      el("span", { class: "hit-meta" }, meta)),
+    el("p", { class: "hit-text", html: hit.highlight }),
+    tags(hit, labels),
+    el("p", { class: "citation" }, el("cite", {}, hit.citation), copyButton("Copy citation", hit.citation, "Citation")));
+}
+
+/** How many values a facet shows before "Show all". */
+const SHOWN_VALUES = 8;
+
+/**
+ * Checkbox groups, one per facet dimension, with counts; onToggle(dim, value) when one is ticked or unticked.
+ * Groups that were expanded stay so across renders.
+ */
+export function facetGroups(container, facets, dims, state, labels, onToggle) {
+  const expanded = new Set([...container.querySelectorAll(".facet[data-expanded='true']")].map((f) => f.dataset.dim));
+  container.replaceChildren();
+  for (const dim of dims) {
+    const counts = facets[dim] || [];
+    if (!counts.length) continue;
+    const open = expanded.has(dim);
+    const group = el("fieldset", { class: "facet", "data-dim": dim, "data-expanded": open ? "true" : "false" },
+      el("legend", {}, labels.dimension(dim)));
+    const list = el("ul", {});
+    counts.forEach((count, i) => {
+      if (!open && i >= SHOWN_VALUES && !state.isSelected(dim, count.value)) return;
+      const name = labels.value(dim, count.value);
+      const box = el("input", {
+        type: "checkbox", name: dim, value: count.value, checked: state.isSelected(dim, count.value),
+        "data-key": `${dim}\u0000${count.value}`,
+      });
+      box.addEventListener("change", () => onToggle(dim, count.value));
+      list.append(el("li", {}, el("label", {}, box,
+        el("span", { class: "value" }, name),
+        el("span", { class: "count", "aria-label": `${count.count} results` }, String(count.count)))));
+    });
+    group.append(list);
+    if (counts.length > SHOWN_VALUES) {
+      group.append(el("button", {
+        type: "button", class: "link more", "aria-expanded": open ? "true" : "false",
+        onclick: () => {
+          group.dataset.expanded = open ? "false" : "true";
+          facetGroups(container, facets, dims, state, labels, onToggle);
+          container.querySelector(`.facet[data-dim="${dim}"] .more`).focus();
+        },
+      }, open ? "Show fewer" : `Show all ${counts.length}`));
+    }
+    container.append(group);
+  }
+}
+
+/** The selected filters as removable chips, and "Clear all". */
+export function filterChips(container, state, labels, onRemove, onClear) {
+  container.replaceChildren();
+  for (const [dim, values] of state.filters) {
+    for (const value of values) {
+      const text = `${labels.dimension(dim)}: ${labels.value(dim, value)}`;
+      container.append(el("li", {}, el("button", {
+        type: "button", class: "chip", "aria-label": `Remove filter ${text}`, onclick: () => onRemove(dim, value),
+      }, text)));
+    }
+  }
+  if (state.hasFilters()) {
+    container.append(el("li", {}, el("button", { type: "button", class: "link", onclick: onClear }, "Clear all filters")));
+  }
+}
+
+/** Page links around the current page; onPage(n) follows one without reloading. */
+export function pager(container, state, total, size, onPage) {
+  container.replaceChildren();
+  const pages = Math.min(Math.ceil(total / size), Math.floor(10000 / size));
+  if (pages <= 1) return;
+  const link = (page, text, attributes = {}) => {
+    const params = state.params();
+    if (page > 1) params.set("page", String(page));
+    else params.delete("page");
+    const query = params.toString();
+    return el("a", {
+      href: query ? `?${query}` : location.pathname, ...attributes,
+      onclick: (event) => {
+        if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        onPage(page);
+      },
+    }, text);
+  };
+  const items = [];
+  if (state.page > 1) items.push(link(state.page - 1, "Previous", { rel: "prev" }));
+  const first = Math.max(1, Math.min(state.page - 2, pages - 4));
+  for (let page = first; page <= Math.min(pages, first + 4); page++) {
+    items.push(page === state.page
+      ? el("span", { "aria-current": "page" }, String(page))
+      : link(page, String(page), { "aria-label": `Page ${page}` }));
+  }
+  if (state.page < pages) items.push(link(state.page + 1, "Next", { rel: "next" }));
+  container.append(el("ul", {}, items.map((item) => el("li", {}, item))));
+}

@@ -1,0 +1,1 @@
+// the <tipsearch-box> widget: to be written
