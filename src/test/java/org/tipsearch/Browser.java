@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -69,7 +70,9 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Goes to the page; {@link #consoleErrors} then tells the errors from here on. */
     public void open(String url) {
+        consoleErrors();
         driver.get(url);
     }
 
@@ -77,9 +80,12 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl();
     }
 
-    /** Waits until the condition holds (or a value other than null/false comes back), at most 20 seconds. */
+    /**
+     * Waits until the condition holds (or a value other than null/false comes back), at most 20 seconds; an
+     * element the page replaced while the condition read it counts as not yet.
+     */
     public <T> T await(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** The first element the selector finds once it is there and shown. */
@@ -114,7 +120,7 @@ public final class Browser implements AutoCloseable {
         });
     }
 
-    /** Errors the page logged since the last call: failed requests, script errors, refused by the CSP. */
+    /** Errors logged since the last call or {@link #open}: failed requests, script errors, refusals by the CSP. */
     public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

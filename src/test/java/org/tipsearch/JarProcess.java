@@ -3,6 +3,7 @@ package org.tipsearch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,13 @@ public final class JarProcess {
                 throw new IllegalStateException("the server did not start:\n" + String.join("\n", output));
             }
             baseUrl = url;
-            Thread drain = new Thread(() -> reader.lines().forEach(line -> { }), "server-output");
+            Thread drain = new Thread(() -> {
+                try {
+                    reader.lines().forEach(line -> { });
+                } catch (UncheckedIOException e) {
+                    // the process ended and its output closed
+                }
+            }, "server-output");
             drain.setDaemon(true);
             drain.start();
         }

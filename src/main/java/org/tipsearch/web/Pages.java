@@ -26,13 +26,13 @@ final class Pages {
     private static final String THIS_SITE = "'self'";
 
     private final SearchService search;
-    private final String searchPage = page("search.html");
-    private final String paragraphPage = page("paragraph.html");
-    private final String recommendationsPage = page("recommendations.html");
-    private final String embedPage = page("embed.html");
-    private final String embedCodePage = page("embed-code.html");
-    private final String docsPage = page("docs.html");
-    private final String errorPage = page("error.html");
+    private final String searchPage = page("search.html", "/");
+    private final String paragraphPage = page("paragraph.html", null);
+    private final String recommendationsPage = page("recommendations.html", "/recommendations");
+    private final String embedPage = page("embed.html", null);
+    private final String embedCodePage = page("embed-code.html", "/embed-code");
+    private final String docsPage = page("docs.html", "/docs");
+    private final String errorPage = page("error.html", null);
     private final String widget = CuratorFiles.text(Pages.class, "assets/widget.js");
     private final String openApi = CuratorFiles.text(Pages.class, "openapi.json");
 
@@ -108,7 +108,17 @@ final class Pages {
         ctx.html(page);
     }
 
-    private static String page(String name) {
-        return CuratorFiles.text(Pages.class, "pages/" + name);
+    /**
+     * A page with the site's shared parts put in: {@code {{head}}} (charset, viewport, icon, stylesheet) and
+     * {@code {{header}}} (the site header, its link to the page's own section marked current).
+     */
+    private static String page(String name, String section) {
+        String header = CuratorFiles.text(Pages.class, "pages/_header.html");
+        if (section != null) {
+            header = header.replace("href=\"" + section + "\">", "href=\"" + section + "\" aria-current=\"page\">");
+        }
+        return CuratorFiles.text(Pages.class, "pages/" + name)
+                .replace("{{head}}", CuratorFiles.text(Pages.class, "pages/_head.html").stripTrailing())
+                .replace("{{header}}", header.stripTrailing());
     }
 }

@@ -3,7 +3,9 @@
 
 import { getJson, loadLabels } from "./api.js";
 import { SearchState } from "./state.js";
-import { announce, el, errorBox, facetGroups, filterChips, hitItem, pager, svg } from "./ui.js";
+import {
+  announce, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, svg,
+} from "./ui.js";
 
 const FACETS = ["session", "topic", "speakerType", "kind", "status", "reportKind", "country", "organization"];
 const PAGE_SIZE = 10;
@@ -14,7 +16,7 @@ const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const filters = document.getElementById("filters");
 let labels;
-let latest = 0; // answers to older requests than the latest are dropped
+const load = resultsLoader(document.getElementById("messages"), render);
 
 async function start() {
   labels = await loadLabels();
@@ -34,11 +36,7 @@ async function start() {
       search({ push: true });
     });
   }
-  document.getElementById("filters-toggle").addEventListener("click", (event) => {
-    const collapsed = filters.dataset.collapsed === "true";
-    filters.dataset.collapsed = collapsed ? "false" : "true";
-    event.currentTarget.setAttribute("aria-expanded", collapsed ? "true" : "false");
-  });
+  filtersToggle(document.getElementById("filters-toggle"), filters);
   window.addEventListener("popstate", () => {
     state.read(location.search);
     showState();
@@ -58,31 +56,16 @@ function showState() {
 async function search({ push, focusResults = false }) {
   if (push) history.pushState(null, "", location.pathname + state.queryString());
   document.title = state.q ? `${state.q} — tipsearch` : "tipsearch — UN reports on trafficking in persons";
-  const request = ++latest;
   const params = state.params();
   params.set("size", String(PAGE_SIZE));
-  const messages = document.getElementById("messages");
-  let results;
-  try {
-    results = await getJson("/api/search", params);
-  } catch (error) {
-    if (request !== latest) return;
-    messages.replaceChildren(errorBox(error.message));
-    return;
-  }
-  if (request !== latest) return;
-  messages.replaceChildren();
-  render(results);
-  if (focusResults) document.getElementById("results").focus();
+  if (await load("/api/search", params) && focusResults) document.getElementById("results").focus();
 }
 
 function render(results) {
-  const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
   facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => {
     state.toggle(dim, value);
     search({ push: true });
   });
-  if (focused) filters.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   filterChips(document.getElementById("chips"), state, labels,
     (dim, value) => { state.toggle(dim, value); search({ push: true }); input.focus(); },
     () => { state.clearFilters(); search({ push: true }); input.focus(); });
@@ -91,11 +74,11 @@ function render(results) {
   toggle.textContent = active ? `Filters (${active})` : "Filters";
 
   const summary = document.getElementById("summary");
-  const what = results.total === 1 ? "paragraph" : "paragraphs";
-  summary.textContent = state.q
-    ? `${results.total.toLocaleString("en")} ${what} match “${state.q}”`
-    : `${results.total.toLocaleString("en")} ${what}${state.hasFilters() ? " match the filters" : ", in report order"}`;
-  if (results.notice) document.getElementById("messages").append(el("p", { class: "notice" }, results.notice));
+  const one = results.total === 1;
+  const counted = `${results.total.toLocaleString("en")} ${one ? "paragraph" : "paragraphs"}`;
+  const match = one ? "matches" : "match";
+  summary.textContent = state.q ? `${counted} ${match} “${state.q}”`
+    : `${counted}${state.hasFilters() ? ` ${match} the filters` : ", in report order"}`;
   announce(summary.textContent);
 
   timeline(results.facets.session || []);
@@ -113,7 +96,7 @@ function render(results) {
   document.getElementById("export-json").href = `/api/search.json${exportQuery ? "?" + exportQuery : ""}`;
   const embed = `/embed-code${exportQuery ? "?" + exportQuery : ""}`;
   document.getElementById("embed-this").href = embed;
-  document.getElementById("embed-link").href = embed;
+  document.querySelector(".site-nav a[href^='/embed-code']").href = embed;
 }
 
 /**
@@ -201,7 +184,7 @@ const suggestions = {
     try {
       answer = await getJson("/api/suggest", { prefix: prefix.slice(0, 100), size: "8" });
     } catch {
-      this.close();
+      if (asked === this.asked) this.close();
       return;
     }
     if (asked !== this.asked || input.value.trim() !== prefix) return;
@@ -224,7 +207,10 @@ const suggestions = {
     input.setAttribute("aria-expanded", "true");
   },
 
+  /** Hides the list; a suggestion still being asked for is not shown when it comes. */
   close() {
+    clearTimeout(this.timer);
+    this.asked++;
     this.list.hidden = true;
     this.items = [];
     this.active = -1;

@@ -1,7 +1,7 @@
 // Page components shared by the search page, the paragraph page and the recommendations browser.
 // Text goes into the DOM as text; only the API's highlights, which it HTML-escapes, go in as HTML.
 
-import { paragraphUrl } from "./api.js";
+import { getJson, paragraphUrl } from "./api.js";
 
 /** An element with attributes (on* are listeners, html is trusted markup) and children (nodes or text). */
 export function el(tag, attributes = {}, ...children) {
@@ -75,6 +75,29 @@ export function errorBox(message) {
   return el("div", { class: "error", role: "alert" }, message);
 }
 
+/**
+ * A function that asks an endpoint and shows the answer with render(results): the API's notice and errors go
+ * into the messages box, and an answer that arrives after a newer request was made is dropped. It resolves to
+ * whether it rendered.
+ */
+export function resultsLoader(messages, render) {
+  let latest = 0;
+  return async (path, params) => {
+    const request = ++latest;
+    try {
+      const results = await getJson(path, params);
+      if (request !== latest) return false;
+      messages.replaceChildren();
+      if (results.notice) messages.append(el("p", { class: "notice" }, results.notice));
+      render(results);
+      return true;
+    } catch (error) {
+      if (request === latest) messages.replaceChildren(errorBox(error.message));
+      return false;
+    }
+  };
+}
+
 /** The tags of a unit: its status, topics and speaker types, by their display names. */
 function tags(hit, labels) {
   const items = [];
@@ -111,6 +134,8 @@ const SHOWN_VALUES = 8;
  */
 export function facetGroups(container, facets, dims, state, labels, onToggle) {
   const expanded = new Set([...container.querySelectorAll(".facet[data-expanded='true']")].map((f) => f.dataset.dim));
+  // The checkbox ticked last is rebuilt with the rest: focus goes back to its new self, not to the page's top.
+  const focused = container.contains(document.activeElement) ? document.activeElement.dataset.key : null;
   container.replaceChildren();
   for (const dim of dims) {
     const counts = facets[dim] || [];
@@ -144,6 +169,16 @@ export function facetGroups(container, facets, dims, state, labels, onToggle) {
     }
     container.append(group);
   }
+  if (focused) container.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+}
+
+/** The button that shows and hides the filters on a phone, where they stand above the results. */
+export function filtersToggle(button, panel) {
+  button.addEventListener("click", () => {
+    const collapsed = panel.dataset.collapsed === "true";
+    panel.dataset.collapsed = collapsed ? "false" : "true";
+    button.setAttribute("aria-expanded", collapsed ? "true" : "false");
+  });
 }
 
 /** The selected filters as removable chips, and "Clear all". */

@@ -1,0 +1,112 @@
+// The recommendations register: a filterable table of adopted and proposed recommendations, the Co-Chairs'
+// observations and stakeholders' points, each linking to its paragraph; and the precedent finder, which asks
+// POST /api/similar for the closest wording to a draft.
+
+import { loadLabels, paragraphUrl, postJson } from "./api.js";
+import { SearchState } from "./state.js";
+import {
+  announce, copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader,
+} from "./ui.js";
+
+const FACETS = ["status", "strength", "topic", "session"];
+const PAGE_SIZE = 20;
+const PRECEDENTS = 8;
+
+const state = new SearchState(FACETS);
+const form = document.getElementById("register-form");
+const input = document.getElementById("register-q");
+const filters = document.getElementById("filters");
+let labels;
+const loadResults = resultsLoader(document.getElementById("messages"), render);
+
+async function start() {
+  labels = await loadLabels();
+  state.read(location.search);
+  input.value = state.q;
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.q = input.value.trim();
+    state.page = 1;
+    load({ push: true });
+  });
+  filtersToggle(document.getElementById("filters-toggle"), filters);
+  window.addEventListener("popstate", () => {
+    state.read(location.search);
+    input.value = state.q;
+    load({ push: false });
+  });
+  document.getElementById("precedents-form").addEventListener("submit", findPrecedents);
+  await load({ push: false });
+}
+
+async function load({ push, focusResults = false }) {
+  if (push) history.pushState(null, "", location.pathname + state.queryString());
+  const params = state.params();
+  params.set("size", String(PAGE_SIZE));
+  if (await loadResults("/api/recommendations", params) && focusResults) {
+    document.getElementById("register-results").focus();
+  }
+}
+
+function render(results) {
+  const reload = () => load({ push: true });
+  facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => { state.toggle(dim, value); reload(); });
+  filterChips(document.getElementById("chips"), state, labels,
+    (dim, value) => { state.toggle(dim, value); reload(); input.focus(); },
+    () => { state.clearFilters(); reload(); input.focus(); });
+
+  const summary = document.getElementById("summary");
+  const one = results.total === 1;
+  summary.textContent = `${results.total} ${one ? "entry" : "entries"}${state.q ? ` ${one ? "matches" : "match"} “${state.q}”` : ""}`;
+  announce(summary.textContent);
+  document.getElementById("entries").replaceChildren(...results.hits.map(row));
+  pager(document.getElementById("pager"), state, results.total, PAGE_SIZE, (page) => {
+    state.page = page;
+    load({ push: true, focusResults: true });
+  });
+  const query = state.params({ page: false }).toString();
+  document.getElementById("exports").hidden = results.total === 0;
+  document.getElementById("export-csv").href = `/api/recommendations.csv${query ? "?" + query : ""}`;
+  document.getElementById("export-json").href = `/api/recommendations.json${query ? "?" + query : ""}`;
+}
+
+/** One entry of the register; cells carry their column name for the stacked layout on a phone. */
+function row(entry) {
+  const cell = (label, ...content) => el("td", { "data-label": label }, ...content);
+  return el("tr", { "data-id": entry.id },
+    cell("Entry", el("a", { href: paragraphUrl(entry.paragraphId) }, entry.label)),
+    cell("Status", labels.value("status", entry.status)),
+    cell("Strength", entry.strength ? labels.value("strength", entry.strength) : "—"),
+    cell("Text",
+      entry.addressee ? el("p", { class: "hit-meta addressee" }, `Addressed to ${entry.addressee}`) : null,
+      el("p", { class: "hit-text", html: entry.highlight }),
+      entry.topics.length ? el("ul", { class: "tags", "aria-label": "Topics" },
+        entry.topics.map((topic) => el("li", { class: "tag topic" }, labels.value("topic", topic)))) : null,
+      el("p", { class: "citation" }, el("cite", {}, entry.citation), copyButton("Copy citation", entry.citation, "Citation"))),
+    cell("Session", entry.session || "—"));
+}
+
+async function findPrecedents(event) {
+  event.preventDefault();
+  const formData = new FormData(event.currentTarget);
+  const status = document.getElementById("precedents-status");
+  const list = document.getElementById("precedents");
+  const body = { text: String(formData.get("text")), size: PRECEDENTS };
+  if (formData.get("among")) body.kind = String(formData.get("among"));
+  status.textContent = "Looking for the closest wording…";
+  try {
+    const answer = await postJson("/api/similar", body);
+    list.replaceChildren(...answer.hits.map((hit) => hitItem(hit, labels)));
+    status.textContent = answer.hits.length
+      ? `The ${answer.hits.length} closest ${answer.hits.length === 1 ? "unit" : "units"} to the draft`
+      : "Nothing close to the draft was found.";
+  } catch (error) {
+    list.replaceChildren();
+    status.textContent = "";
+    status.append(errorBox(error.message));
+  }
+}
+
+start().catch((error) => {
+  document.getElementById("messages").replaceChildren(errorBox(`The page could not start: ${error.message}`));
+});

@@ -1,0 +1,77 @@
+package org.tipsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.tipsearch.Browser;
+
+/** The recommendations browser in a real headless chromium: the filterable register and the precedent finder. */
+class RecommendationsPageIT {
+
+    @RegisterExtension
+    static final ServedPages site = new ServedPages();
+    static Browser browser;
+
+    @BeforeAll
+    static void browser() {
+        browser = site.browser();
+    }
+
+    static List<String> shownEntries() {
+        return browser.all(By.cssSelector("#entries > tr")).stream().map(tr -> tr.getDomAttribute("data-id")).toList();
+    }
+
+    @Test
+    void theRegisterFiltersBySessionStatusAndTextAndLinksEachEntryToItsParagraph() throws Exception {
+        browser.open(site.baseUrl() + "/recommendations");
+        JsonNode all = site.api("/api/recommendations?size=20");
+        browser.await(d -> shownEntries().equals(ApiIT.texts(all.get("hits"), "id")));
+
+        browser.shown(By.cssSelector(".facet[data-dim='status'] input[value='proposed']")).click();
+        JsonNode proposed = site.api("/api/recommendations?size=20&status=proposed");
+        browser.await(d -> shownEntries().equals(ApiIT.texts(proposed.get("hits"), "id")));
+        assertEquals(10, proposed.get("total").asInt(), "the 2023 report's annex proposes ten");
+        browser.all(By.cssSelector("#entries td[data-label=Status]")).forEach(td -> assertEquals("Proposed, not agreed", td.getText()));
+        assertTrue(browser.url().contains("status=proposed"), browser.url());
+
+        browser.shown(By.id("register-q")).sendKeys("organ", Keys.ENTER);
+        JsonNode organ = site.api("/api/recommendations?size=20&status=proposed&q=organ");
+        browser.await(d -> shownEntries().equals(ApiIT.texts(organ.get("hits"), "id")));
+        assertTrue(organ.get("total").asInt() > 0);
+        assertTrue(browser.all(By.cssSelector("#entries td[data-label=Text] mark")).size() > 0, "the matches are marked");
+        browser.screenshot("recommendations");
+
+        String paragraphId = organ.get("hits").get(0).get("paragraphId").asText();
+        browser.shown(By.cssSelector("#entries > tr td[data-label=Entry] a")).click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/p/" + paragraphId));
+        browser.driver().navigate().back();
+        browser.await(d -> shownEntries().equals(ApiIT.texts(organ.get("hits"), "id")));
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void thePrecedentFinderShowsTheClosestPriorWording() throws Exception {
+        String draft = "States should ensure that victims are not punished for offences they were forced to commit.";
+        browser.open(site.baseUrl() + "/recommendations");
+        browser.shown(By.id("draft")).sendKeys(draft);
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        JsonNode expected = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(
+                        ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8).put("kind", "recommendation")))));
+        List<String> ids = ApiIT.texts(expected.get("hits"), "id");
+        browser.await(d -> ids.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
+                .map(li -> li.getDomAttribute("data-id")).toList()));
+        expected.get("hits").forEach(hit -> assertEquals("recommendation", hit.get("kind").asText()));
+        assertTrue(browser.shown(By.id("precedents-status")).getText().startsWith("The 8 closest"));
+    }
+}

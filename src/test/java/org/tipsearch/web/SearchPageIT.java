@@ -1,0 +1,262 @@
+package org.tipsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.tipsearch.Browser;
+import org.tipsearch.BundledReports;
+
+/**
+ * The search page and the paragraph page in a real headless chromium against the built jar: what a researcher
+ * does — type, filter, read the theme over time, open a paragraph, go back, export — checked against the API.
+ */
+class SearchPageIT {
+
+    @RegisterExtension
+    static final ServedPages site = new ServedPages();
+    static Browser browser;
+
+    @BeforeAll
+    static void browser() {
+        browser = site.browser();
+    }
+
+    /** The ids of the hits the page shows, in order. */
+    static List<String> shownIds() {
+        return browser.all(By.cssSelector("#hits > li.hit")).stream().map(li -> li.getDomAttribute("data-id")).toList();
+    }
+
+    static List<String> apiIds(JsonNode results) {
+        return ApiIT.texts(results.get("hits"), "id");
+    }
+
+    /** Waits until the page shows the API's first page for the query string (the same parameters). */
+    static JsonNode awaitResultsOf(String query) throws Exception {
+        JsonNode expected = site.api("/api/search?" + query + (query.isEmpty() ? "" : "&") + "size=10");
+        List<String> ids = apiIds(expected);
+        browser.await(d -> shownIds().equals(ids));
+        return expected;
+    }
+
+    /** What the facet sidebar shows for a dimension: value → count. */
+    static Map<String, Integer> shownFacet(String dim) {
+        var out = new LinkedHashMap<String, Integer>();
+        for (WebElement box : browser.all(By.cssSelector(".facet[data-dim='" + dim + "'] input[type=checkbox]"))) {
+            WebElement count = box.findElement(By.xpath("./ancestor::label//span[@class='count']"));
+            out.put(box.getDomAttribute("value"), Integer.parseInt(count.getText()));
+        }
+        return out;
+    }
+
+    static Map<String, Integer> apiFacet(JsonNode results, String dim) {
+        var out = new LinkedHashMap<String, Integer>();
+        results.get("facets").get(dim).forEach(c -> out.put(c.get("value").asText(), c.get("count").asInt()));
+        return out;
+    }
+
+    static String queryOfUrl() {
+        String url = browser.url();
+        int at = url.indexOf('?');
+        return at < 0 ? "" : URLDecoder.decode(url.substring(at + 1), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aResearcherSearchesFiltersOpensAParagraphAndComesBack() throws Exception {
+        browser.open(site.baseUrl() + "/");
+        awaitResultsOf(""); // every unit, in report order
+        assertTrue(browser.shown(By.id("summary")).getText().startsWith("208 paragraphs"));
+
+        WebElement box = browser.shown(By.id("q"));
+        box.sendKeys("non-punishment", Keys.ENTER);
+        JsonNode all = awaitResultsOf("q=non-punishment");
+        assertTrue(queryOfUrl().contains("q=non-punishment"), browser.url());
+        assertTrue(browser.shown(By.id("summary")).getText().startsWith(all.get("total").asInt() + " paragraphs match"));
+        assertEquals(apiFacet(all, "session"), shownFacet("session"));
+        // long facets show their first values and offer the rest
+        assertEquals(8, shownFacet("topic").size());
+        browser.shown(By.cssSelector(".facet[data-dim='topic'] .more")).click();
+        browser.await(d -> shownFacet("topic").equals(apiFacet(all, "topic")));
+        String session = "13th session (2023)";
+        assertTrue(all.get("hits").get(0).get("highlight").asText().contains("<mark>"));
+        assertTrue(browser.all(By.cssSelector("#hits .hit-text mark")).size() > 0, "the matches are marked");
+
+        // A facet narrows the hits, changes the other facets' counts, and shows in the URL and as a chip.
+        browser.shown(By.cssSelector(".facet[data-dim='session'] input[value='" + session + "']")).click();
+        JsonNode filtered = awaitResultsOf("q=non-punishment&session=" + ApiIT.encode(session));
+        assertTrue(queryOfUrl().contains("session=" + session), browser.url());
+        assertTrue(filtered.get("total").asInt() < all.get("total").asInt());
+        assertEquals(apiFacet(filtered, "speakerType"), shownFacet("speakerType"));
+        assertFalse(apiFacet(filtered, "speakerType").equals(apiFacet(all, "speakerType")), "the counts changed");
+        browser.all(By.cssSelector("#hits .hit-meta")).forEach(meta -> assertTrue(meta.getText().startsWith(session), meta.getText()));
+        assertEquals("Session: " + session, browser.shown(By.cssSelector("#chips .chip")).getText().replace("×", "").strip());
+        browser.screenshot("search-page");
+
+        // The paragraph page: the unit, its citation, its neighbours and similar wording in other sessions.
+        String firstId = apiIds(filtered).get(0);
+        WebElement first = browser.shown(By.cssSelector("#hits > li.hit .hit-head a"));
+        String label = first.getText();
+        first.click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/p/" + firstId));
+        JsonNode unit = site.api("/api/paragraphs/" + firstId);
+        assertTrue(browser.shown(By.id("title")).getText().startsWith(label));
+        browser.await(d -> unit.get("citation").asText().equals(d.findElement(By.id("citation")).getText()));
+        assertEquals(unit.get("text").asText().strip(), browser.shown(By.cssSelector("#unit .text")).getText().strip());
+        assertTrue(browser.shown(By.id("permalink")).getDomProperty("value").endsWith("/p/" + firstId));
+        JsonNode similar = site.api("/api/paragraphs/" + firstId + "/similar?size=5&exclude=session");
+        browser.await(d -> apiIds(similar).equals(d.findElements(By.cssSelector("#similar > li.hit")).stream()
+                .map(li -> li.getDomAttribute("data-id")).toList()));
+        similar.get("hits").forEach(hit -> assertFalse(session.equals(hit.get("document").get("session").asText())));
+        if (!unit.get("previous").isNull()) {
+            browser.shown(By.cssSelector("#before a[rel=prev]"));
+        }
+        browser.screenshot("paragraph-page");
+
+        // Back: the filtered search as it was; back again: the search before the filter.
+        browser.driver().navigate().back();
+        awaitResultsOf("q=non-punishment&session=" + ApiIT.encode(session));
+        assertTrue(browser.shown(By.cssSelector(".facet[data-dim='session'] input[value='" + session + "']")).isSelected());
+        assertEquals("non-punishment", browser.shown(By.id("q")).getDomProperty("value"));
+        browser.driver().navigate().back();
+        awaitResultsOf("q=non-punishment");
+        assertFalse(queryOfUrl().contains("session="), browser.url());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theExportDownloadsTheHitsThePageShows() throws Exception {
+        String query = "q=" + ApiIT.encode("organ removal") + "&topic=organ-removal";
+        browser.open(site.baseUrl() + "/?" + query);
+        JsonNode results = awaitResultsOf(query);
+        List<String> shown = shownIds();
+        browser.shown(By.id("export-csv")).click();
+        Path csv = browser.downloaded(".csv");
+        assertTrue(csv.getFileName().toString().startsWith("tipsearch-organ-removal"), csv.toString());
+        List<Map<String, String>> rows = csvRows(csv);
+        assertEquals(results.get("total").asInt(), rows.size(), "every hit of the search, not only the page");
+        List<String> ids = rows.stream().map(row -> row.get("id")).toList();
+        assertEquals(shown, ids.subList(0, shown.size()), "in the order the pages show them");
+        JsonNode firstHit = results.get("hits").get(0);
+        assertEquals(firstHit.get("citation").asText(), rows.get(0).get("citation"));
+        assertEquals(firstHit.get("text").asText(), rows.get(0).get("text"));
+        rows.forEach(row -> assertTrue(row.get("topics").contains("organ-removal"), row.toString()));
+    }
+
+    static List<Map<String, String>> csvRows(Path csv) throws Exception {
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "a byte-order mark, for spreadsheets");
+        var rows = new ArrayList<Map<String, String>>();
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(text.substring(1))) {
+            it.forEachRemaining(rows::add);
+        }
+        return rows;
+    }
+
+    @Test
+    void suggestionsComeAsYouTypeAndTheKeyboardTakesOne() throws Exception {
+        browser.open(site.baseUrl() + "/");
+        WebElement box = browser.shown(By.id("q"));
+        box.sendKeys("organ");
+        browser.shown(By.cssSelector("#suggestions li[role=option]"));
+        assertEquals("true", box.getDomAttribute("aria-expanded"));
+        String offered = browser.all(By.cssSelector("#suggestions li[role=option] span")).get(0).getText();
+        box.sendKeys(Keys.ARROW_DOWN);
+        assertEquals("suggestion-0", box.getDomAttribute("aria-activedescendant"));
+        box.sendKeys(Keys.ENTER);
+        browser.await(d -> queryOfUrl().contains("q=" + offered));
+        awaitResultsOf("q=" + ApiIT.encode(offered));
+        assertEquals("false", box.getDomAttribute("aria-expanded"));
+    }
+
+    @Test
+    void theChartShowsTheThemeOverTimeAndABarFiltersBySession() throws Exception {
+        String query = "q=" + ApiIT.encode("child trafficking");
+        browser.open(site.baseUrl() + "/?" + query);
+        JsonNode results = awaitResultsOf(query);
+        Map<String, Integer> sessions = apiFacet(results, "session");
+        List<WebElement> bars = browser.all(By.cssSelector("#timeline svg .bar"));
+        assertEquals(List.copyOf(sessions.keySet()), bars.stream().map(b -> b.getDomAttribute("data-session")).toList(),
+                "a bar per session, in time order");
+        for (WebElement bar : bars) {
+            String count = bar.findElements(By.tagName("text")).get(0).getText();
+            assertEquals(String.valueOf(sessions.get(bar.getDomAttribute("data-session"))), count);
+        }
+        String latest = List.copyOf(sessions.keySet()).get(sessions.size() - 1);
+        browser.shown(By.cssSelector("#timeline .bar[data-session='" + latest + "']")).click();
+        awaitResultsOf(query + "&session=" + ApiIT.encode(latest));
+        // the bars still show every session (the counts ignore the session filter), the chosen one pressed
+        browser.await(d -> "true".equals(d.findElement(By.cssSelector("#timeline .bar[data-session='" + latest + "']"))
+                .getDomAttribute("aria-pressed")));
+        assertEquals(sessions.size(), browser.all(By.cssSelector("#timeline svg .bar")).size());
+        // the keyboard works the bar too: Enter on the pressed bar removes the filter
+        browser.shown(By.cssSelector("#timeline .bar[data-session='" + latest + "']")).sendKeys(Keys.ENTER);
+        awaitResultsOf(query);
+    }
+
+    @Test
+    void theModeSwitchAndPagesAreInTheUrl() throws Exception {
+        String query = "q=" + ApiIT.encode("victims");
+        browser.open(site.baseUrl() + "/?" + query);
+        awaitResultsOf(query);
+        browser.shown(By.cssSelector("input[name=mode][value=bm25]")).click();
+        awaitResultsOf(query + "&mode=bm25");
+        browser.shown(By.cssSelector("#pager a[rel=next]")).click();
+        awaitResultsOf(query + "&mode=bm25&page=2");
+        assertTrue(queryOfUrl().contains("page=2") && queryOfUrl().contains("mode=bm25"), browser.url());
+        assertEquals("11", browser.shown(By.id("hits")).getDomAttribute("start"));
+        browser.driver().navigate().refresh(); // a bookmark of page 2 opens page 2
+        awaitResultsOf(query + "&mode=bm25&page=2");
+        assertTrue(browser.shown(By.cssSelector("input[name=mode][value=bm25]")).isSelected());
+    }
+
+    @Test
+    void aPhoneGetsOneColumnWithoutSidewaysScrolling() throws Exception {
+        try (var phone = new Browser(390, 844)) {
+            phone.open(site.baseUrl() + "/?q=" + ApiIT.encode("non-punishment"));
+            phone.shown(By.cssSelector("#hits > li.hit"));
+            assertFalse(phone.all(By.id("filters")).get(0).isDisplayed(), "filters fold away on a phone");
+            WebElement toggle = phone.shown(By.id("filters-toggle"));
+            toggle.click();
+            assertTrue(phone.shown(By.id("filters")).isDisplayed());
+            assertEquals("true", toggle.getDomAttribute("aria-expanded"));
+            long overflow = (Long) phone.script("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow <= 0, "the page is " + overflow + " px wider than the phone");
+            phone.screenshot("search-page-phone");
+        }
+    }
+
+    @Test
+    void anUnknownParagraphIsAPageWith404() throws Exception {
+        HttpResponse<String> response = ApiIT.HTTP.send(HttpRequest.newBuilder(
+                URI.create(site.baseUrl() + "/p/" + BundledReports.WORKING_GROUP_2023 + "/para-999"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(response.body().contains("no paragraph with id &#x27;" + BundledReports.WORKING_GROUP_2023 + "/para-999&#x27;"),
+                response.body());
+        browser.open(site.baseUrl() + "/no/such/page");
+        assertEquals("Error 404", browser.shown(By.tagName("h1")).getText());
+    }
+}

@@ -1,0 +1,75 @@
+package org.tipsearch.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.tipsearch.Browser;
+import org.tipsearch.BundledReports;
+import org.tipsearch.JarProcess;
+
+/**
+ * For a browser test class: the built jar serving the bundled reports, and a desktop-sized headless chromium.
+ * Register it with {@code @RegisterExtension static final ServedPages site = new ServedPages();}.
+ */
+final class ServedPages implements BeforeAllCallback, AfterAllCallback {
+
+    private Path indexDir;
+    private JarProcess.Server server;
+    private Browser browser;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        indexDir = Files.createTempDirectory("tipsearch-pages-index");
+        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString());
+        browser = new Browser(1280, 1000);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        try (var closing = browser) {
+            server.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(indexDir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    String baseUrl() {
+        return server.baseUrl();
+    }
+
+    Browser browser() {
+        return browser;
+    }
+
+    /** Opens a page of the server in the browser. */
+    void open(String pathAndQuery) {
+        browser.open(server.baseUrl() + pathAndQuery);
+    }
+
+    /** The API's answer (which must be 200) to a GET of the server. */
+    JsonNode api(String pathAndQuery) throws IOException, InterruptedException {
+        return api(HttpRequest.newBuilder(URI.create(server.baseUrl() + pathAndQuery)));
+    }
+
+    JsonNode api(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = ApiIT.HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, response.statusCode(), response.body());
+        return ApiIT.JSON.readTree(response.body());
+    }
+}
