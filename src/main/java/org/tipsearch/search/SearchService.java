@@ -62,9 +62,11 @@ public final class SearchService implements AutoCloseable {
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
     private static final int PASSAGES = 3;
-    /** How many nearest neighbours a semantic query matches, unless a deeper page asks for more. */
+    /**
+     * How many nearest neighbours a semantic query matches, whatever the page: a search's result set (its total,
+     * its facet counts, its export) does not change as a user pages through it.
+     */
     private static final int NEIGHBOURS = 50;
-    private static final int MAX_NEIGHBOURS = 1_000;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 
@@ -139,14 +141,6 @@ public final class SearchService implements AutoCloseable {
         int end() {
             return from + count;
         }
-
-        /**
-         * How many nearest neighbours the semantic side matches: enough to fill the page, and for an export the
-         * number the first pages match, so that an export holds the hits a user paged through.
-         */
-        int neighbours() {
-            return highlighted ? Math.min(MAX_NEIGHBOURS, Math.max(NEIGHBOURS, end())) : NEIGHBOURS;
-        }
     }
 
     /** Reads the stored records of a page of hits. */
@@ -167,7 +161,7 @@ public final class SearchService implements AutoCloseable {
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             Query typeFilter = ReportSearcher.ofType(request.scope().type());
             Query semantic = mode == SearchMode.BM25 ? null
-                    : nearestNeighbours(slice, read.words(), read.filter() == null ? typeFilter
+                    : nearestNeighbours(read.words(), read.filter() == null ? typeFilter
                             : new BooleanQuery.Builder()
                                     .add(typeFilter, BooleanClause.Occur.FILTER)
                                     .add(read.filter(), BooleanClause.Occur.FILTER)
@@ -218,8 +212,8 @@ public final class SearchService implements AutoCloseable {
      * filters): a fixed number of them, found before the facet filters narrow them, so that facet counts agree
      * with what each selection shows.
      */
-    private Query nearestNeighbours(Slice slice, String words, Query among) {
-        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), slice.neighbours(), among);
+    private Query nearestNeighbours(String words, Query among) {
+        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), NEIGHBOURS, among);
     }
 
     /** The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}). */

@@ -421,6 +421,13 @@ class ApiIT {
         "GET | /api/nothing | 404 | GET /api/nothing",
         "GET | /nothing/at/all | 404 | /nothing/at/all",
         "POST | /api/search | 405 | POST is not allowed on /api/search",
+        "GET | /api/search.csv?size=10 | 400 | unknown parameter size",
+        "GET | /api/search.json?page=2 | 400 | unknown parameter page",
+        "GET | /api/search.csv?mode=exact | 400 | unknown mode 'exact'",
+        "GET | /api/recommendations.csv?kind=x | 400 | unknown parameter kind",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?exclude=year | 400 | exclude must be report or session, not 'year'",
+        "GET | /api/labels?x=1 | 400 | unknown parameter x",
+        "GET | /p/002_a5f66eb7f565f6a5/para-999 | 404 | no paragraph with id '002_a5f66eb7f565f6a5/para-999'",
         "DELETE | /api/documents/002_a5f66eb7f565f6a5 | 405 | DELETE is not allowed",
     })
     void badRequestsGetAClearJsonError(String method, String path, int status, String message) throws Exception {
@@ -430,6 +437,97 @@ class ApiIT {
         assertEquals(List.of("error", "message"), ImmutableFields.of(response.json()));
         assertTrue(response.json().get("message").asText().contains(message), response.body());
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+    }
+
+    @Test
+    void everyHitSaysWhatItIsInWords() throws Exception {
+        JsonNode hits = get("/api/search?mode=bm25&size=100&q=" + encode("report:" + BundledReports.WORKING_GROUP_2023)).get("hits");
+        List<String> labels = texts(hits, "label");
+        assertTrue(labels.contains("para. 19"), labels.toString());
+        assertTrue(labels.contains("Recommendation 7 (adopted)"), labels.toString());
+        assertTrue(labels.contains("Annex, recommendation 5 (proposed)"), labels.toString());
+        JsonNode register = get("/api/recommendations?size=100&status=stakeholder").get("hits");
+        texts(register, "label").forEach(label -> assertTrue(label.matches("para\\. \\d+, point \\d+"), label));
+    }
+
+    @Test
+    void labelsNameEveryFacetValueGivenAsAnId() throws Exception {
+        JsonNode labels = get("/api/labels");
+        assertEquals("Speaker", labels.get("dimensions").get("speakerType").asText());
+        assertEquals("Non-punishment of victims", labels.get("values").get("topic").get("non-punishment").asText());
+        JsonNode facets = get("/api/facets").get("facets");
+        for (String dim : List.of("topic", "speakerType", "kind", "status", "reportKind")) {
+            facets.get(dim).forEach(count -> assertTrue(labels.get("values").get(dim).has(count.get("value").asText()),
+                    dim + " " + count));
+        }
+        for (JsonNode strength : get("/api/recommendations").get("facets").get("strength")) {
+            assertTrue(labels.get("values").get("strength").has(strength.get("value").asText()), strength.toString());
+        }
+    }
+
+    @Test
+    void exportsHoldTheWholeResultSetInPageOrder() throws Exception {
+        String query = "q=" + encode("victims") + "&kind=paragraph";
+        JsonNode pages = get("/api/search?" + query + "&size=100");
+        JsonNode export = get("/api/search.json?" + query);
+        assertEquals(pages.get("total"), get("/api/search?" + query + "&size=10&page=3").get("total"),
+                "the result set is the same whatever the page and its size");
+        assertEquals(pages.get("total"), export.get("total"));
+        assertEquals(pages.get("total").asInt(), export.get("exported").asInt());
+        assertEquals(texts(pages.get("hits"), "id"), texts(export.get("hits"), "id"));
+        assertEquals("hybrid", export.get("mode").asText());
+        assertEquals("paragraph", export.get("filters").get("kind").get(0).asText());
+
+        HttpResponse<String> csv = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search.csv?" + query)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, csv.statusCode());
+        assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("attachment; filename=\"tipsearch-victims.csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals(pages.get("total").asText(), csv.headers().firstValue("X-Total-Hits").orElse(""));
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("\uFEFFid,citation,label,kind,number,status,session,year,dates,report,"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("\"" + pages.get("hits").get(0).get("id").asText() + "\","), lines.get(1));
+
+        JsonNode register = get("/api/recommendations.json?status=adopted");
+        assertEquals(9, register.get("exported").asInt());
+        register.get("hits").forEach(h -> assertEquals("adopted", h.get("status").asText()));
+    }
+
+    @Test
+    void similarParagraphsCanComeFromOtherSessionsOnly() throws Exception {
+        String id = BundledReports.WORKING_GROUP_2023 + "/para-19"; // 13th session, as the 2023 dialogue
+        JsonNode otherReports = get("/api/paragraphs/" + id + "/similar?size=20");
+        JsonNode otherSessions = get("/api/paragraphs/" + id + "/similar?size=20&exclude=session");
+        assertTrue(texts(otherReports.get("hits"), "id").stream().anyMatch(h -> h.startsWith(BundledReports.DIALOGUE_2023 + "/")),
+                "by default, other reports of the same session count");
+        otherSessions.get("hits").forEach(h -> assertFalse("13th session (2023)".equals(h.get("document").get("session").asText()),
+                h.get("id").asText()));
+        assertEquals(20, otherSessions.get("hits").size());
+    }
+
+    @Test
+    void aBrowserGetsErrorsAsAPageAndTheApiAsJson() throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/nothing/here"))
+                .header("Accept", "text/html,application/xhtml+xml").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<h1>Error 404</h1>"), page.body());
+        HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/paragraphs/x/y"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, api.statusCode());
+        assertTrue(api.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), "the API answers JSON");
+    }
+
+    @Test
+    void pagesLoadNothingFromOtherSites() throws Exception {
+        for (String path : List.of("/", "/recommendations", "/p/" + BundledReports.WORKING_GROUP_2023 + "/para-19")) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), path);
+            String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.startsWith("default-src 'self';") && policy.endsWith("frame-ancestors 'self'"), policy);
+            assertFalse(page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"), path + " links another site");
+        }
     }
 
     @Test
