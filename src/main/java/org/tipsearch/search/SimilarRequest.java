@@ -64,6 +64,10 @@ public record SimilarRequest(String paragraphId, String text, int size, Map<Stri
             }
             List<String> kept = values == null ? List.of()
                     : values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+            if (kept.size() > SearchRequest.MAX_VALUES_PER_FILTER) {
+                throw new IllegalArgumentException("at most " + SearchRequest.MAX_VALUES_PER_FILTER + " values of "
+                        + dim + " may be given");
+            }
             if (!kept.isEmpty()) {
                 copy.put(dim, kept);
             }

@@ -153,7 +153,7 @@ final class RequestParams {
             throw ApiException.badRequest("text must be a string");
         }
         JsonNode size = body.get("size");
-        if (size != null && !size.canConvertToInt()) {
+        if (size != null && !(size.isIntegralNumber() && size.canConvertToInt())) {
             throw ApiException.badRequest("size must be a whole number");
         }
         return similarRequest(null, text.asText(), size == null ? SearchRequest.DEFAULT_SIZE : size.asInt(),

@@ -31,7 +31,7 @@ class SearchServiceTest {
 
     @BeforeAll
     static void buildIndex() throws Exception {
-        IndexBuild.Summary summary = IndexBuild.rebuild(BundledReports.DIR, indexDir, SILENT);
+        IndexBuild.Summary summary = BundledReports.index(indexDir);
         assertEquals(List.of(), summary.failures());
         search = SearchService.open(indexDir);
     }
@@ -40,14 +40,6 @@ class SearchServiceTest {
     static void close() throws Exception {
         search.close();
     }
-
-    static final IndexBuild.Progress SILENT = new IndexBuild.Progress() {
-        @Override
-        public void indexed(int done, int total, Report report, long millis) {}
-
-        @Override
-        public void failed(int done, int total, Path file, String reason) {}
-    };
 
     private static SearchResults<Hit> search(String query) throws Exception {
         return search.search(new SearchRequest(query, 1, 100, Map.of()));
@@ -311,8 +303,8 @@ class SearchServiceTest {
 
     @Test
     void indexingTheSameReportsAgainChangesNothing(@TempDir Path other) throws Exception {
-        IndexBuild.rebuild(BundledReports.DIR, other, SILENT);
-        IndexBuild.rebuild(BundledReports.DIR, other, SILENT);
+        BundledReports.index(other);
+        BundledReports.index(other);
         try (var again = SearchService.open(other)) {
             assertEquals(search.health(), again.health());
             assertEquals(ids(search("organ")), ids(again.search(new SearchRequest("organ", 1, 100, Map.of()))));

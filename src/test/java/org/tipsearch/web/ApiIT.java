@@ -218,6 +218,7 @@ class ApiIT {
         "[1] | the body must be a JSON object",
         "nope | the body is not JSON",
         "{\"text\": \"x\", \"size\": 0} | size must be between 1 and 100",
+        "{\"text\": \"x\", \"size\": 2.5} | size must be a whole number",
         "{\"text\": \"x\", \"colour\": 1} | unknown field colour",
         "{\"text\": \"x\", \"kind\": 3} | kind must be a string or a list of at most 50 strings",
         "{\"text\": \"x\", \"kind\": [3]} | kind must be a string or a list of strings",
@@ -427,6 +428,7 @@ class ApiIT {
         "GET | /api/recommendations.csv?kind=x | 400 | unknown parameter kind",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?exclude=year | 400 | exclude must be report or session, not 'year'",
         "GET | /api/labels?x=1 | 400 | unknown parameter x",
+        "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?kind=a&kind=b&kind=c&kind=d&kind=e&kind=f&kind=g&kind=h&kind=i&kind=j&kind=k&kind=l&kind=m&kind=n&kind=o&kind=p&kind=q&kind=r&kind=s&kind=t&kind=u&kind=v&kind=w&kind=x&kind=y&kind=z&kind=aa&kind=ab&kind=ac&kind=ad&kind=ae&kind=af&kind=ag&kind=ah&kind=ai&kind=aj&kind=ak&kind=al&kind=am&kind=an&kind=ao&kind=ap&kind=aq&kind=ar&kind=as&kind=at&kind=au&kind=av&kind=aw&kind=ax&kind=ay | 400 | at most 50 values of kind",
         "GET | /p/002_a5f66eb7f565f6a5/para-999 | 404 | no paragraph with id '002_a5f66eb7f565f6a5/para-999'",
         "DELETE | /api/documents/002_a5f66eb7f565f6a5 | 405 | DELETE is not allowed",
     })
