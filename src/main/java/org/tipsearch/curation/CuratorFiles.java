@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Reads the curator-editable files shipped as resources next to the class that uses them: JSON rule files,
- * and word lists with one entry a line and '#' comments. A missing or broken file stops start-up with its name.
+ * Reads the files shipped as resources next to the class that uses them: the curator-editable JSON rule files
+ * and word lists (one entry a line, '#' comments), and other texts such as the web pages. A missing or broken
+ * file stops start-up with its name.
  */
 public final class CuratorFiles {
 
