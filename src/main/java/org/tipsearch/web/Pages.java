@@ -109,8 +109,9 @@ final class Pages {
     }
 
     /**
-     * A page with the site's shared parts put in: {@code {{head}}} (charset, viewport, icon, stylesheet) and
-     * {@code {{header}}} (the site header, its link to the page's own section marked current).
+     * A page with the site's shared parts put in: {@code {{head}}} (charset, viewport, icon, stylesheet),
+     * {@code {{header}}} (the site header, its link to the page's own section marked current) and
+     * {@code {{modes}}} (the choice of search mode).
      */
     private static String page(String name, String section) {
         String header = CuratorFiles.text(Pages.class, "pages/_header.html");
@@ -119,6 +120,7 @@ final class Pages {
         }
         return CuratorFiles.text(Pages.class, "pages/" + name)
                 .replace("{{head}}", CuratorFiles.text(Pages.class, "pages/_head.html").stripTrailing())
-                .replace("{{header}}", header.stripTrailing());
+                .replace("{{header}}", header.stripTrailing())
+                .replace("{{modes}}", CuratorFiles.text(Pages.class, "pages/_modes.html").stripTrailing());
     }
 }

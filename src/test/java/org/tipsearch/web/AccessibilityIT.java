@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.tipsearch.Browser;
 import org.tipsearch.BundledReports;
 
 /** Every page, once its content is in, meets WCAG 2.1 A and AA as axe-core checks it; the search works by keyboard. */
@@ -48,7 +49,12 @@ class AccessibilityIT {
     private static String violations(String path, String loaded) {
         site.open(path);
         site.browser().shown(By.cssSelector(loaded));
-        List<Rule> violations = new AxeBuilder().withTags(WCAG_AA).analyze(site.browser().driver()).getViolations();
+        return violations(site.browser());
+    }
+
+    /** What axe-core finds wrong with the page as it is now (its frames and shadow roots too), a line a rule. */
+    static String violations(Browser browser) {
+        List<Rule> violations = new AxeBuilder().withTags(WCAG_AA).analyze(browser.driver()).getViolations();
         return violations.stream()
                 .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")))
