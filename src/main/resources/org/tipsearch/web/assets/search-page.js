@@ -7,7 +7,7 @@ import {
   announce, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, svg,
 } from "./ui.js";
 
-const FACETS = ["session", "topic", "speakerType", "kind", "status", "reportKind", "country", "organization"];
+const FACETS = ["session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country", "organization"];
 const PAGE_SIZE = 10;
 const SUGGESTION_DELAY_MS = 150;
 
