@@ -24,12 +24,14 @@ record MetadataOverrides(
         String symbol) {
 
     static final String SUFFIX = ".meta.json";
+    /** No corrections: what the text tells stands. */
+    static final MetadataOverrides NONE = new MetadataOverrides(null, null, null, null, null, null, null, null, null);
 
     /** The sidecar of a report file, or an empty override where there is none. */
     static MetadataOverrides forReport(Path report) throws InvalidReportException {
         Path sidecar = report.resolveSibling(report.getFileName() + SUFFIX);
         if (!Files.exists(sidecar)) {
-            return new MetadataOverrides(null, null, null, null, null, null, null, null, null);
+            return NONE;
         }
         try {
             return new ObjectMapper().readValue(sidecar.toFile(), MetadataOverrides.class);

@@ -1,22 +1,19 @@
 package org.tipsearch.ingest;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Reads report files (plain text or markdown) into {@link Report}s. */
+/** Reads report files (plain text, markdown, PDF, Word, HTML) into {@link Report}s. */
 public final class ReportReader {
 
-    private static final List<String> EXTENSIONS = List.of(".txt", ".md");
-    /** Far above any report of the family (the largest is ~40 KB): a guard against reading the wrong file. */
-    private static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** The formats reports come in, each with its file-name endings. */
+    private static final List<ReportFormat> FORMATS = List.of(new PlainTextFormat());
+    /** Far above any report of the family (the largest PDF is a few MB): a guard against reading the wrong file. */
+    public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final ReportParser parser = new ReportParser();
     private final MetadataExtractor extractor = new MetadataExtractor(ReportCues.load());
@@ -29,25 +26,55 @@ public final class ReportReader {
     }
 
     public static boolean isReportFile(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        return format(file.getFileName().toString()) != null;
     }
 
+    /** The file-name endings of every format read, e.g. [".txt", ".md", ".pdf", …]. */
+    public static List<String> extensions() {
+        return FORMATS.stream().flatMap(f -> f.extensions().stream()).toList();
+    }
+
+    /** Reads a report file, with its sidecar {@code <file>.meta.json} if there is one. */
     public Report read(Path file) throws InvalidReportException {
         String source = file.getFileName().toString();
-        String text = decode(file, source);
-        if (text.isBlank()) {
-            throw new InvalidReportException(source + ": the file is empty");
-        }
-        return parse(text, source, MetadataOverrides.forReport(file));
+        return read(bytes(file, source), source, MetadataOverrides.forReport(file));
     }
 
-    /** Parses report text that did not come from a file of its own (tests, uploads). */
+    /** Reads the content of a report file that came without its folder (an upload), named by its file name. */
+    public Report read(byte[] content, String fileName) throws InvalidReportException {
+        return read(content, fileName, MetadataOverrides.NONE);
+    }
+
+    private Report read(byte[] content, String source, MetadataOverrides overrides) throws InvalidReportException {
+        ReportFormat format = format(source);
+        if (format == null) {
+            throw new InvalidReportException(source + ": not a report file; reports are " + String.join(", ", extensions()));
+        }
+        if (content.length == 0) {
+            throw new InvalidReportException(source + ": the file is empty");
+        }
+        if (content.length > MAX_BYTES) {
+            throw new InvalidReportException(source + ": " + content.length + " bytes is more than a report can be ("
+                    + MAX_BYTES + ")");
+        }
+        String text = format.text(content, source);
+        if (text.isBlank()) {
+            throw new InvalidReportException(source + ": the file holds no text");
+        }
+        return parse(text, source, overrides);
+    }
+
+    private static ReportFormat format(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return FORMATS.stream().filter(f -> f.extensions().stream().anyMatch(name::endsWith)).findFirst().orElse(null);
+    }
+
+    /** Parses report text that did not come from a file (tests). */
     public Report read(String text, String source) throws InvalidReportException {
         if (text.isBlank()) {
             throw new InvalidReportException(source + ": the text is empty");
         }
-        return parse(text, source, new MetadataOverrides(null, null, null, null, null, null, null, null, null));
+        return parse(text, source, MetadataOverrides.NONE);
     }
 
     private Report parse(String text, String source, MetadataOverrides overrides) throws InvalidReportException {
@@ -69,24 +96,14 @@ public final class ReportReader {
         return slug.length() > 100 ? slug.substring(0, 100) : slug;
     }
 
-    private static String decode(Path file, String source) throws InvalidReportException {
+    private static byte[] bytes(Path file, String source) throws InvalidReportException {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 throw new InvalidReportException(source + ": " + size + " bytes is more than a report can be ("
                         + MAX_BYTES + ")");
             }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-            if (text.indexOf('\u0000') >= 0) {
-                throw new InvalidReportException(source + ": binary content, not a text report");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidReportException(source + ": not UTF-8 text", e);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new InvalidReportException(source + ": cannot be read (" + e.getMessage() + ")", e);
         }
