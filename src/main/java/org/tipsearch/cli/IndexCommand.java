@@ -25,7 +25,7 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        IndexBuild.Summary summary = build(locations.existingReports(), locations.index, out);
+        IndexBuild.Summary summary = build(locations.existingReports(), locations.index(), out);
         return summary.failures().isEmpty() && summary.reports() > 0 ? 0 : 1;
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tipsearch.index.ReportIndexer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -16,12 +17,16 @@ final class Locations {
     private CommandSpec spec;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "index-data/reports",
-            description = "Folder of report files (.txt, .md). Default: ${DEFAULT-VALUE}.")
+            description = "Folder of report files (.txt, .md, .pdf, .docx, .html). Default: ${DEFAULT-VALUE}.")
     Path reports;
 
-    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index-data/index",
-            description = "Folder of the index. Default: ${DEFAULT-VALUE}.")
-    Path index;
+    @Mixin
+    private IndexFolder indexFolder;
+
+    /** The index folder. */
+    Path index() {
+        return indexFolder.index;
+    }
 
     /** The reports folder, or a usage error naming it. */
     Path existingReports() {
@@ -33,10 +38,10 @@ final class Locations {
 
     /** The index folder, or a usage error saying how to build it. */
     Path existingIndex() throws IOException {
-        if (!ReportIndexer.isCurrent(index)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no current index at " + index
+        if (!ReportIndexer.isCurrent(index())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no current index at " + index()
                     + "; build it with 'tipsearch index'");
         }
-        return index;
+        return index();
     }
 }

@@ -12,8 +12,8 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         version = "tipsearch 0.1.0",
         description = "Paragraph-level search over the UN reports on trafficking in persons.",
-        subcommands = {IndexCommand.class, ServeCommand.class, SearchCommand.class, EvalCommand.class, EvalFacetsCommand.class,
-            BenchCommand.class,
+        subcommands = {IndexCommand.class, IngestCommand.class, RemoveCommand.class, ServeCommand.class, SearchCommand.class,
+            EvalCommand.class, EvalFacetsCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -25,7 +25,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, serve, search, eval, eval-facets or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: index, ingest, remove, serve, search, eval, eval-facets or bench");
     }
 
     public static void main(String[] args) {

@@ -1,18 +1,26 @@
 package org.tipsearch.cli;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.tipsearch.index.ReportIndexer;
+import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code tipsearch serve}: the HTTP API, building the index first if there is none. */
@@ -37,21 +45,66 @@ final class ServeCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private List<String> corsOrigins;
 
+    @Option(names = "--admin-token-file", paramLabel = "FILE",
+            description = "File holding the bearer token of the admin API (POST/DELETE /api/admin/reports); "
+                    + "or set the environment variable " + ADMIN_TOKEN_VARIABLE + ". Without a token the admin API is off.")
+    private Path adminTokenFile;
+
+    static final String ADMIN_TOKEN_VARIABLE = "TIPSEARCH_ADMIN_TOKEN";
+    /** A shorter token could be guessed; 16 characters of a random string are out of reach. */
+    private static final int MIN_TOKEN_LENGTH = 16;
+    /** How often the server looks for changes another process (tipsearch ingest) committed to its index. */
+    private static final long REFRESH_SECONDS = 2;
+
+    /** The admin token from the file or the environment (the file wins), or null when neither gives one. */
+    private String adminToken() throws IOException {
+        String token;
+        if (adminTokenFile != null) {
+            if (!Files.isRegularFile(adminTokenFile)) {
+                throw new ParameterException(spec.commandLine(), "no admin token file at " + adminTokenFile);
+            }
+            token = Files.readString(adminTokenFile).strip();
+        } else {
+            token = System.getenv(ADMIN_TOKEN_VARIABLE);
+            if (token == null || token.isBlank()) {
+                return null;
+            }
+            token = token.strip();
+        }
+        if (token.length() < MIN_TOKEN_LENGTH || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new ParameterException(spec.commandLine(), "the admin token must be at least " + MIN_TOKEN_LENGTH
+                    + " characters without spaces, e.g. the output of 'openssl rand -hex 24'");
+        }
+        return token;
+    }
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         if (port < 0 || port > 65_535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--port must be 0-65535, not " + port);
+            throw new ParameterException(spec.commandLine(), "--port must be 0-65535, not " + port);
         }
-        if (!ReportIndexer.isCurrent(locations.index)) {
-            out.println("No current index at " + locations.index + "; building it from " + locations.reports);
-            IndexCommand.build(locations.existingReports(), locations.index, out);
+        if (!ReportIndexer.isCurrent(locations.index())) {
+            out.println("No current index at " + locations.index() + "; building it from " + locations.reports);
+            IndexCommand.build(locations.existingReports(), locations.index(), out);
         }
+        String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
-        SearchService search = SearchService.open(locations.index);
-        Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins);
+        SearchService search = SearchService.open(locations.index());
+        Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
+                new ReportLibrary(locations.index()), adminToken);
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("tipsearch-refresh").daemon().factory());
+        refresher.scheduleWithFixedDelay(() -> {
+            try {
+                search.refresh();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("tipsearch: reopening the index failed: " + e.getMessage());
+            }
+        }, REFRESH_SECONDS, REFRESH_SECONDS, TimeUnit.SECONDS);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            refresher.shutdownNow();
             app.stop();
             try {
                 search.close();
@@ -69,6 +122,7 @@ final class ServeCommand implements Callable<Integer> {
         SearchService.IndexHealth health = search.health();
         out.printf(Locale.ROOT, "tipsearch: serving %d paragraphs from %d reports at http://%s:%d/ (ready in %d ms)%n",
                 health.paragraphs(), health.documents(), host, app.port(), (System.nanoTime() - start) / 1_000_000);
+        out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         stopped.await();
         return 0;
     }

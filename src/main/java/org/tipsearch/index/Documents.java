@@ -1,6 +1,7 @@
 package org.tipsearch.index;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,14 +35,15 @@ public final class Documents {
     private Documents() {}
 
     /**
-     * The report record, one document per unit (with its embedding, by position) and one per register entry,
-     * to be indexed together as one block; the facets config turns facet fields into their doc values.
+     * The report record (with when it was added), one document per unit (with its embedding, by position) and
+     * one per register entry, to be indexed together as one block; the facets config turns facet fields into
+     * their doc values.
      */
-    public static List<Document> of(AnnotatedReport annotated, List<float[]> vectors, FacetsConfig facetsConfig)
-            throws IOException {
+    public static List<Document> of(AnnotatedReport annotated, List<float[]> vectors, Instant addedAt,
+            FacetsConfig facetsConfig) throws IOException {
         ReportMetadata meta = annotated.report().metadata();
         var docs = new ArrayList<Document>();
-        docs.add(reportDocument(meta));
+        docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt)));
         for (Paragraph p : annotated.report().paragraphs()) {
             Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
             doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
@@ -57,11 +59,17 @@ public final class Documents {
         return docs;
     }
 
-    private static Document reportDocument(ReportMetadata meta) {
+    private static Document reportDocument(IndexedReport report) {
+        ReportMetadata meta = report.metadata();
         var doc = new Document();
         doc.add(new StringField(Schema.ID, meta.id(), Field.Store.YES));
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_REPORT, Field.Store.NO));
         reportId(doc, meta, Field.Store.NO);
+        doc.add(new StringField(Schema.FINGERPRINT, report.fingerprint(), Field.Store.YES));
+        if (meta.symbol() != null) {
+            doc.add(new StringField(Schema.SYMBOL, meta.symbol(), Field.Store.NO));
+        }
+        doc.add(new StoredField(Schema.ADDED_AT, report.addedAt().toString()));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
         return doc;
     }
@@ -158,9 +166,10 @@ public final class Documents {
                 stored.recommendation(), stored.unit());
     }
 
-    /** The metadata of a stored report document. */
-    public static ReportMetadata report(Document doc) {
-        return StoredJson.report(doc.get(Schema.SOURCE));
+    /** The report of a stored report document, with its provenance. */
+    public static IndexedReport report(Document doc) {
+        return new IndexedReport(StoredJson.report(doc.get(Schema.SOURCE)), doc.get(Schema.FINGERPRINT),
+                Instant.parse(doc.get(Schema.ADDED_AT)));
     }
 
     /** The stored fields a hit is rebuilt from. */

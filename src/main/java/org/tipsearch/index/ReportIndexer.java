@@ -3,18 +3,29 @@ package org.tipsearch.index;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.tipsearch.enrich.AnnotatedReport;
 
-/** Writes reports into the index. Nothing is visible to searchers until {@link #commit()}. */
+/**
+ * Writes reports into the index. Nothing is visible to searchers until {@link #commit()}, and a commit holds
+ * whole reports only: a process killed before it leaves the index as the last commit left it.
+ */
 public final class ReportIndexer implements AutoCloseable {
 
     private final Directory directory;
@@ -39,18 +50,68 @@ public final class ReportIndexer implements AutoCloseable {
     }
 
     /**
+     * Opens the index to add, replace and remove reports, creating it if there is none. An index of another
+     * schema version is refused: its documents would not mix with new ones.
+     *
+     * @throws org.apache.lucene.store.LockObtainFailedException when another process is writing the index
+     */
+    public static ReportIndexer update(Path indexDir) throws IOException {
+        if (Files.isDirectory(indexDir) && hasIndex(indexDir) && !isCurrent(indexDir)) {
+            throw new IllegalStateException("the index at " + indexDir + " was built by another version of tipsearch;"
+                    + " rebuild it with 'tipsearch index' first");
+        }
+        return new ReportIndexer(indexDir, IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    }
+
+    /**
      * Adds a report with the embedding of each unit, or replaces every document of a report with the same id in one atomic step, so that a
      * searcher sees either the old report or the new one. Indexing the same report twice changes nothing.
      */
-    public void index(AnnotatedReport report, List<float[]> vectors) throws IOException {
+    public void index(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException {
         if (vectors.size() != report.report().paragraphs().size()) {
             throw new IllegalArgumentException("report " + report.report().metadata().id() + " has "
                     + report.report().paragraphs().size() + " units but " + vectors.size() + " vectors");
         }
         writer.updateDocuments(new Term(Schema.REPORT, report.report().metadata().id()),
-                Documents.of(report, vectors, facetsConfig));
+                Documents.of(report, vectors, addedAt, facetsConfig));
     }
 
+    /** Removes every document of a report: its record, units and register entries. */
+    public void remove(String reportId) throws IOException {
+        writer.deleteDocuments(new Term(Schema.REPORT, reportId));
+    }
+
+    /** The report with the id, as written so far (committed or not). */
+    public Optional<IndexedReport> byId(String reportId) throws IOException {
+        return find(new Term(Schema.ID, reportId));
+    }
+
+    /** The report whose content has the fingerprint, as written so far. */
+    public Optional<IndexedReport> byFingerprint(String fingerprint) throws IOException {
+        return find(new Term(Schema.FINGERPRINT, fingerprint));
+    }
+
+    /** The report with the document symbol, as written so far. */
+    public Optional<IndexedReport> bySymbol(String symbol) throws IOException {
+        return find(new Term(Schema.SYMBOL, symbol));
+    }
+
+    private Optional<IndexedReport> find(Term term) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(writer)) {
+            var searcher = new IndexSearcher(reader);
+            ScoreDoc[] docs = searcher.search(new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Schema.TYPE, Schema.TYPE_REPORT)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(term), BooleanClause.Occur.FILTER)
+                    .build(), 1).scoreDocs;
+            if (docs.length == 0) {
+                return Optional.empty();
+            }
+            Document doc = searcher.storedFields().document(docs[0].doc);
+            return Optional.of(Documents.report(doc));
+        }
+    }
+
+    /** Makes everything written so far visible to searchers that reopen, and durable, in one atomic step. */
     public void commit() throws IOException {
         writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, Schema.VERSION).entrySet());
         writer.commit();
@@ -71,10 +132,17 @@ public final class ReportIndexer implements AutoCloseable {
         }
     }
 
+    private static boolean hasIndex(Path indexDir) throws IOException {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            return DirectoryReader.indexExists(dir);
+        }
+    }
+
+    /** Closes without committing: what was written since the last commit is dropped. */
     @Override
     public void close() throws IOException {
         try {
-            writer.close();
+            writer.rollback();
         } finally {
             directory.close();
         }

@@ -21,7 +21,7 @@ import org.tipsearch.analysis.TextAnalyzer;
 public final class Schema {
 
     /** Bumped whenever documents change shape; an index of another version is rebuilt. */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 
@@ -42,6 +42,14 @@ public final class Schema {
     public static final String REPORT = "report";
     /** 0-based place of the unit in its report; points for look-up by neighbour, doc values for sorting. */
     public static final String POSITION = "position";
+
+    // Provenance, on report records
+    /** The fingerprint of a report's content: an identical file ingested again changes nothing. */
+    public static final String FINGERPRINT = "fingerprint";
+    /** The UN document symbol, as a term: a corrected version of a report replaces the earlier one. */
+    public static final String SYMBOL = "symbol";
+    /** When this version of the report went into the index (stored only). */
+    public static final String ADDED_AT = "addedAt";
 
     // Searchable text
     public static final String TEXT = "text";

@@ -24,6 +24,11 @@ public record Report(ReportMetadata metadata, List<Paragraph> paragraphs) {
         }
     }
 
+    /** The same report under another id (see {@link ReportMetadata#withId}). */
+    public Report withId(String id) {
+        return new Report(metadata.withId(id), paragraphs);
+    }
+
     /** The id unique across reports, e.g. {@code 000_66491c30b35528aa/para-18}. */
     public String globalId(Paragraph paragraph) {
         return metadata.id() + "/" + paragraph.unitId();

@@ -46,6 +46,16 @@ public record ReportMetadata(
         }
     }
 
+    /** The same report under another id: a corrected version keeps the id, and so the links, of the earlier one. */
+    public ReportMetadata withId(String newId) {
+        return new ReportMetadata(newId, title, kind, body, session, date, endDate, symbol, source);
+    }
+
+    /** The same report read from another file. */
+    public ReportMetadata withSource(String newSource) {
+        return new ReportMetadata(id, title, kind, body, session, date, endDate, symbol, newSource);
+    }
+
     /** The year the report is dated, for the year facet. */
     public Integer year() {
         return date == null ? null : date.getYear();

@@ -1,6 +1,6 @@
 package org.tipsearch.search;
 
-import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.index.IndexedReport;
 
-/** A report's metadata and how many units it has in the index. */
-public record DocumentSummary(ReportMetadata metadata, int paragraphs) {}
+/** A report as indexed (metadata, fingerprint, when it was added) and how many units it has in the index. */
+public record DocumentSummary(IndexedReport report, int paragraphs) {}

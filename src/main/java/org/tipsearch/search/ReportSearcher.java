@@ -23,6 +23,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.tipsearch.index.Documents;
+import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
 
@@ -36,19 +37,19 @@ final class ReportSearcher extends IndexSearcher {
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
 
-    private final Map<String, ReportMetadata> reports;
+    private final Map<String, IndexedReport> reports;
     private final Map<String, Integer> unitCounts;
     private final SortedSetDocValuesReaderState facetState;
     private final int paragraphCount;
 
     private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
         super(reader);
-        var metadata = new TreeMap<String, ReportMetadata>();
+        var metadata = new TreeMap<String, IndexedReport>();
         var counts = new HashMap<String, Integer>();
         StoredFields stored = storedFields();
         Query reportRecords = ofType(Schema.TYPE_REPORT);
         for (ScoreDoc sd : search(reportRecords, Math.max(1, count(reportRecords))).scoreDocs) {
-            ReportMetadata report = Documents.report(stored.document(sd.doc));
+            IndexedReport report = Documents.report(stored.document(sd.doc));
             metadata.put(report.id(), report);
             counts.put(report.id(), count(new BooleanQuery.Builder()
                     .add(PARAGRAPHS, BooleanClause.Occur.FILTER)
@@ -78,8 +79,13 @@ final class ReportSearcher extends IndexSearcher {
     }
 
     /** Every report, by id, in id order. */
-    Map<String, ReportMetadata> reports() {
+    Map<String, IndexedReport> reports() {
         return reports;
+    }
+
+    /** The metadata of a report of this view. */
+    ReportMetadata metadata(String reportId) {
+        return reports.get(reportId).metadata();
     }
 
     int unitCount(String reportId) {

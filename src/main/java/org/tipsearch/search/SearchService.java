@@ -51,6 +51,7 @@ import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
@@ -84,6 +85,14 @@ public final class SearchService implements AutoCloseable {
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
         this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig));
+    }
+
+    /**
+     * Makes searches that start from now see the index's last commit; searches under way finish on the view
+     * they started with, so none of them waits for more than the reopening.
+     */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
     }
 
     /** Opens the index in a folder; it must exist (see {@code ReportIndexer.isCurrent}). */
@@ -287,7 +296,7 @@ public final class SearchService implements AutoCloseable {
     /** What a unit's similar paragraphs must come from outside of: its report, or its session if it has one. */
     private static Query outside(ReportSearcher searcher, int doc, SimilarRequest.Exclude exclude) throws IOException {
         String report = searcher.storedFields().document(doc, Set.of(Schema.REPORT)).get(Schema.REPORT);
-        Session session = searcher.reports().get(report).session();
+        Session session = searcher.metadata(report).session();
         if (exclude == SimilarRequest.Exclude.SESSION && session != null) {
             return new TermQuery(new Term(Schema.SESSION, String.valueOf(session.ordinal())));
         }
@@ -351,7 +360,7 @@ public final class SearchService implements AutoCloseable {
     public Optional<DocumentContents> document(String reportId) throws IOException {
         ReportSearcher searcher = acquire();
         try {
-            ReportMetadata report = searcher.reports().get(reportId);
+            IndexedReport report = searcher.reports().get(reportId);
             if (report == null) {
                 return Optional.empty();
             }
@@ -438,7 +447,7 @@ public final class SearchService implements AutoCloseable {
         var hits = new ArrayList<Hit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             IndexedParagraph unit = Documents.paragraph(stored.document(docs[i].doc, Documents.HIT_FIELDS));
-            hits.add(new Hit(unit, searcher.reports().get(unit.reportId()), scored ? score(docs[i]) : null,
+            hits.add(new Hit(unit, searcher.metadata(unit.reportId()), scored ? score(docs[i]) : null,
                     highlightOrText(highlights, i, unit.paragraph().text())));
         }
         return hits;
@@ -451,7 +460,7 @@ public final class SearchService implements AutoCloseable {
         var hits = new ArrayList<RecommendationHit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             IndexedRecommendation entry = Documents.recommendation(stored.document(docs[i].doc, Documents.HIT_FIELDS));
-            hits.add(new RecommendationHit(entry, searcher.reports().get(entry.reportId()),
+            hits.add(new RecommendationHit(entry, searcher.metadata(entry.reportId()),
                     scored ? score(docs[i]) : null, highlightOrText(highlights, i, entry.recommendation().text())));
         }
         return hits;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.tipsearch.enrich.Annotations;
 import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.ingest.Footnote;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.RecommendationStatus;
@@ -41,9 +43,11 @@ final class JsonViews {
         }
     }
 
-    record DocumentListEntry(@JsonUnwrapped DocumentView document, int paragraphs) {
+    /** A report in the list of reports: its metadata, its size, and when it was added (from the file {@code source}). */
+    record DocumentListEntry(@JsonUnwrapped DocumentView document, int paragraphs, String addedAt, String fingerprint) {
         static DocumentListEntry of(DocumentSummary summary) {
-            return new DocumentListEntry(DocumentView.of(summary.metadata()), summary.paragraphs());
+            return new DocumentListEntry(DocumentView.of(summary.report().metadata()), summary.paragraphs(),
+                    summary.report().addedAt().toString(), summary.report().fingerprint());
         }
     }
 
@@ -141,4 +145,41 @@ final class JsonViews {
             List<V> hits) {}
 
     record ErrorView(String error, String message) {}
+
+    /** What became of one uploaded or ingested file. */
+    record OutcomeView(String file, String status, @JsonInclude(JsonInclude.Include.NON_NULL) String report,
+            int paragraphs, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+        static OutcomeView of(ReportLibrary.Outcome outcome) {
+            return new OutcomeView(outcome.source(), outcome.change().name().toLowerCase(java.util.Locale.ROOT),
+                    outcome.reportId(), outcome.units(), outcome.reason());
+        }
+    }
+
+    /**
+     * An ingest: how many files were added, replaced, unchanged and failed, and each file's outcome. When every
+     * file failed it is also an error, with the one error shape's fields.
+     */
+    record IngestView(@JsonInclude(JsonInclude.Include.NON_NULL) String error,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String message,
+            int added, int replaced, int unchanged, int failed, List<OutcomeView> files) {
+        static IngestView of(List<ReportLibrary.Outcome> outcomes) {
+            Map<ReportLibrary.Change, Long> counts = outcomes.stream()
+                    .collect(Collectors.groupingBy(ReportLibrary.Outcome::change, Collectors.counting()));
+            int failed = counts.getOrDefault(ReportLibrary.Change.FAILED, 0L).intValue();
+            boolean allFailed = failed == outcomes.size();
+            return new IngestView(allFailed ? "unprocessable" : null,
+                    allFailed ? "no report could be ingested: " + outcomes.stream().map(ReportLibrary.Outcome::reason)
+                            .collect(Collectors.joining("; ")) : null,
+                    counts.getOrDefault(ReportLibrary.Change.ADDED, 0L).intValue(),
+                    counts.getOrDefault(ReportLibrary.Change.REPLACED, 0L).intValue(),
+                    counts.getOrDefault(ReportLibrary.Change.UNCHANGED, 0L).intValue(),
+                    failed, outcomes.stream().map(OutcomeView::of).toList());
+        }
+
+        boolean isError() {
+            return error != null;
+        }
+    }
+
+    record RemovalView(String removed, String source) {}
 }

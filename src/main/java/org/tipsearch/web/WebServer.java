@@ -5,12 +5,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
 
@@ -25,10 +27,13 @@ public final class WebServer {
      * A server over the search service, not yet started.
      *
      * @param corsOrigins the origins other sites may call the API from ("*" for any); empty for none
+     * @param library     the index's reports, which the admin API changes
+     * @param adminToken  the bearer token of the admin API; null turns it off
      */
-    public static Javalin create(SearchService search, List<String> corsOrigins) {
+    public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken) {
         Taxonomy taxonomy = Taxonomy.load();
         var api = new ApiHandlers(search, taxonomy, DisplayNames.load(taxonomy));
+        var admin = new AdminHandlers(library, search, adminToken);
         var exports = new Exports(search);
         var pages = new Pages(search);
         return Javalin.create(config -> {
@@ -45,6 +50,8 @@ public final class WebServer {
                 }));
             }
             config.http.prefer405over404 = true;
+            config.jetty.multipartConfig.maxFileSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
 
             config.routes.get("/api/search", api::search);
@@ -65,6 +72,10 @@ public final class WebServer {
             config.routes.get("/api/recommendations.csv", exports::recommendationsCsv);
             config.routes.get("/api/recommendations.json", exports::recommendationsJson);
             config.routes.get("/openapi.json", pages::openApi);
+            // the curator's API: never open to other sites, whatever the CORS origins (see AdminHandlers.guard)
+            config.routes.before("/api/admin/*", admin::guard);
+            config.routes.post("/api/admin/reports", admin::upload);
+            config.routes.delete("/api/admin/reports/{id}", admin::remove);
 
             config.routes.get("/", pages::search);
             config.routes.get("/p/{report}/{unit}", pages::paragraph);
@@ -88,6 +99,8 @@ public final class WebServer {
 
             ErrorResponder errors = new ErrorResponder(pages);
             config.routes.exception(ApiException.class, (e, ctx) -> errors.respond(ctx, e.status(), e.error(), e.getMessage()));
+            config.routes.exception(ReportLibrary.IndexBusyException.class, (e, ctx) ->
+                    errors.respond(ctx, 409, "conflict", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
                     errors.respond(ctx, e.getStatus(), errorName(e.getStatus()), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -37,6 +37,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tipsearch.Browser;
 import org.tipsearch.BundledReports;
+import org.tipsearch.Multipart;
+import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.SearchService;
 
 /**
@@ -51,6 +53,8 @@ class OpenApiIT {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final Pattern TAKES = Pattern.compile("this endpoint takes \\[(.*)]$");
 
+    private static final String ADMIN_TOKEN = "openapi-test-admin-token";
+
     @TempDir
     static Path indexDir;
     static SearchService search;
@@ -64,7 +68,7 @@ class OpenApiIT {
     static void start() throws Exception {
         assertEquals(List.of(), BundledReports.index(indexDir).failures());
         search = SearchService.open(indexDir);
-        app = WebServer.create(search, List.of("*")).start("127.0.0.1", 0);
+        app = WebServer.create(search, List.of("*"), new ReportLibrary(indexDir), ADMIN_TOKEN).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
         documentUrl = baseUrl + "/openapi.json";
         Answer served = call("GET", "/openapi.json", null);
@@ -87,10 +91,13 @@ class OpenApiIT {
     }
 
     static Answer call(String method, String pathAndQuery, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+        return call(HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .build();
+                .header("Content-Type", "application/json"));
+    }
+
+    static Answer call(HttpRequest.Builder builder) throws Exception {
+        HttpRequest request = builder.build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         String mediaType = response.headers().firstValue("Content-Type").orElse("").replaceFirst(";.*", "").strip();
         return new Answer(response.statusCode(), mediaType, response.headers(), response.body());
@@ -192,14 +199,33 @@ class OpenApiIT {
         }
     }
 
-    /** A request and the status it should get. */
-    record Try(String method, String pathAndQuery, String body, int status) {
+    /** A request and the status it should get; an admin request carries the token when told to. */
+    record Try(String method, String pathAndQuery, String body, Multipart upload, boolean admin, int status) {
         static Try get(String pathAndQuery, int status) {
-            return new Try("GET", pathAndQuery, null, status);
+            return new Try("GET", pathAndQuery, null, null, false, status);
         }
 
         static Try similarTo(String body, int status) {
-            return new Try("POST", "/api/similar", body, status);
+            return new Try("POST", "/api/similar", body, null, false, status);
+        }
+
+        static Try upload(Multipart files, boolean admin, int status) {
+            return new Try("POST", "/api/admin/reports", null, files, admin, status);
+        }
+
+        static Try remove(String reportId, boolean admin, int status) {
+            return new Try("DELETE", "/api/admin/reports/" + reportId, null, null, admin, status);
+        }
+
+        HttpRequest.Builder request() {
+            var builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+            if (upload != null) {
+                builder.header("Content-Type", upload.contentType()).method(method, upload.publisher());
+            } else {
+                builder.header("Content-Type", "application/json").method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            }
+            return admin ? builder.header("Authorization", "Bearer " + ADMIN_TOKEN) : builder;
         }
     }
 
@@ -243,7 +269,15 @@ class OpenApiIT {
                 Try.similarTo("{\"text\": \"" + "a".repeat(1_100_000) + "\"}", 413),
                 Try.get(report + "/para-999", 404),
                 Try.get(report, 404),
-                Try.get("/api/documents/no-such-report", 404))) {
+                Try.get("/api/documents/no-such-report", 404),
+                Try.upload(new Multipart().file("file", "a.txt", "1. A paragraph.".getBytes(StandardCharsets.UTF_8)), false, 401),
+                Try.upload(new Multipart()
+                        .file("file", "added.txt", "Report of a meeting\n\n1. A first paragraph.\n\n2. A second one.".getBytes(StandardCharsets.UTF_8))
+                        .file("file", "empty.txt", new byte[0]), true, 200),
+                Try.upload(new Multipart().file("file", "image.png", new byte[] {1, 2, 3}), true, 422),
+                Try.remove("added", true, 200),
+                Try.remove("added", true, 404),
+                Try.remove(BundledReports.ARTICLE_2023, false, 401))) {
             covered.add(assertDocumented(request).name());
         }
         assertEquals(operationNames(), covered, "every operation is tried");
@@ -282,7 +316,7 @@ class OpenApiIT {
         List<Operation> matching = operations().stream().filter(o -> o.matches(request.method(), path)).toList();
         assertEquals(1, matching.size(), request.method() + " " + path + " matches " + matching);
         Operation operation = matching.get(0);
-        Answer answer = call(request.method(), request.pathAndQuery(), request.body());
+        Answer answer = call(request.request());
         String what = request.method() + " " + abbreviate(request.pathAndQuery());
         assertEquals(request.status(), answer.status(), what + ": " + abbreviate(answer.body()));
 

@@ -1,0 +1,114 @@
+package org.tipsearch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipsearch.index.ReportLibrary;
+import org.tipsearch.index.ReportLibrary.Change;
+import org.tipsearch.index.ReportLibrary.Outcome;
+import org.tipsearch.ingest.ReportReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tipsearch ingest PATH…}: adds, replaces or leaves as they are the reports in files and folders, each
+ * committed whole, into an index that a server may be searching meanwhile.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Add reports to the index, or replace them with a corrected version, while it may be searched.",
+            "A file whose content the index already holds changes nothing; one with the document symbol or the id "
+                    + "of a report in the index replaces it. A file that cannot be read fails alone."})
+final class IngestCommand implements Callable<Integer> {
+
+    /** Below this many files a line per file says enough; above it a bar shows how far along the ingest is. */
+    private static final int PROGRESS_BAR_FROM = 5;
+    private static final int BAR_WIDTH = 30;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private IndexFolder indexFolder;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Report files (.txt, .md, .pdf, .docx, .html) or folders of them.")
+    private List<Path> paths;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<ReportLibrary.FileSource> files = files();
+        boolean bar = files.size() >= PROGRESS_BAR_FROM && System.console() != null;
+        var done = new int[1];
+        List<Outcome> outcomes = new ReportLibrary(indexFolder.index).ingest(files, outcome -> {
+            done[0]++;
+            if (bar) {
+                out.print("\r" + bar(done[0], files.size()) + " " + abbreviate(outcome.source()) + "\u001B[K");
+                out.flush();
+            } else {
+                out.println("[" + done[0] + "/" + files.size() + "] " + describe(outcome));
+            }
+        });
+        if (bar) {
+            out.println();
+        }
+        summarise(outcomes, out);
+        return outcomes.stream().anyMatch(o -> o.change() == Change.FAILED) ? 1 : 0;
+    }
+
+    /** The report files the paths name: files as given, folders' report files in name order. */
+    private List<ReportLibrary.FileSource> files() throws IOException {
+        var files = new ArrayList<ReportLibrary.FileSource>();
+        for (Path path : paths) {
+            if (Files.isDirectory(path)) {
+                ReportReader.reportFiles(path).forEach(file -> files.add(new ReportLibrary.FileSource(file)));
+            } else if (Files.isRegularFile(path)) {
+                files.add(new ReportLibrary.FileSource(path));
+            } else {
+                throw new CommandLine.ParameterException(spec.commandLine(), "no file or folder at " + path);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no report files ("
+                    + String.join(", ", ReportReader.extensions()) + ") in " + paths);
+        }
+        return files;
+    }
+
+    private void summarise(List<Outcome> outcomes, PrintWriter out) {
+        out.printf(Locale.ROOT, "Ingested %d file%s into %s: %d added, %d replaced, %d unchanged, %d failed%n",
+                outcomes.size(), outcomes.size() == 1 ? "" : "s", indexFolder.index, count(outcomes, Change.ADDED),
+                count(outcomes, Change.REPLACED), count(outcomes, Change.UNCHANGED), count(outcomes, Change.FAILED));
+        outcomes.stream().filter(o -> o.change() == Change.FAILED).forEach(o -> out.println("  FAILED " + o.reason()));
+    }
+
+    private static String describe(Outcome outcome) {
+        return switch (outcome.change()) {
+            case FAILED -> "FAILED " + outcome.reason();
+            case UNCHANGED -> outcome.source() + ": unchanged (the index holds the same content as " + outcome.reportId() + ")";
+            case ADDED, REPLACED -> String.format(Locale.ROOT, "%s: %s %s, %d units", outcome.source(),
+                    outcome.change().name().toLowerCase(Locale.ROOT), outcome.reportId(), outcome.units());
+        };
+    }
+
+    private static long count(List<Outcome> outcomes, Change change) {
+        return outcomes.stream().filter(o -> o.change() == change).count();
+    }
+
+    private static String bar(int done, int total) {
+        int filled = done * BAR_WIDTH / total;
+        return "[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total;
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() > 40 ? name.substring(0, 39) + "…" : name;
+    }
+}

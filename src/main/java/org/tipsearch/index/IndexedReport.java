@@ -1,0 +1,21 @@
+package org.tipsearch.index;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.tipsearch.ingest.ReportMetadata;
+
+/**
+ * A report as the index holds it: its metadata, the fingerprint of its content and when this version of it was
+ * added.
+ */
+public record IndexedReport(ReportMetadata metadata, String fingerprint, Instant addedAt) {
+    public IndexedReport {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(addedAt, "addedAt");
+    }
+
+    public String id() {
+        return metadata.id();
+    }
+}
