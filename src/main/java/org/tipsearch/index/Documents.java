@@ -133,7 +133,7 @@ public final class Documents {
     private static void session(Document doc, ReportMetadata meta) {
         if (meta.session() != null) {
             facet(doc, Schema.SESSION, meta.session().label());
-            keyword(doc, Schema.SESSION, String.valueOf(meta.session().ordinal()));
+            keyword(doc, Schema.SESSION, Schema.sessionKey(meta.session().ordinal()));
         }
     }
 

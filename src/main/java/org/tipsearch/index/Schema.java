@@ -111,6 +111,11 @@ public final class Schema {
         return perField(TextAnalyzer.forQueries());
     }
 
+    /** How a unit's session is found by its number ({@code session:13}): the term of the session field. */
+    public static String sessionKey(int ordinal) {
+        return String.valueOf(ordinal);
+    }
+
     /** A keyword value as indexed and as queried: lower case, without diacritics ("Türkiye" → "turkiye"). */
     public static String keyword(String value) {
         String lower = value.toLowerCase(Locale.ROOT);

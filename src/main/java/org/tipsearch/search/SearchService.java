@@ -298,7 +298,7 @@ public final class SearchService implements AutoCloseable {
         String report = searcher.storedFields().document(doc, Set.of(Schema.REPORT)).get(Schema.REPORT);
         Session session = searcher.metadata(report).session();
         if (exclude == SimilarRequest.Exclude.SESSION && session != null) {
-            return new TermQuery(new Term(Schema.SESSION, String.valueOf(session.ordinal())));
+            return new TermQuery(new Term(Schema.SESSION, Schema.sessionKey(session.ordinal())));
         }
         return new TermQuery(new Term(Schema.REPORT, report));
     }

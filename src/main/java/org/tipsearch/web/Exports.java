@@ -5,6 +5,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +95,11 @@ final class Exports {
     }
 
     private SearchResults<HitView> paragraphs(Context ctx) throws IOException {
-        return views(search.exportParagraphs(RequestParams.exportRequest(ctx, Scope.PARAGRAPHS)), HitView::of);
+        return views(search.exportParagraphs(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of);
     }
 
     private SearchResults<RecommendationView> recommendations(Context ctx) throws IOException {
-        return views(search.exportRecommendations(RequestParams.exportRequest(ctx, Scope.RECOMMENDATIONS)),
+        return views(search.exportRecommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
                 RecommendationView::of);
     }
 
@@ -129,18 +130,27 @@ final class Exports {
                 results.hits().size(), results.hits()));
     }
 
-    /** A download named after the query, with the size of the whole result set in a header. */
+    /**
+     * A download named after the query ("über café" → tipsearch-über-café.csv, and tipsearch-ber-caf.csv for
+     * clients that only read the plain ASCII name), with the size of the whole result set in a header.
+     */
     private static void attachment(Context ctx, SearchResults<?> results, String name, String contentType) {
-        String slug = results.request().query().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        String file = slug.isEmpty() ? name : name.replaceFirst("\\.", "-" + abbreviate(slug) + ".");
+        String file = fileName(name, slug(results.request().query(), "[^\\p{L}\\p{N}]+"));
+        String ascii = fileName(name, slug(results.request().query(), "[^a-z0-9]+"));
         ctx.contentType(contentType);
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(file, StandardCharsets.UTF_8).replace("+", "%20"));
         ctx.header("X-Total-Hits", String.valueOf(results.total()));
     }
 
-    private static String abbreviate(String slug) {
+    /** The query in lower case, runs of what the pattern matches made one '-', at most 60 characters. */
+    private static String slug(String query, String separators) {
+        String slug = query.toLowerCase(Locale.ROOT).replaceAll(separators, "-").replaceAll("^-+|-+$", "");
         return slug.length() > 60 ? slug.substring(0, 60).replaceAll("-+$", "") : slug;
+    }
+
+    private static String fileName(String name, String slug) {
+        return slug.isEmpty() ? name : name.replaceFirst("\\.", "-" + slug + ".");
     }
 
     /**

@@ -27,19 +27,12 @@ final class RequestParams {
 
     private RequestParams() {}
 
-    /** A search of the scope from the query string: q, page, size, mode and the scope's facets as filters. */
+    /**
+     * A search of the scope from the query string: q, page, size, mode and the scope's facets as filters. An
+     * export takes the same query string and writes the whole result set, whatever page and size say.
+     */
     static SearchRequest searchRequest(Context ctx, Scope scope) {
-        return request(ctx, scope, Set.of("page", "size"));
-    }
-
-    /** The search an export writes: the parameters of {@link #searchRequest} but page and size. */
-    static SearchRequest exportRequest(Context ctx, Scope scope) {
-        return request(ctx, scope, Set.of());
-    }
-
-    private static SearchRequest request(Context ctx, Scope scope, Set<String> paging) {
-        Set<String> parameters = new TreeSet<>(paging);
-        parameters.add("q");
+        Set<String> parameters = new TreeSet<>(Set.of("q", "page", "size"));
         if (scope == Scope.PARAGRAPHS) {
             parameters.add("mode");
         }

@@ -7,8 +7,10 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
+import io.javalin.plugin.bundled.GlobalHeadersConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
@@ -20,6 +22,9 @@ import org.tipsearch.web.JsonViews.ErrorView;
 public final class WebServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** The files of the Swagger UI webjar that /docs uses. */
+    private static final Set<String> SWAGGER_UI_FILES = Set.of("swagger-ui-bundle.js", "swagger-ui.css");
 
     private WebServer() {}
 
@@ -40,15 +45,22 @@ public final class WebServer {
             config.startup.showJavalinBanner = false;
             if (!corsOrigins.isEmpty()) {
                 // The API only reads, so other sites may embed it; POST /api/similar is a query, not a write.
-                config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-                    rule.path = "/api/*";
+                // the API's description too, for code generators that run in a browser
+                config.bundledPlugins.enableCors(cors -> List.of("/api/*", "/openapi.json").forEach(path -> cors.addRule(rule -> {
+                    rule.path = path;
                     if (corsOrigins.contains("*")) {
                         rule.anyHost();
                     } else {
                         rule.allowHost(corsOrigins.get(0), corsOrigins.subList(1, corsOrigins.size()).toArray(String[]::new));
                     }
-                }));
+                    rule.exposeHeader("X-Total-Hits");
+                    rule.exposeHeader("Content-Disposition");
+                })));
             }
+            config.bundledPlugins.enableGlobalHeaders(headers -> {
+                headers.xContentTypeOptionsNoSniff();
+                headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN);
+            });
             config.http.prefer405over404 = true;
             config.jetty.multipartConfig.maxFileSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
@@ -79,6 +91,8 @@ public final class WebServer {
 
             config.routes.get("/", pages::search);
             config.routes.get("/p/{report}/{unit}", pages::paragraph);
+            // a link checker asks with HEAD: it must see the 404 of an unknown paragraph too
+            config.routes.head("/p/{report}/{unit}", pages::paragraph);
             config.routes.get("/recommendations", pages::recommendations);
             config.routes.get("/embed", pages::embed);
             config.routes.get("/embed-code", pages::embedCode);
@@ -95,6 +109,9 @@ public final class WebServer {
                 swaggerUi.directory = "/META-INF/resources/webjars/swagger-ui/" + Pages.swaggerUiVersion();
                 swaggerUi.location = Location.CLASSPATH;
                 swaggerUi.headers = Map.of("Cache-Control", "public, max-age=86400");
+                // only what /docs loads: the webjar's own demo pages would fetch the petstore from another site
+                swaggerUi.skipFileFunction = request -> !SWAGGER_UI_FILES.contains(request.getRequestURI()
+                        .substring(request.getRequestURI().lastIndexOf('/') + 1));
             });
 
             ErrorResponder errors = new ErrorResponder(pages);

@@ -94,6 +94,7 @@ class AccessibilityIT {
     private static void tabUntil(Predicate<WebElement> wanted) {
         var keys = new Actions(site.browser().driver());
         for (int i = 0; i < 60; i++) {
+            // await only to read again when the page replaced the focused element while it was being read
             if (site.browser().await(d -> Optional.of(wanted.test(active()))).get()) {
                 return;
             }

@@ -422,8 +422,6 @@ class ApiIT {
         "GET | /api/nothing | 404 | GET /api/nothing",
         "GET | /nothing/at/all | 404 | /nothing/at/all",
         "POST | /api/search | 405 | POST is not allowed on /api/search",
-        "GET | /api/search.csv?size=10 | 400 | unknown parameter size",
-        "GET | /api/search.json?page=2 | 400 | unknown parameter page",
         "GET | /api/search.csv?mode=exact | 400 | unknown mode 'exact'",
         "GET | /api/recommendations.csv?kind=x | 400 | unknown parameter kind",
         "GET | /api/paragraphs/002_a5f66eb7f565f6a5/para-1/similar?exclude=year | 400 | exclude must be report or session, not 'year'",
@@ -484,7 +482,10 @@ class ApiIT {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, csv.statusCode());
         assertEquals("text/csv; charset=utf-8", csv.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("attachment; filename=\"tipsearch-victims.csv\"", csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals("attachment; filename=\"tipsearch-victims.csv\"; filename*=UTF-8''tipsearch-victims.csv",
+                csv.headers().firstValue("Content-Disposition").orElse(""));
+        assertEquals(texts(export.get("hits"), "id"), texts(get("/api/search.json?" + query + "&page=3&size=5").get("hits"), "id"),
+                "an export ignores the page and size of the search it exports");
         assertEquals(pages.get("total").asText(), csv.headers().firstValue("X-Total-Hits").orElse(""));
         List<String> lines = csv.body().lines().toList();
         assertTrue(lines.get(0).startsWith("\uFEFFid,citation,label,kind,number,status,session,year,dates,report,"), lines.get(0));

@@ -50,9 +50,12 @@ export class Labels {
 
 let labels;
 
-/** The display names, fetched once per page. */
+/** The display names, fetched once per page (and asked again after a failure). */
 export function loadLabels() {
-  labels ||= getJson("/api/labels").then((names) => new Labels(names));
+  labels ||= getJson("/api/labels").then((names) => new Labels(names)).catch((error) => {
+    labels = null;
+    throw error;
+  });
   return labels;
 }
 

@@ -5,7 +5,7 @@
 import { loadLabels, paragraphUrl, postJson } from "./api.js";
 import { SearchState } from "./state.js";
 import {
-  announce, copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader,
+  copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pageCount, pager, resultsLoader,
 } from "./ui.js";
 
 const FACETS = ["status", "strength", "topic", "session"];
@@ -17,7 +17,7 @@ const form = document.getElementById("register-form");
 const input = document.getElementById("register-q");
 const filters = document.getElementById("filters");
 let labels;
-const loadResults = resultsLoader(document.getElementById("messages"), render);
+const loadResults = resultsLoader(document.getElementById("messages"), render, clearResults);
 
 async function start() {
   labels = await loadLabels();
@@ -40,7 +40,8 @@ async function start() {
 }
 
 async function load({ push, focusResults = false }) {
-  if (push) history.pushState(null, "", location.pathname + state.queryString());
+  const url = location.pathname + state.queryString();
+  if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
   const params = state.params();
   params.set("size", String(PAGE_SIZE));
   if (await loadResults("/api/recommendations", params) && focusResults) {
@@ -48,7 +49,22 @@ async function load({ push, focusResults = false }) {
   }
 }
 
+/** Takes the entries of an earlier search off the page. */
+function clearResults() {
+  for (const id of ["entries", "pager", "chips", "summary"]) document.getElementById(id).replaceChildren();
+  filters.replaceChildren();
+  document.getElementById("exports").hidden = true;
+}
+
 function render(results) {
+  const last = pageCount(results.total, PAGE_SIZE);
+  if (!results.hits.length && state.page > last && last > 0) { // a bookmark of a page the results no longer reach
+    state.page = last;
+    history.replaceState(null, "", location.pathname + state.queryString());
+    load({ push: false });
+    return;
+  }
+  document.title = state.q ? `${state.q} — Recommendations register — tipsearch` : "Recommendations register — tipsearch";
   const reload = () => load({ push: true });
   facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => { state.toggle(dim, value); reload(); });
   filterChips(document.getElementById("chips"), state, labels,
@@ -57,8 +73,7 @@ function render(results) {
 
   const summary = document.getElementById("summary");
   const one = results.total === 1;
-  summary.textContent = `${results.total} ${one ? "entry" : "entries"}${state.q ? ` ${one ? "matches" : "match"} “${state.q}”` : ""}`;
-  announce(summary.textContent);
+  summary.textContent = `${results.total.toLocaleString("en")} ${one ? "entry" : "entries"}${state.q ? ` ${one ? "matches" : "match"} “${state.q}”` : ""}`;
   document.getElementById("entries").replaceChildren(...results.hits.map(row));
   pager(document.getElementById("pager"), state, results.total, PAGE_SIZE, (page) => {
     state.page = page;

@@ -4,7 +4,7 @@
 import { getJson, loadLabels } from "./api.js";
 import { SearchState } from "./state.js";
 import {
-  announce, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, svg,
+  el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pageCount, pager, resultsLoader, svg,
 } from "./ui.js";
 
 const FACETS = ["session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country", "organization"];
@@ -16,7 +16,7 @@ const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const filters = document.getElementById("filters");
 let labels;
-const load = resultsLoader(document.getElementById("messages"), render);
+const load = resultsLoader(document.getElementById("messages"), render, clearResults);
 
 async function start() {
   labels = await loadLabels();
@@ -38,6 +38,7 @@ async function start() {
   }
   filtersToggle(document.getElementById("filters-toggle"), filters);
   window.addEventListener("popstate", () => {
+    suggestions.close();
     state.read(location.search);
     showState();
     search({ push: false });
@@ -46,22 +47,39 @@ async function start() {
   await search({ push: false });
 }
 
-/** Puts the state into the form's fields. */
+/** Puts the state into the form's fields; a mode the page does not offer is read as the default. */
 function showState() {
   input.value = state.q;
+  if (![...form.elements.mode].some((radio) => radio.value === state.mode)) state.mode = state.defaultMode;
   for (const radio of form.elements.mode) radio.checked = radio.value === state.mode;
 }
 
 /** Runs the state's search and shows it; push records it in the history as a new entry. */
 async function search({ push, focusResults = false }) {
-  if (push) history.pushState(null, "", location.pathname + state.queryString());
+  const url = location.pathname + state.queryString();
+  if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
   document.title = state.q ? `${state.q} — tipsearch` : "tipsearch — UN reports on trafficking in persons";
   const params = state.params();
   params.set("size", String(PAGE_SIZE));
   if (await load("/api/search", params) && focusResults) document.getElementById("results").focus();
 }
 
+/** Takes the results of an earlier search off the page. */
+function clearResults() {
+  for (const id of ["hits", "pager", "chips", "summary"]) document.getElementById(id).replaceChildren();
+  filters.replaceChildren();
+  document.getElementById("timeline").hidden = true;
+  document.getElementById("exports").hidden = true;
+}
+
 function render(results) {
+  const last = pageCount(results.total, PAGE_SIZE);
+  if (!results.hits.length && state.page > last && last > 0) { // a bookmark of a page the results no longer reach
+    state.page = last;
+    history.replaceState(null, "", location.pathname + state.queryString());
+    search({ push: false });
+    return;
+  }
   facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => {
     state.toggle(dim, value);
     search({ push: true });
@@ -79,7 +97,6 @@ function render(results) {
   const match = one ? "matches" : "match";
   summary.textContent = state.q ? `${counted} ${match} “${state.q}”`
     : `${counted}${state.hasFilters() ? ` ${match} the filters` : ", in report order"}`;
-  announce(summary.textContent);
 
   timeline(results.facets.session || []);
   const first = (state.page - 1) * PAGE_SIZE + 1;
@@ -105,6 +122,8 @@ function render(results) {
  */
 function timeline(sessions) {
   const figure = document.getElementById("timeline");
+  // the bar chosen by keyboard is rebuilt with the rest: focus goes to its new self
+  const focused = figure.contains(document.activeElement) ? document.activeElement.dataset.session : null;
   figure.querySelector("svg")?.remove();
   figure.hidden = sessions.length === 0;
   if (!sessions.length) return;
@@ -149,6 +168,7 @@ function timeline(sessions) {
     chart.append(bar);
   });
   figure.append(chart);
+  if (focused) chart.querySelector(`.bar[data-session="${CSS.escape(focused)}"]`)?.focus();
 }
 
 /** "13th session (2023)" → "13th (2023)", so that many sessions fit under their bars. */

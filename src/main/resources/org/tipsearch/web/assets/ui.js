@@ -77,10 +77,11 @@ export function errorBox(message) {
 
 /**
  * A function that asks an endpoint and shows the answer with render(results): the API's notice and errors go
- * into the messages box, and an answer that arrives after a newer request was made is dropped. It resolves to
- * whether it rendered.
+ * into the messages box, and an answer that arrives after a newer request was made is dropped. On an error,
+ * clear() takes the previous results off the page, so that they do not stand under a search they do not answer.
+ * It resolves to whether it rendered.
  */
-export function resultsLoader(messages, render) {
+export function resultsLoader(messages, render, clear) {
   let latest = 0;
   return async (path, params) => {
     const request = ++latest;
@@ -92,7 +93,10 @@ export function resultsLoader(messages, render) {
       render(results);
       return true;
     } catch (error) {
-      if (request === latest) messages.replaceChildren(errorBox(error.message));
+      if (request === latest) {
+        clear();
+        messages.replaceChildren(errorBox(error.message));
+      }
       return false;
     }
   };
@@ -154,7 +158,7 @@ export function facetGroups(container, facets, dims, state, labels, onToggle) {
       box.addEventListener("change", () => onToggle(dim, count.value));
       list.append(el("li", {}, el("label", {}, box,
         el("span", { class: "value" }, name),
-        el("span", { class: "count", "aria-label": `${count.count} results` }, String(count.count)))));
+        el("span", { class: "count" }, String(count.count), el("span", { class: "visually-hidden" }, " results")))));
     });
     group.append(list);
     if (counts.length > SHOWN_VALUES) {
@@ -197,10 +201,18 @@ export function filterChips(container, state, labels, onRemove, onClear) {
   }
 }
 
+/** The API pages through the first 10,000 hits of a search (its MAX_WINDOW). */
+const DEEPEST_HIT = 10000;
+
+/** How many pages of the size a result set has, as far as the API pages. */
+export function pageCount(total, size) {
+  return Math.min(Math.ceil(total / size), Math.floor(DEEPEST_HIT / size));
+}
+
 /** Page links around the current page; onPage(n) follows one without reloading. */
 export function pager(container, state, total, size, onPage) {
   container.replaceChildren();
-  const pages = Math.min(Math.ceil(total / size), Math.floor(10000 / size));
+  const pages = pageCount(total, size);
   if (pages <= 1) return;
   const link = (page, text, attributes = {}) => {
     const params = state.params();
