@@ -5,7 +5,7 @@
 import { loadLabels, paragraphUrl, postJson } from "./api.js";
 import { SearchState } from "./state.js";
 import {
-  copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pageCount, pager, resultsLoader,
+  copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, wentToLastPage,
 } from "./ui.js";
 
 const FACETS = ["status", "strength", "topic", "session"];
@@ -57,13 +57,7 @@ function clearResults() {
 }
 
 function render(results) {
-  const last = pageCount(results.total, PAGE_SIZE);
-  if (!results.hits.length && state.page > last && last > 0) { // a bookmark of a page the results no longer reach
-    state.page = last;
-    history.replaceState(null, "", location.pathname + state.queryString());
-    load({ push: false });
-    return;
-  }
+  if (wentToLastPage(state, results, PAGE_SIZE, () => load({ push: false }))) return;
   document.title = state.q ? `${state.q} — Recommendations register — tipsearch` : "Recommendations register — tipsearch";
   const reload = () => load({ push: true });
   facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => { state.toggle(dim, value); reload(); });

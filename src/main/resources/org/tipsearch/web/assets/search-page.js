@@ -4,7 +4,7 @@
 import { getJson, loadLabels } from "./api.js";
 import { SearchState } from "./state.js";
 import {
-  el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pageCount, pager, resultsLoader, svg,
+  el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, svg, wentToLastPage,
 } from "./ui.js";
 
 const FACETS = ["session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country", "organization"];
@@ -73,13 +73,7 @@ function clearResults() {
 }
 
 function render(results) {
-  const last = pageCount(results.total, PAGE_SIZE);
-  if (!results.hits.length && state.page > last && last > 0) { // a bookmark of a page the results no longer reach
-    state.page = last;
-    history.replaceState(null, "", location.pathname + state.queryString());
-    search({ push: false });
-    return;
-  }
+  if (wentToLastPage(state, results, PAGE_SIZE, () => search({ push: false }))) return;
   facetGroups(filters, results.facets, FACETS, state, labels, (dim, value) => {
     state.toggle(dim, value);
     search({ push: true });

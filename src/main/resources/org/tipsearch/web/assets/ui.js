@@ -209,6 +209,19 @@ export function pageCount(total, size) {
   return Math.min(Math.ceil(total / size), Math.floor(DEEPEST_HIT / size));
 }
 
+/**
+ * A bookmark of a page the results no longer reach (they shrank) opens their last page instead: the URL is
+ * corrected in place and reload() asks again. Says whether it did so.
+ */
+export function wentToLastPage(state, results, size, reload) {
+  const last = pageCount(results.total, size);
+  if (results.hits.length || last === 0 || state.page <= last) return false;
+  state.page = last;
+  history.replaceState(null, "", location.pathname + state.queryString());
+  reload();
+  return true;
+}
+
 /** Page links around the current page; onPage(n) follows one without reloading. */
 export function pager(container, state, total, size, onPage) {
   container.replaceChildren();
