@@ -120,9 +120,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
         SearchService.IndexHealth health = search.health();
+        out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         out.printf(Locale.ROOT, "tipsearch: serving %d paragraphs from %d reports at http://%s:%d/ (ready in %d ms)%n",
                 health.paragraphs(), health.documents(), host, app.port(), (System.nanoTime() - start) / 1_000_000);
-        out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         stopped.await();
         return 0;
     }

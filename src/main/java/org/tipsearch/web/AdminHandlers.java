@@ -117,15 +117,20 @@ final class AdminHandlers {
         }
     }
 
+    /**
+     * The uploaded files. Jetty stops reading a multipart body at the size limit, also one sent without a
+     * length (chunked), and says so deep in the causes of what it throws: that is a 413, anything else a 400.
+     */
     private static List<UploadedFile> uploadedFiles(Context ctx) {
         try {
             return ctx.uploadedFiles(FILE_FIELD);
-        } catch (IllegalStateException e) { // Jetty's multipart limits, or a body that is not multipart at all
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("exceeds") || message.contains("too large") || message.contains("max")) {
-                throw tooLarge(-1);
+        } catch (Exception e) { // Jetty's ServletException, undeclared by Javalin's Kotlin
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (String.valueOf(cause.getMessage()).contains("max length exceeded")) {
+                    throw tooLarge(-1);
+                }
             }
-            throw ApiException.badRequest("the body is not readable multipart/form-data: " + message);
+            throw ApiException.badRequest("the body is not readable multipart/form-data: " + e.getMessage());
         }
     }
 
