@@ -70,8 +70,8 @@ class CliIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "index --help", "serve --help", "search --help", "eval --help", "eval-facets --help",
-        "bench --help", "help search"})
+    @ValueSource(strings = {"--help", "index --help", "ingest --help", "remove --help", "serve --help", "search --help",
+        "eval --help", "eval-facets --help", "bench --help", "help search"})
     void helpEverywhere(String args) throws Exception {
         Result result = JarProcess.run(args.split(" "));
         assertEquals(0, result.exitCode(), result.err());
