@@ -16,7 +16,7 @@ final class Locations {
     private CommandSpec spec;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "index-data/reports",
-            description = "Folder of report files (.txt, .md). Default: ${DEFAULT-VALUE}.")
+            description = "Folder of report files (.txt, .md, .pdf, .docx, .html, .htm). Default: ${DEFAULT-VALUE}.")
     Path reports;
 
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index-data/index",
