@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.tipsearch.index.IndexBuild;
 import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,7 @@ final class IndexCommand implements Callable<Integer> {
                 count(summary.reports(), "report"), count(summary.paragraphs(), "unit"), summary.millis() / 1000.0, index,
                 summary.failures().isEmpty() ? "" : "; " + summary.failures().size() + " failed");
         if (summary.reports() == 0) {
-            out.println("No report files (.txt, .md) were indexed from " + reports);
+            out.println("No report files (" + String.join(", ", ReportReader.extensions()) + ") were indexed from " + reports);
         }
         return summary;
     }

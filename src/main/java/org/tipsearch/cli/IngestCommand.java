@@ -39,7 +39,7 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     private IndexFolder indexFolder;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Report files (.txt, .md, .pdf, .docx, .html) or folders of them.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Report files (.txt, .md, .pdf, .docx, .html, .htm) or folders of them.")
     private List<Path> paths;
 
     @Override

@@ -17,7 +17,7 @@ final class Locations {
     private CommandSpec spec;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "index-data/reports",
-            description = "Folder of report files (.txt, .md, .pdf, .docx, .html). Default: ${DEFAULT-VALUE}.")
+            description = "Folder of report files (.txt, .md, .pdf, .docx, .html, .htm). Default: ${DEFAULT-VALUE}.")
     Path reports;
 
     @Mixin

@@ -45,7 +45,7 @@ public final class IndexBuild {
                 try {
                     Report report = reader.read(files.get(i));
                     String earlier = sources.putIfAbsent(report.metadata().id(), report.metadata().source());
-                    if (earlier != null) { // "a.txt" and "a.md": the second would silently replace the first
+                    if (earlier != null) { // "a.txt" and "a.pdf": the second would silently replace the first
                         throw new InvalidReportException(report.metadata().source() + ": its report id "
                                 + report.metadata().id() + " is already taken by " + earlier
                                 + "; rename the file or set an id in its sidecar");

@@ -14,6 +14,7 @@ final class MetadataExtractor {
 
     private final List<Pattern> frontMatterNoise;
     private final Pattern symbol;
+    private final Pattern meetingLine;
     private final List<ReportCues.KindCue> kinds;
     private final List<Pattern> kindPatterns;
     private final List<String> bodies;
@@ -23,6 +24,7 @@ final class MetadataExtractor {
     MetadataExtractor(ReportCues cues) {
         frontMatterNoise = cues.frontMatterNoise().stream().map(MetadataExtractor::compile).toList();
         symbol = Pattern.compile(cues.symbol());
+        meetingLine = compile(cues.meetingLine());
         kinds = cues.kinds();
         kindPatterns = kinds.stream()
                 .map(k -> compile(String.join("|", k.titlePatterns())))
@@ -43,6 +45,11 @@ final class MetadataExtractor {
         ReportKind kind = kind(title, parsed.numbered());
 
         Optional<DateMentions.DateMention> meeting = DateMentions.find(title).stream().findFirst();
+        // A masthead (a PDF's first page) names the meeting under the body: "Vienna, 2 and 3 October 2023".
+        Optional<DateMentions.DateMention> masthead = front.stream()
+                .filter(l -> meetingLine.matcher(l).matches())
+                .flatMap(l -> DateMentions.find(l).stream())
+                .findFirst();
         Optional<DateMentions.DateMention> dateLine = front.stream()
                 .filter(DateMentions::isDateLine)
                 .flatMap(l -> DateMentions.find(l).stream())
@@ -51,21 +58,24 @@ final class MetadataExtractor {
         // A meeting's own date; an article is dated by its date line; otherwise the first date the text gives.
         Optional<DateMentions.DateMention> date = kind == ReportKind.ARTICLE
                 ? dateLine.or(() -> firstInBody)
-                : meeting.or(() -> firstInBody).or(() -> dateLine);
+                : meeting.or(() -> masthead).or(() -> firstInBody).or(() -> dateLine);
         // The session was held when the meeting (or the dialogue right after it) was, which the text dates first.
-        Integer sessionYear = meeting.or(() -> firstInBody).or(() -> date)
+        Integer sessionYear = meeting.or(() -> masthead).or(() -> firstInBody).or(() -> date)
                 .map(d -> d.start().getYear()).orElse(null);
-        Session session = sessionOrdinal(title + "\n" + body).map(n -> new Session(n, sessionYear)).orElse(null);
+        // The front matter first: a masthead may name the session under the body.
+        String text = String.join("\n", front) + "\n" + (front.contains(title) ? "" : title + "\n") + body;
+        Session session = sessionOrdinal(text).map(n -> new Session(n, sessionYear)).orElse(null);
 
         return new ReportMetadata(
                 id,
                 title,
                 kind,
-                body(title, body),
+                body(title, front, body),
                 session,
                 date.map(DateMentions.DateMention::start).orElse(null),
                 date.map(DateMentions.DateMention::end).orElse(null),
-                front.stream().filter(l -> symbol.matcher(l).matches()).findFirst().orElse(null),
+                front.stream().map(symbol::matcher).filter(Matcher::matches).map(m -> m.group("symbol"))
+                        .findFirst().orElse(null),
                 source);
     }
 
@@ -73,7 +83,13 @@ final class MetadataExtractor {
         return frontMatter.stream()
                 .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
                 .filter(l -> !DateMentions.isDateLine(l) && !symbol.matcher(l).matches())
+                .filter(l -> !meetingLine.matcher(l).matches() && bodyNamed(l).isEmpty())
                 .findFirst();
+    }
+
+    /** The body a masthead line names and nothing else, such as "Working Group on Trafficking in Persons". */
+    private Optional<String> bodyNamed(String line) {
+        return bodies.stream().filter(b -> b.equalsIgnoreCase(line.strip())).findFirst();
     }
 
     private ReportKind kind(String title, boolean numbered) {
@@ -87,13 +103,14 @@ final class MetadataExtractor {
                 .orElse(ReportKind.REPORT);
     }
 
-    /** The body named in the title, else the one the text names most. */
-    private String body(String title, String text) {
+    /** The body named in the title, else the innermost a masthead names, else the one the text names most. */
+    private String body(String title, List<String> front, String text) {
         String lowerTitle = title.toLowerCase(Locale.ROOT);
         String lowerText = text.toLowerCase(Locale.ROOT);
         return bodies.stream()
                 .filter(b -> lowerTitle.contains(b.toLowerCase(Locale.ROOT)))
                 .findFirst()
+                .or(() -> front.reversed().stream().flatMap(l -> bodyNamed(l).stream()).findFirst())
                 .or(() -> bodies.stream()
                         .filter(b -> occurrences(lowerText, b.toLowerCase(Locale.ROOT)) > 0)
                         .max((a, b) -> Integer.compare(

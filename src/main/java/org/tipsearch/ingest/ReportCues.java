@@ -11,6 +11,8 @@ record ReportCues(
         String about,
         List<String> frontMatterNoise,
         String symbol,
+        String meetingLine,
+        List<String> pageFurniture,
         List<KindCue> kinds,
         List<String> bodies,
         List<String> sessionPatterns,
@@ -26,6 +28,8 @@ record ReportCues(
 
     ReportCues {
         Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(meetingLine, "meetingLine");
+        pageFurniture = List.copyOf(pageFurniture);
         frontMatterNoise = List.copyOf(frontMatterNoise);
         kinds = List.copyOf(kinds);
         bodies = List.copyOf(bodies);

@@ -28,6 +28,12 @@ public final class ReportParser {
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
     private static final Pattern FOOTNOTE_MARKER =
             Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
+    /**
+     * A paragraph number after a sentence end inside a line: "…trafficking in persons. 2. In its decision 4/4, …",
+     * as some PDF extractions run two paragraphs together. Only the next expected number splits the line.
+     */
+    private static final Pattern RUN_ON = Pattern.compile(
+            "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}“\"(])");
 
     public ParsedText parse(String text) {
         List<Line> lines = lines(text);
@@ -93,8 +99,9 @@ public final class ReportParser {
             drafts.add(draft);
         }
 
-        void footnote(Footnote footnote) {
-            footnotes.add(Map.entry(drafts.size(), footnote));
+        /** A footnote printed here; {@code afterOpenUnit} when the unit it follows is still being read. */
+        void footnote(Footnote footnote, boolean afterOpenUnit) {
+            footnotes.add(Map.entry(drafts.size() + (afterOpenUnit ? 1 : 0), footnote));
         }
 
         List<Paragraph> build() {
@@ -185,11 +192,17 @@ public final class ReportParser {
         }
 
         private void accept(Line line) {
+            int runOn = bodyStarted ? runOnAt(line) : -1;
+            if (runOn > 0) {
+                accept(Line.classify(line.raw().substring(0, runOn)));
+                accept(Line.classify(line.raw().substring(runOn)));
+                return;
+            }
             switch (line.type()) {
                 case ANNEX_HEADING, ROMAN_HEADING, LETTER_HEADING -> heading(line);
                 case RECOMMENDATION -> start(new Draft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
                 case NUMBERED -> numbered(line);
-                case FOOTNOTE -> units.footnote(new Footnote(line.label(), line.text()));
+                case FOOTNOTE -> units.footnote(new Footnote(line.label(), line.text()), current != null);
                 case LIST_ITEM -> {
                     if (current != null) {
                         current.addItem(line.text());
@@ -222,6 +235,24 @@ public final class ReportParser {
                 default -> subsection = line.raw();
             }
             headingOpen = true;
+        }
+
+        /** Where the next paragraph starts inside a line of text, or -1. */
+        private int runOnAt(Line line) {
+            if (line.type() != Line.Type.TEXT && line.type() != Line.Type.NUMBERED && line.type() != Line.Type.LIST_ITEM) {
+                return -1; // a heading or footnote may cite "para. 5. 6. …" but never holds a paragraph
+            }
+            int last = lastParagraphNumber;
+            if (line.type() == Line.Type.NUMBERED && Integer.parseInt(line.label()) > last) {
+                last = Integer.parseInt(line.label()); // the line opens a paragraph itself
+            }
+            var m = RUN_ON.matcher(line.raw());
+            while (m.find()) {
+                if (Integer.parseInt(m.group(1)) == last + 1) {
+                    return m.start();
+                }
+            }
+            return -1;
         }
 
         /** "C." after "B." is a letter, although C could be read as a roman numeral. */
@@ -316,7 +347,7 @@ public final class ReportParser {
                 if (frontMatter.isEmpty() || DateMentions.isDateLine(s)) {
                     frontMatter.add(s);
                 } else if (line.type() == Line.Type.FOOTNOTE) {
-                    units.footnote(new Footnote(line.label(), line.text()));
+                    units.footnote(new Footnote(line.label(), line.text()), current != null);
                 } else if (current != null && Character.isLowerCase(s.codePointAt(0))) {
                     current.continueWith(s);
                 } else {

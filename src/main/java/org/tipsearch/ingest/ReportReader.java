@@ -10,13 +10,15 @@ import java.util.stream.Stream;
 /** Reads report files (plain text, markdown, PDF, Word, HTML) into {@link Report}s. */
 public final class ReportReader {
 
+    private static final ReportCues CUES = ReportCues.load();
     /** The formats reports come in, each with its file-name endings. */
-    private static final List<ReportFormat> FORMATS = List.of(new PlainTextFormat());
+    private static final List<ReportFormat> FORMATS =
+            List.of(new PlainTextFormat(), new PdfFormat(CUES), new WordFormat(), new HtmlFormat());
     /** Far above any report of the family (the largest PDF is a few MB): a guard against reading the wrong file. */
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final ReportParser parser = new ReportParser();
-    private final MetadataExtractor extractor = new MetadataExtractor(ReportCues.load());
+    private final MetadataExtractor extractor = new MetadataExtractor(CUES);
 
     /** The report files in a folder, in file-name order. */
     public static List<Path> reportFiles(Path folder) throws IOException {

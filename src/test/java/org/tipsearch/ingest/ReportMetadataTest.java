@@ -127,6 +127,35 @@ class ReportMetadataTest {
     }
 
     @Test
+    void aMastheadNamesTheSymbolTheMeetingAndItsSession() throws Exception {
+        var text = """
+                United Nations CTOC/COP/WG.4/2024/4
+
+                Conference of the Parties to the United Nations Convention against Transnational Organized Crime
+
+                Distr.: General
+                20 May 2024
+
+                Working Group on Trafficking in Persons
+                Fourteenth meeting
+                Vienna, 8–10 July 2024
+
+                Background paper prepared by the Secretariat
+
+                I. Introduction
+
+                1. In its resolution 11/1 of 14 October 2022, the Conference of the Parties decided to keep the matter under review.
+                """;
+        ReportMetadata m = reader.read(text, "background.txt").metadata();
+        assertEquals("CTOC/COP/WG.4/2024/4", m.symbol());
+        assertEquals("Background paper prepared by the Secretariat", m.title());
+        assertEquals(LocalDate.of(2024, 7, 8), m.date());
+        assertEquals(LocalDate.of(2024, 7, 10), m.endDate());
+        assertEquals("14th session (2024)", m.session().label());
+        assertEquals("Working Group on Trafficking in Persons", m.body());
+    }
+
+    @Test
     void sidecarOverridesWhatTheTextSays(@TempDir Path dir) throws Exception {
         Path report = dir.resolve("report.txt");
         Files.copy(BundledReports.file(BundledReports.DIALOGUE_2024), report);

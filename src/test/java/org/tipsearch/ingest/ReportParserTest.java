@@ -196,4 +196,43 @@ class ReportParserTest {
         assertEquals("Annex: Draft decisions", units.get(2).sectionPath());
         assertEquals(RecommendationStatus.PROPOSED, units.get(3).status());
     }
+
+    @Test
+    void paragraphsRunTogetherOnOneLineAreSplitAtTheNextNumber() throws Exception {
+        var text = """
+                I. Introduction
+
+                1. The Working Group met in 2023. 2. In its decision 4/4, the Conference acted; see paragraph 12. 13. Not a paragraph: 12 is not the number before it.
+                3. Agenda item 5. 6. Other matters were raised.¹ 4. The meeting closed.
+
+                Annex
+
+                1. The Co-Chairs proposed recommendations. 2. They were not discussed.
+                """;
+        var units = reader.read(text, "runon.txt").paragraphs();
+        assertEquals(List.of("para-1", "para-2", "para-3", "para-4", "annex-para-1", "annex-para-2"),
+                units.stream().map(Paragraph::unitId).toList());
+        assertEquals("In its decision 4/4, the Conference acted; see paragraph 12. 13. Not a paragraph: 12 is not the"
+                + " number before it.", units.get(1).text());
+        assertEquals("Agenda item 5. 6. Other matters were raised.", units.get(2).text());
+        assertEquals("They were not discussed.", units.get(5).text());
+    }
+
+    @Test
+    void aFootnotePrintedRightAfterItsParagraphBelongsToIt() throws Exception {
+        var text = """
+                I. Introduction
+
+                1. The review mechanism¹ was established.
+
+                ¹ Hereinafter: UNTOC review mechanism.
+
+                2. A paragraph without a marker.
+
+                ² A footnote whose marker was lost in extraction.
+                """;
+        var units = reader.read(text, "notes.txt").paragraphs();
+        assertEquals(List.of(new Footnote("1", "Hereinafter: UNTOC review mechanism.")), units.get(0).footnotes());
+        assertEquals(List.of(new Footnote("2", "A footnote whose marker was lost in extraction.")), units.get(1).footnotes());
+    }
 }
