@@ -46,7 +46,8 @@ function showUnit(unit, labels) {
   if (unit.status) tags.push(el("li", { class: "tag status" }, labels.value("status", unit.status)));
   for (const topic of unit.topics) tags.push(el("li", { class: "tag topic" }, labels.value("topic", topic)));
   for (const type of unit.speakerTypes) tags.push(el("li", { class: "tag speaker" }, labels.value("speakerType", type)));
-  const mentions = [...unit.speakers, ...unit.countries, ...unit.organizations];
+  // a speaker is often also a mentioned organization: each name once
+  const mentions = [...new Set([...unit.speakers, ...unit.countries, ...unit.organizations])];
   const parts = [
     el("p", { class: "text" }, unit.text),
     tags.length ? el("ul", { class: "tags", "aria-label": "Status, topics and speakers" }, tags) : null,
