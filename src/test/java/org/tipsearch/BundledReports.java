@@ -28,7 +28,12 @@ public final class BundledReports {
 
     /** Builds an index of the bundled reports into the folder, printing nothing. */
     public static IndexBuild.Summary index(Path indexDir) throws IOException {
-        return IndexBuild.rebuild(DIR, indexDir, SILENT);
+        return index(DIR, indexDir);
+    }
+
+    /** Builds an index of the reports of a folder, quietly. */
+    public static IndexBuild.Summary index(Path reportsDir, Path indexDir) throws IOException {
+        return IndexBuild.rebuild(reportsDir, indexDir, SILENT);
     }
 
     public static Path file(String reportId) {

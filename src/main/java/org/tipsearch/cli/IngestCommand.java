@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Add reports to the index, or replace them with a corrected version, while it may be searched.",
             "A file whose content the index already holds changes nothing; one with the document symbol or the id "
-                    + "of a report in the index replaces it. A file that cannot be read fails alone."})
+                    + "of a report in the index replaces it. A file that cannot be read fails alone.",
+            "Each report that goes in is also kept in the reports folder, so that rebuilding the index keeps it."})
 final class IngestCommand implements Callable<Integer> {
 
     /** Below this many files a line per file says enough; above it a bar shows how far along the ingest is. */
@@ -37,7 +38,7 @@ final class IngestCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private IndexFolder indexFolder;
+    private Locations locations;
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Report files (.txt, .md, .pdf, .docx, .html, .htm) or folders of them.")
     private List<Path> paths;
@@ -48,7 +49,7 @@ final class IngestCommand implements Callable<Integer> {
         List<ReportLibrary.FileSource> files = files();
         boolean bar = files.size() >= PROGRESS_BAR_FROM && System.console() != null;
         var done = new int[1];
-        List<Outcome> outcomes = new ReportLibrary(indexFolder.index).ingest(files, outcome -> {
+        List<Outcome> outcomes = new ReportLibrary(locations.index(), locations.reports).ingest(files, outcome -> {
             done[0]++;
             if (bar) {
                 out.print("\r" + bar(done[0], files.size()) + " " + abbreviate(outcome.source()) + "\u001B[K");
@@ -85,7 +86,7 @@ final class IngestCommand implements Callable<Integer> {
 
     private void summarise(List<Outcome> outcomes, PrintWriter out) {
         out.printf(Locale.ROOT, "Ingested %d file%s into %s: %d added, %d replaced, %d unchanged, %d failed%n",
-                outcomes.size(), outcomes.size() == 1 ? "" : "s", indexFolder.index, count(outcomes, Change.ADDED),
+                outcomes.size(), outcomes.size() == 1 ? "" : "s", locations.index(), count(outcomes, Change.ADDED),
                 count(outcomes, Change.REPLACED), count(outcomes, Change.UNCHANGED), count(outcomes, Change.FAILED));
         outcomes.stream().filter(o -> o.change() == Change.FAILED).forEach(o -> out.println("  FAILED " + o.reason()));
     }

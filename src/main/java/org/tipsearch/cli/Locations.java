@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tipsearch.index.ReportIndexer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,12 +19,13 @@ final class Locations {
             description = "Folder of report files (.txt, .md, .pdf, .docx, .html, .htm). Default: ${DEFAULT-VALUE}.")
     Path reports;
 
-    @Mixin
-    private IndexFolder indexFolder;
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "index-data/index",
+            description = "Folder of the index. Default: ${DEFAULT-VALUE}.")
+    private Path index;
 
     /** The index folder. */
     Path index() {
-        return indexFolder.index;
+        return index;
     }
 
     /** The reports folder, or a usage error naming it. */

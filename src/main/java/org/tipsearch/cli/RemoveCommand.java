@@ -13,14 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code tipsearch remove REPORT-ID}: takes a report and all its units out of the index, at once. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = "Remove a report, with all its units and register entries, from the index.")
+        description = "Remove a report, with all its units and register entries, from the index, and its file from the reports folder.")
 final class RemoveCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
-    private IndexFolder indexFolder;
+    private Locations locations;
 
     @Parameters(paramLabel = "REPORT-ID", description = "The report's id, as GET /api/documents lists it.")
     private String reportId;
@@ -28,12 +28,13 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<IndexedReport> removed = new ReportLibrary(indexFolder.index).remove(reportId);
+        Optional<IndexedReport> removed = new ReportLibrary(locations.index(), locations.reports).remove(reportId);
         if (removed.isEmpty()) {
-            spec.commandLine().getErr().println("tipsearch: no report with id '" + reportId + "' in " + indexFolder.index);
+            spec.commandLine().getErr().println("tipsearch: no report with id '" + reportId + "' in " + locations.index());
             return 1;
         }
-        out.println("Removed " + reportId + " (read from " + removed.get().metadata().source() + ") from " + indexFolder.index);
+        out.println("Removed " + reportId + " (read from " + removed.get().metadata().source() + ") from " + locations.index()
+                + " and its file from " + locations.reports);
         return 0;
     }
 }

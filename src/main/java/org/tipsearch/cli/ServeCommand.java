@@ -93,7 +93,7 @@ final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         SearchService search = SearchService.open(locations.index());
         Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
-                new ReportLibrary(locations.index()), adminToken);
+                new ReportLibrary(locations.index(), locations.reports), adminToken);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("tipsearch-refresh").daemon().factory());
         refresher.scheduleWithFixedDelay(() -> {

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportFolder;
 import org.tipsearch.ingest.ReportReader;
 
 /**
@@ -59,11 +60,17 @@ public final class ReportLibrary {
     }
 
     private final Path indexDir;
+    private final ReportFolder folder;
     private final ReportReader reader = new ReportReader();
     private ReportPipeline pipeline;
 
-    public ReportLibrary(Path indexDir) {
+    /**
+     * @param indexDir   the index
+     * @param reportsDir the folder the index is built from, where the originals of ingested reports are kept
+     */
+    public ReportLibrary(Path indexDir, Path reportsDir) {
         this.indexDir = indexDir;
+        this.folder = new ReportFolder(reportsDir);
     }
 
     /**
@@ -88,7 +95,12 @@ public final class ReportLibrary {
 
     private Outcome ingest(ReportIndexer indexer, Source source) throws IOException {
         Report report;
+        byte[] content;
         try {
+            content = switch (source) {
+                case FileSource file -> ReportReader.bytes(file.file());
+                case Upload upload -> upload.content();
+            };
             report = switch (source) {
                 case FileSource file -> reader.read(file.file());
                 case Upload upload -> reader.read(upload.content(), upload.name());
@@ -107,8 +119,13 @@ public final class ReportLibrary {
         } else {
             earlier = indexer.byId(report.metadata().id());
         }
+        // the original first: a crash after it leaves a report the next rebuild adds, never one it loses
+        folder.keep(source.name(), content, report.metadata().id(), source instanceof FileSource file ? file.file() : null);
         pipeline().write(indexer, report, Instant.now());
         indexer.commit();
+        if (earlier.isPresent()) {
+            folder.forgetReplaced(earlier.get().metadata().source(), source.name(), report.metadata().id());
+        }
         return new Outcome(source.name(), earlier.isPresent() ? Change.REPLACED : Change.ADDED, report.metadata().id(),
                 report.paragraphs().size(), null);
     }
@@ -125,6 +142,7 @@ public final class ReportLibrary {
             if (report.isPresent()) {
                 indexer.remove(reportId);
                 indexer.commit();
+                folder.forget(report.get().metadata().source(), reportId);
             }
             return report;
         }

@@ -98,6 +98,11 @@ public final class ReportReader {
         return slug.length() > 100 ? slug.substring(0, 100) : slug;
     }
 
+    /** A report file's bytes, refused with its name when it cannot be read or is larger than a report can be. */
+    public static byte[] bytes(Path file) throws InvalidReportException {
+        return bytes(file, file.getFileName().toString());
+    }
+
     private static byte[] bytes(Path file, String source) throws InvalidReportException {
         try {
             long size = Files.size(file);

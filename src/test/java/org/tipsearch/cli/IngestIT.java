@@ -1,6 +1,7 @@
 package org.tipsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -31,29 +32,36 @@ class IngestIT {
     @TempDir
     Path inbox;
 
+    /** Where ingested reports are kept: never the project's own index-data/reports. */
+    @TempDir
+    Path reportsDir;
+
     @Test
     void ingestSaysWhatBecameOfEachFileAndRemoveTakesAReportOut() throws Exception {
         Files.copy(BundledReports.file(BundledReports.ARTICLE_2023), inbox.resolve("article.txt"));
         Files.write(inbox.resolve("empty.txt"), new byte[0]);
-        Result first = JarProcess.run("ingest", inbox.toString(), "--index", indexDir.toString());
+        Result first = JarProcess.run("ingest", inbox.toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(1, first.exitCode(), "a failed file makes the exit code 1: " + first.out() + first.err());
         List<String> lines = first.out().lines().toList();
         assertEquals(List.of("[1/2] article.txt: added article, 15 units", "[2/2] FAILED empty.txt: the file is empty",
                 "Ingested 2 files into " + indexDir + ": 1 added, 0 replaced, 0 unchanged, 1 failed",
                 "  FAILED empty.txt: the file is empty"), lines);
 
-        Result again = JarProcess.run("ingest", inbox.resolve("article.txt").toString(), "--index", indexDir.toString());
+        assertEquals(List.of("article.txt"), fileNames(reportsDir), "the report that went in is kept for rebuilds; the failed one is not");
+        Result again = JarProcess.run("ingest", inbox.resolve("article.txt").toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("article.txt: unchanged (the index holds the same content as article)"), again.out());
 
-        Result removed = JarProcess.run("remove", "article", "--index", indexDir.toString());
+        Result removed = JarProcess.run("remove", "article", "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(0, removed.exitCode(), removed.err());
-        assertEquals("Removed article (read from article.txt) from " + indexDir + "\n", removed.out());
-        Result gone = JarProcess.run("remove", "article", "--index", indexDir.toString());
+        assertEquals("Removed article (read from article.txt) from " + indexDir + " and its file from " + reportsDir + "\n",
+                removed.out());
+        assertFalse(Files.exists(reportsDir.resolve("article.txt")));
+        Result gone = JarProcess.run("remove", "article", "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(1, gone.exitCode());
         assertTrue(gone.err().contains("tipsearch: no report with id 'article'"), gone.err());
 
-        Result missing = JarProcess.run("ingest", inbox.resolve("nope.pdf").toString(), "--index", indexDir.toString());
+        Result missing = JarProcess.run("ingest", inbox.resolve("nope.pdf").toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no file or folder at"), missing.err());
     }
@@ -73,7 +81,7 @@ class IngestIT {
                 files++;
             }
         }
-        Process ingest = new ProcessBuilder(JarProcess.command("ingest", inbox.toString(), "--index", indexDir.toString()))
+        Process ingest = new ProcessBuilder(JarProcess.command("ingest", inbox.toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString()))
                 .redirectErrorStream(true).start();
         var reader = new BufferedReader(new InputStreamReader(ingest.getInputStream(), StandardCharsets.UTF_8));
         var seen = new ArrayList<String>();
@@ -93,11 +101,17 @@ class IngestIT {
             assertEquals(whole, entry.getValue(), entry.getKey() + " is whole");
         }
 
-        Result resumed = JarProcess.run("ingest", inbox.toString(), "--index", indexDir.toString());
+        Result resumed = JarProcess.run("ingest", inbox.toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertTrue(resumed.out().contains(": " + (files - committed.size()) + " added, 0 replaced, " + committed.size()
                 + " unchanged, 0 failed"), resumed.out());
         assertEquals(files, unitsByReport().size());
+    }
+
+    private static List<String> fileNames(Path dir) throws Exception {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
     }
 
     private Map<String, Integer> unitsByReport() throws Exception {

@@ -34,6 +34,9 @@ class ReportLibraryIT {
     @TempDir
     Path indexDir;
 
+    @TempDir
+    Path reportsDir;
+
     /** A report of the family with a document symbol on its front page, in two versions. */
     static byte[] symbolReport(String secondParagraph) {
         return ("""
@@ -61,7 +64,7 @@ class ReportLibraryIT {
 
     @Test
     void addsOnceThenChangesNothingForTheSameContentUnderAnyName() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         List<Outcome> first = library.ingest(bundled(), outcome -> { });
         assertTrue(first.stream().allMatch(o -> o.change() == Change.ADDED), first.toString());
         assertEquals(208, first.stream().mapToInt(Outcome::units).sum());
@@ -80,7 +83,7 @@ class ReportLibraryIT {
 
     @Test
     void aNewVersionReplacesTheReportWithItsSymbolAndKeepsItsId() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         Outcome added = library.ingest(List.of(new Upload("wg-2099.txt", symbolReport("Speakers stressed prevention."))),
                 outcome -> { }).get(0);
         assertEquals(Change.ADDED, added.change());
@@ -104,7 +107,7 @@ class ReportLibraryIT {
 
     @Test
     void aFileThatCannotBeReadFailsAloneAndLeavesNothing() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         List<Outcome> outcomes = library.ingest(List.of(
                 new Upload("empty.txt", new byte[0]),
                 new Upload("picture.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}),
@@ -125,7 +128,7 @@ class ReportLibraryIT {
 
     @Test
     void removesAReportWholeAndSaysWhenThereIsNone() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         library.ingest(bundled(), outcome -> { });
         assertEquals(BundledReports.ARTICLE_2023, library.remove(BundledReports.ARTICLE_2023).orElseThrow().id());
         assertTrue(library.remove(BundledReports.ARTICLE_2023).isEmpty());
@@ -141,7 +144,7 @@ class ReportLibraryIT {
     /** While reports are replaced again and again, every search sees each report whole: all its units or none. */
     @Test
     void searchesDuringAnIngestSeeWholeReportsOnly() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         library.ingest(bundled(), outcome -> { });
         Map<String, Integer> whole;
         try (SearchService search = SearchService.open(indexDir)) {
@@ -185,9 +188,34 @@ class ReportLibraryIT {
         }
     }
 
+    /** What a curator did through the library, a rebuild from the reports folder does again: nothing is lost. */
+    @Test
+    void theReportsFolderRebuildsTheSameIndex(@TempDir Path rebuilt) throws Exception {
+        var library = new ReportLibrary(indexDir, reportsDir);
+        library.ingest(bundled(), outcome -> { });
+        library.ingest(List.of(new Upload("wg-2099.txt", symbolReport("Speakers stressed prevention."))), outcome -> { });
+        library.ingest(List.of(new Upload("wg-2099-corrigendum.txt", symbolReport("Speakers stressed the non-punishment of victims."))),
+                outcome -> { });
+        library.remove(BundledReports.ARTICLE_2023);
+        try (var files = Files.list(reportsDir)) {
+            assertEquals(List.of("000_66491c30b35528aa.txt", "001_03d93a82c4d8f6a1.txt", "002_a5f66eb7f565f6a5.txt",
+                    "003_30d95c863737c1cb.txt", "wg-2099.txt"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "the corrected version is kept under the id it keeps; the removed report's file is gone");
+        }
+        assertEquals(List.of(), BundledReports.index(reportsDir, rebuilt).failures());
+        try (SearchService live = SearchService.open(indexDir); SearchService fromFolder = SearchService.open(rebuilt)) {
+            assertEquals(fingerprints(live), fingerprints(fromFolder));
+            assertEquals(5, fingerprints(live).size());
+        }
+    }
+
+    static Map<String, String> fingerprints(SearchService search) throws Exception {
+        return search.documents().stream().collect(Collectors.toMap(d -> d.report().id(), d -> d.report().fingerprint()));
+    }
+
     @Test
     void anotherWriterMakesTheIndexBusy() throws Exception {
-        var library = new ReportLibrary(indexDir);
+        var library = new ReportLibrary(indexDir, reportsDir);
         try (var writer = ReportIndexer.update(indexDir)) {
             var busy = assertThrows(ReportLibrary.IndexBusyException.class,
                     () -> library.ingest(bundled(), outcome -> { }));

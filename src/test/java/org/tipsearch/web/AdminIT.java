@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
 import org.tipsearch.Multipart;
+import org.tipsearch.ingest.ReportReader;
 
 /** The curator's API over real HTTP against the built jar: uploads, removal, the token, limits and bad files. */
 class AdminIT {
@@ -37,7 +38,12 @@ class AdminIT {
     static void start() throws Exception {
         Path tokenFile = secrets.resolve("admin-token");
         Files.writeString(tokenFile, TOKEN + "\n");
-        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString(),
+        // uploads are kept in the reports folder: a copy, never the project's own index-data/reports
+        Path reports = Files.createDirectories(secrets.resolve("reports"));
+        for (Path report : ReportReader.reportFiles(BundledReports.DIR)) {
+            Files.copy(report, reports.resolve(report.getFileName()));
+        }
+        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", reports.toString(),
                 "--admin-token-file", tokenFile.toString());
     }
 

@@ -57,6 +57,8 @@ class OpenApiIT {
 
     @TempDir
     static Path indexDir;
+    @TempDir
+    static Path uploadedReports;
     static SearchService search;
     static Javalin app;
     static String baseUrl;
@@ -68,7 +70,7 @@ class OpenApiIT {
     static void start() throws Exception {
         assertEquals(List.of(), BundledReports.index(indexDir).failures());
         search = SearchService.open(indexDir);
-        app = WebServer.create(search, List.of("*"), new ReportLibrary(indexDir), ADMIN_TOKEN).start("127.0.0.1", 0);
+        app = WebServer.create(search, List.of("*"), new ReportLibrary(indexDir, uploadedReports), ADMIN_TOKEN).start("127.0.0.1", 0);
         baseUrl = "http://127.0.0.1:" + app.port();
         documentUrl = baseUrl + "/openapi.json";
         Answer served = call("GET", "/openapi.json", null);
