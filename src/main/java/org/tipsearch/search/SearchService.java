@@ -189,13 +189,9 @@ public final class SearchService implements AutoCloseable {
                     .add(typeFilter, BooleanClause.Occur.FILTER)
                     .build());
             int window = slice.end();
-            DrillSideways.DrillSidewaysResult result;
-            try {
-                result = new DrillSideways(searcher, facetsConfig, searcher.facetState()).search(drillDown, null, null,
-                        mode == SearchMode.HYBRID ? 1 : window, ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, ranked);
-            } catch (IndexSearcher.TooManyClauses e) {
-                throw new IllegalArgumentException("the query expands to too many terms; make it more specific", e);
-            }
+            DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, facetsConfig, searcher.facetState())
+                    .search(drillDown, null, null, mode == SearchMode.HYBRID ? 1 : window,
+                            ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, ranked);
             long total = total(result.hits.totalHits);
             ScoreDoc[] top = mode == SearchMode.HYBRID
                     ? fused(searcher, request, read.query(), semantic, typeFilter, window, total)
@@ -204,6 +200,8 @@ public final class SearchService implements AutoCloseable {
             List<H> hits = reader.read(searcher, page, ranked && slice.highlighted() ? read.query() : null, ranked);
             return new SearchResults<>(request, total, millisSince(start), read.notice(), hits,
                     facetCounts(searcher, result.facets, request.scope().facets(), request.filters()));
+        } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
+            throw new QueryTooBroadException(e);
         } finally {
             searchers.release(searcher);
         }

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.ReportLibrary;
+import org.tipsearch.search.QueryTooBroadException;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
 
@@ -62,6 +63,7 @@ public final class WebServer {
                 headers.referrerPolicy(GlobalHeadersConfig.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN);
             });
             config.http.prefer405over404 = true;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.jetty.multipartConfig.maxFileSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
@@ -116,6 +118,8 @@ public final class WebServer {
 
             ErrorResponder errors = new ErrorResponder(pages);
             config.routes.exception(ApiException.class, (e, ctx) -> errors.respond(ctx, e.status(), e.error(), e.getMessage()));
+            config.routes.exception(QueryTooBroadException.class, (e, ctx) ->
+                    errors.respond(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(ReportLibrary.IndexBusyException.class, (e, ctx) ->
                     errors.respond(ctx, 409, "conflict", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->

@@ -547,6 +547,24 @@ class ApiIT {
     }
 
     @Test
+    void aQueryThatExpandsToTooManyTermsIsTheClientsToNarrow() throws Exception {
+        for (String mode : List.of("bm25", "hybrid")) {
+            Response response = call("GET", "/api/search?mode=" + mode + "&q=" + encode("a~2 ".repeat(200)));
+            assertEquals(400, response.status(), response.body());
+            assertTrue(response.json().get("message").asText().contains("expands to too many terms"), response.body());
+        }
+    }
+
+    @Test
+    void anOverlongUriIsRefusedInTheErrorShapeNotJettysPage() throws Exception {
+        Response response = call("GET", "/api/search?q=" + "x".repeat(10_000));
+        assertEquals(414, response.status());
+        assertTrue(response.contentType().startsWith("application/json"), response.contentType());
+        assertEquals(List.of("error", "message"), ImmutableFields.of(response.json()));
+        assertTrue(response.json().get("message").asText().contains("at most 2,000 characters"), response.body());
+    }
+
+    @Test
     void tooLongAQueryIsRefused() throws Exception {
         Response response = call("GET", "/api/search?q=" + "a".repeat(2001));
         assertEquals(400, response.status());
