@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,12 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.tipsearch.BundledReports;
-import org.tipsearch.JarProcess;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 random and adversarial requests (query syntax, unbalanced quotes and brackets, Unicode, long strings,
@@ -59,19 +54,8 @@ class FuzzIT {
         return List.copyOf(modes);
     }
 
-    @TempDir
-    static Path indexDir;
-    static JarProcess.Server server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final ServedPages site = new ServedPages();
 
     /** A query string of random pieces, or one of the shapes that have broken search engines before. */
     static String query(Random random) {
@@ -155,7 +139,7 @@ class FuzzIT {
                     String path = requests.get(n);
                     long start = System.nanoTime();
                     try {
-                        HttpResponse<String> response = ApiIT.HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+                        HttpResponse<String> response = ApiIT.HTTP.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(),
                                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         millis[n] = (System.nanoTime() - start) / 1_000_000;
                         if (response.statusCode() >= 500) {

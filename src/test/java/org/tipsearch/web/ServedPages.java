@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,8 +21,9 @@ import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
 
 /**
- * For a browser test class: the built jar serving the bundled reports, and a desktop-sized headless chromium.
- * Register it with {@code @RegisterExtension static final ServedPages site = new ServedPages();}.
+ * For a test class of the pages or the API: the built jar serving the bundled reports, and, once asked for, a
+ * desktop-sized headless chromium. Register it with
+ * {@code @RegisterExtension static final ServedPages site = new ServedPages();}.
  */
 final class ServedPages implements BeforeAllCallback, AfterAllCallback {
 
@@ -33,12 +35,11 @@ final class ServedPages implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         indexDir = Files.createTempDirectory("tipsearch-pages-index");
         server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString());
-        browser = new Browser(1280, 1000);
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        try (var closing = browser) {
+        try (var closing = browser) { // null when no test asked for it
             server.close();
         } finally {
             try (Stream<Path> files = Files.walk(indexDir)) {
@@ -53,13 +54,21 @@ final class ServedPages implements BeforeAllCallback, AfterAllCallback {
         return server.baseUrl();
     }
 
+    /** The browser, started on first use. */
     Browser browser() {
+        if (browser == null) {
+            try {
+                browser = new Browser(1280, 1000);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the browser did not start", e);
+            }
+        }
         return browser;
     }
 
     /** Opens a page of the server in the browser. */
     void open(String pathAndQuery) {
-        browser.open(server.baseUrl() + pathAndQuery);
+        browser().open(server.baseUrl() + pathAndQuery);
     }
 
     /** The API's answer (which must be 200) to a GET of the server. */
