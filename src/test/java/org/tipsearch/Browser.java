@@ -133,16 +133,8 @@ public final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            deleteTree(profile);
-            deleteTree(downloads);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            Folders.delete(profile);
+            Folders.delete(downloads);
         }
     }
 }

@@ -56,7 +56,8 @@ public final class ReportIndexer implements AutoCloseable {
      * @throws org.apache.lucene.store.LockObtainFailedException when another process is writing the index
      */
     public static ReportIndexer update(Path indexDir) throws IOException {
-        if (Files.isDirectory(indexDir) && hasIndex(indexDir) && !isCurrent(indexDir)) {
+        Optional<String> version = schemaVersion(indexDir);
+        if (version.isPresent() && !version.get().equals(Schema.VERSION)) {
             throw new IllegalStateException("the index at " + indexDir + " was built by another version of tipsearch;"
                     + " rebuild it with 'tipsearch index' first");
         }
@@ -119,22 +120,21 @@ public final class ReportIndexer implements AutoCloseable {
 
     /** Whether the folder holds an index written with this version of the schema. */
     public static boolean isCurrent(Path indexDir) throws IOException {
+        return schemaVersion(indexDir).map(Schema.VERSION::equals).orElse(false);
+    }
+
+    /** The schema version the folder's index was written with ("none" before versions); empty without an index. */
+    private static Optional<String> schemaVersion(Path indexDir) throws IOException {
         if (!Files.isDirectory(indexDir)) {
-            return false;
+            return Optional.empty();
         }
         try (Directory dir = FSDirectory.open(indexDir)) {
             if (!DirectoryReader.indexExists(dir)) {
-                return false;
+                return Optional.empty();
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                return Schema.VERSION.equals(reader.getIndexCommit().getUserData().get(Schema.VERSION_KEY));
+                return Optional.of(String.valueOf(reader.getIndexCommit().getUserData().get(Schema.VERSION_KEY)));
             }
-        }
-    }
-
-    private static boolean hasIndex(Path indexDir) throws IOException {
-        try (Directory dir = FSDirectory.open(indexDir)) {
-            return DirectoryReader.indexExists(dir);
         }
     }
 

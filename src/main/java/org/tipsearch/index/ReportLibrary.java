@@ -102,8 +102,8 @@ public final class ReportLibrary {
                 case Upload upload -> upload.content();
             };
             report = switch (source) {
-                case FileSource file -> reader.read(file.file());
-                case Upload upload -> reader.read(upload.content(), upload.name());
+                case FileSource file -> reader.read(file.file(), content);
+                case Upload upload -> reader.read(content, upload.name());
             };
         } catch (InvalidReportException e) {
             return new Outcome(source.name(), Change.FAILED, null, 0, e.getMessage());

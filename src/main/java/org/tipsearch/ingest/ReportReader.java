@@ -38,8 +38,12 @@ public final class ReportReader {
 
     /** Reads a report file, with its sidecar {@code <file>.meta.json} if there is one. */
     public Report read(Path file) throws InvalidReportException {
-        String source = file.getFileName().toString();
-        return read(bytes(file, source), source, MetadataOverrides.forReport(file));
+        return read(file, bytes(file));
+    }
+
+    /** Reads a report file whose bytes the caller has read already (to keep them), with its sidecar. */
+    public Report read(Path file, byte[] content) throws InvalidReportException {
+        return read(content, file.getFileName().toString(), MetadataOverrides.forReport(file));
     }
 
     /** Reads the content of a report file that came without its folder (an upload), named by its file name. */

@@ -67,14 +67,14 @@ final class ApiHandlers {
 
     void paragraph(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
-        String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
+        String id = RequestParams.paragraphId(ctx);
         ctx.json(search.paragraph(id)
                 .map(ParagraphView::of)
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
     }
 
     void similarToParagraph(Context ctx) throws IOException {
-        String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
+        String id = RequestParams.paragraphId(ctx);
         SimilarRequest request = RequestParams.similarToParagraph(ctx, id);
         ctx.json(search.similar(request)
                 .map(hits -> new SimilarView(id, hits.stream().map(HitView::of).toList()))

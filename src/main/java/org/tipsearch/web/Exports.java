@@ -78,8 +78,7 @@ final class Exports {
     }
 
     void paragraphsCsv(Context ctx) throws IOException {
-        SearchResults<HitView> results = paragraphs(ctx);
-        csv(ctx, results, PARAGRAPH_COLUMNS, "tipsearch");
+        csv(ctx, paragraphs(ctx), PARAGRAPH_COLUMNS, "tipsearch");
     }
 
     void paragraphsJson(Context ctx) throws IOException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,6 +13,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.tipsearch.search.SearchRequest;
 import org.tipsearch.web.JsonViews.ErrorView;
 
 /**
@@ -53,7 +55,8 @@ final class JettyErrors extends ErrorHandler {
     /** Jetty's reasons are terse ("URI Too Long"); say what to do about them. */
     private static String describe(int status, String reason) {
         return switch (status) {
-            case 414 -> "the request's URI is longer than 8 KB; queries may be at most 2,000 characters";
+            case 414 -> String.format(Locale.ROOT, "the request's URI is longer than 8 KB; queries may be at most %,d characters",
+                    SearchRequest.MAX_QUERY_LENGTH);
             case 431 -> "the request's headers are larger than 8 KB";
             default -> reason;
         };

@@ -26,6 +26,7 @@ final class Pages {
     private static final String THIS_SITE = "'self'";
 
     private final SearchService search;
+    private final PageParts parts = PageParts.load();
     private final String searchPage = page("search.html", "/");
     private final String paragraphPage = page("paragraph.html", null);
     private final String recommendationsPage = page("recommendations.html", "/recommendations");
@@ -33,8 +34,8 @@ final class Pages {
     private final String embedCodePage = page("embed-code.html", "/embed-code");
     private final String docsPage = page("docs.html", "/docs");
     private final String errorPage = page("error.html", null);
-    private final String widget = CuratorFiles.text(Pages.class, "assets/widget.js");
-    private final String openApi = CuratorFiles.text(Pages.class, "openapi.json");
+    private final String widget = text("assets/widget.js");
+    private final String openApi = text("openapi.json");
 
     Pages(SearchService search) {
         this.search = search;
@@ -46,7 +47,7 @@ final class Pages {
 
     /** A paragraph's page; 404 when the id names no paragraph, so that link checkers see a dead link. */
     void paragraph(Context ctx) throws IOException {
-        String id = ctx.pathParam("report") + "/" + ctx.pathParam("unit");
+        String id = RequestParams.paragraphId(ctx);
         if (search.paragraph(id).isEmpty()) {
             throw ApiException.notFound("no paragraph with id '" + id + "'");
         }
@@ -111,16 +112,26 @@ final class Pages {
     /**
      * A page with the site's shared parts put in: {@code {{head}}} (charset, viewport, icon, stylesheet),
      * {@code {{header}}} (the site header, its link to the page's own section marked current) and
-     * {@code {{modes}}} (the choice of search mode).
+     * {@code {{modes}}} (the match-mode choice).
      */
-    private static String page(String name, String section) {
-        String header = CuratorFiles.text(Pages.class, "pages/_header.html");
-        if (section != null) {
-            header = header.replace("href=\"" + section + "\">", "href=\"" + section + "\" aria-current=\"page\">");
+    private String page(String name, String section) {
+        String header = section == null ? parts.header()
+                : parts.header().replace("href=\"" + section + "\">", "href=\"" + section + "\" aria-current=\"page\">");
+        return text("pages/" + name)
+                .replace("{{head}}", parts.head())
+                .replace("{{header}}", header)
+                .replace("{{modes}}", parts.modes());
+    }
+
+    /** The parts every page shares, read once. */
+    private record PageParts(String head, String header, String modes) {
+        static PageParts load() {
+            return new PageParts(text("pages/_head.html").stripTrailing(), text("pages/_header.html").stripTrailing(),
+                    text("pages/_modes.html").stripTrailing());
         }
-        return CuratorFiles.text(Pages.class, "pages/" + name)
-                .replace("{{head}}", CuratorFiles.text(Pages.class, "pages/_head.html").stripTrailing())
-                .replace("{{header}}", header.stripTrailing())
-                .replace("{{modes}}", CuratorFiles.text(Pages.class, "pages/_modes.html").stripTrailing());
+    }
+
+    private static String text(String name) {
+        return CuratorFiles.text(Pages.class, name);
     }
 }

@@ -106,12 +106,17 @@ final class RequestParams {
         rejectUnknown(ctx, Set.of("size", "kind", "status", "exclude"));
         String exclude = single(ctx, "exclude");
         try {
-            return similarRequest(paragraphId, null, size(ctx),
+            return new SimilarRequest(paragraphId, null, size(ctx),
                     Map.of("kind", ctx.queryParams("kind"), "status", ctx.queryParams("status")),
                     exclude == null || exclude.isBlank() ? null : SimilarRequest.Exclude.fromId(exclude.strip()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    /** The global id of the paragraph a path names: {report}/{unit}. */
+    static String paragraphId(Context ctx) {
+        return ctx.pathParam("report") + "/" + ctx.pathParam("unit");
     }
 
     private static SimilarRequest similarRequest(String paragraphId, String text, int size,

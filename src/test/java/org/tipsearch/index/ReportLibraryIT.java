@@ -25,6 +25,8 @@ import org.tipsearch.index.ReportLibrary.Outcome;
 import org.tipsearch.index.ReportLibrary.Upload;
 import org.tipsearch.ingest.ReportReader;
 import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
 
@@ -136,8 +138,8 @@ class ReportLibraryIT {
             assertFalse(unitsByReport(search).containsKey(BundledReports.ARTICLE_2023));
             assertEquals(208 - 15, search.health().paragraphs());
             assertEquals(0, search.search(SearchRequest.of("report:" + BundledReports.ARTICLE_2023, 10)).total());
-            assertTrue(search.recommendations(new SearchRequest(org.tipsearch.search.Scope.RECOMMENDATIONS,
-                    org.tipsearch.search.SearchMode.BM25, "report:" + BundledReports.ARTICLE_2023, 1, 10, Map.of())).hits().isEmpty());
+            assertTrue(search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25,
+                    "report:" + BundledReports.ARTICLE_2023, 1, 10, Map.of())).hits().isEmpty());
         }
     }
 

@@ -11,13 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.tipsearch.Browser;
 import org.tipsearch.BundledReports;
+import org.tipsearch.Folders;
 import org.tipsearch.JarProcess;
 
 /**
@@ -42,11 +41,7 @@ final class ServedPages implements BeforeAllCallback, AfterAllCallback {
         try (var closing = browser) { // null when no test asked for it
             server.close();
         } finally {
-            try (Stream<Path> files = Files.walk(indexDir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            Folders.delete(indexDir);
         }
     }
 

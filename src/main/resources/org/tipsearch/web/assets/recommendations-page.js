@@ -40,8 +40,7 @@ async function start() {
 }
 
 async function load({ push, focusResults = false }) {
-  const url = location.pathname + state.queryString();
-  if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
+  if (push) state.pushHistory();
   const params = state.params();
   params.set("size", String(PAGE_SIZE));
   if (await loadResults("/api/recommendations", params) && focusResults) {

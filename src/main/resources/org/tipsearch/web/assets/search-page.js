@@ -56,8 +56,7 @@ function showState() {
 
 /** Runs the state's search and shows it; push records it in the history as a new entry. */
 async function search({ push, focusResults = false }) {
-  const url = location.pathname + state.queryString();
-  if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
+  if (push) state.pushHistory();
   document.title = state.q ? `${state.q} — tipsearch` : "tipsearch — UN reports on trafficking in persons";
   const params = state.params();
   params.set("size", String(PAGE_SIZE));

@@ -77,4 +77,15 @@ export class SearchState {
     const query = this.params(options).toString();
     return query ? `?${query}` : "";
   }
+
+  /** Records the state as a new history entry, unless the URL already says it (the same search again). */
+  pushHistory() {
+    const url = location.pathname + this.queryString();
+    if (url !== location.pathname + location.search) history.pushState(null, "", url);
+  }
+
+  /** Corrects the URL to the state in place, without a new history entry. */
+  replaceHistory() {
+    history.replaceState(null, "", location.pathname + this.queryString());
+  }
 }

@@ -217,7 +217,7 @@ export function wentToLastPage(state, results, size, reload) {
   const last = pageCount(results.total, size);
   if (results.hits.length || last === 0 || state.page <= last) return false;
   state.page = last;
-  history.replaceState(null, "", location.pathname + state.queryString());
+  state.replaceHistory();
   reload();
   return true;
 }
