@@ -3,8 +3,10 @@ package org.tipsearch.enrich;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -34,6 +36,8 @@ final class PhraseMatcher {
     static final class Text {
         private final List<Set<String>> terms = new ArrayList<>();
         private final List<int[]> offsets = new ArrayList<>();
+        /** Each term's positions, ascending: a phrase is looked for only where its first term stands. */
+        private final Map<String, List<Integer>> positions = new HashMap<>();
         private final String raw;
 
         private Text(String raw) {
@@ -75,7 +79,9 @@ final class PhraseMatcher {
                 out.terms.add(new HashSet<>());
                 out.offsets.add(new int[] {start, end});
             }
-            out.terms.get(position).add(term);
+            if (out.terms.get(position).add(term)) {
+                out.positions.computeIfAbsent(term, t -> new ArrayList<>()).add(position);
+            }
             int[] span = out.offsets.get(position);
             span[0] = Math.min(span[0], start);
             span[1] = Math.max(span[1], end);
@@ -86,8 +92,11 @@ final class PhraseMatcher {
     List<Span> find(Text text, Phrase phrase) {
         var found = new ArrayList<Span>();
         int n = phrase.terms().size();
-        for (int start = 0; start + n <= text.size(); start++) {
-            int i = 0;
+        for (int start : text.positions.getOrDefault(phrase.terms().get(0), List.of())) {
+            if (start + n > text.size()) {
+                break;
+            }
+            int i = 1;
             while (i < n && text.terms.get(start + i).contains(phrase.terms().get(i))) {
                 i++;
             }

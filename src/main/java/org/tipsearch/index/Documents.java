@@ -46,7 +46,9 @@ public final class Documents {
         docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt)));
         for (Paragraph p : annotated.report().paragraphs()) {
             Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
-            doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
+            if (!vectors.isEmpty()) {
+                doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
+            }
             docs.add(facetsConfig.build(doc));
         }
         List<Recommendation> register = annotated.recommendations();

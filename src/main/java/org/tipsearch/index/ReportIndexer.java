@@ -28,6 +28,8 @@ import org.tipsearch.enrich.AnnotatedReport;
  */
 public final class ReportIndexer implements AutoCloseable {
 
+    private static final double REBUILD_BUFFER_MB = 256;
+
     private final Directory directory;
     private final IndexWriter writer;
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
@@ -36,6 +38,10 @@ public final class ReportIndexer implements AutoCloseable {
         Files.createDirectories(indexDir);
         directory = FSDirectory.open(indexDir);
         var config = new IndexWriterConfig(Schema.indexAnalyzer()).setOpenMode(mode);
+        if (mode == IndexWriterConfig.OpenMode.CREATE) {
+            // A rebuild writes every report at once: fewer, larger segments to flush and to merge.
+            config.setRAMBufferSizeMB(REBUILD_BUFFER_MB);
+        }
         try {
             writer = new IndexWriter(directory, config);
         } catch (IOException | RuntimeException e) {
@@ -67,9 +73,11 @@ public final class ReportIndexer implements AutoCloseable {
     /**
      * Adds a report with the embedding of each unit, or replaces every document of a report with the same id in one atomic step, so that a
      * searcher sees either the old report or the new one. Indexing the same report twice changes nothing.
+     *
+     * @param vectors one per unit; or none, for an index that is not searched by meaning (the build benchmark's)
      */
     public void index(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException {
-        if (vectors.size() != report.report().paragraphs().size()) {
+        if (!vectors.isEmpty() && vectors.size() != report.report().paragraphs().size()) {
             throw new IllegalArgumentException("report " + report.report().metadata().id() + " has "
                     + report.report().paragraphs().size() + " units but " + vectors.size() + " vectors");
         }

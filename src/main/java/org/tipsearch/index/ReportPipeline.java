@@ -2,8 +2,10 @@ package org.tipsearch.index;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.embed.Embedder;
+import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Enricher;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.Report;
@@ -19,8 +21,17 @@ public final class ReportPipeline {
 
     /** Enriches and embeds the report and writes it (not yet committed) as added now. */
     public void write(ReportIndexer indexer, Report report, Instant addedAt) throws IOException {
-        indexer.index(enricher.annotate(report),
-                embedder.passages(report.paragraphs().stream().map(ReportPipeline::embeddedText).toList()), addedAt);
+        indexer.index(annotate(report), vectors(report), addedAt);
+    }
+
+    /** The report's annotations and recommendations register. */
+    public AnnotatedReport annotate(Report report) {
+        return enricher.annotate(report);
+    }
+
+    /** The embedding of each unit of the report, in order. */
+    public List<float[]> vectors(Report report) {
+        return embedder.passages(report.paragraphs().stream().map(ReportPipeline::embeddedText).toList());
     }
 
     /**

@@ -20,8 +20,8 @@ import org.tipsearch.analysis.TextAnalyzer;
  */
 public final class Schema {
 
-    /** Bumped whenever documents change shape; an index of another version is rebuilt. */
-    public static final String VERSION = "4";
+    /** Bumped whenever documents or their analysis change; an index of another version is rebuilt. */
+    public static final String VERSION = "5";
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 

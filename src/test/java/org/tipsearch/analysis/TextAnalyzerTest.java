@@ -4,11 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.tipsearch.index.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +61,59 @@ class TextAnalyzerTest {
         assertNotEquals(terms(analyzer, "organ"), terms(analyzer, "organizations"));
         assertEquals(terms(analyzer, "organization"), terms(analyzer, "organisations"));
         assertEquals(terms(analyzer, "trafficking"), terms(analyzer, "trafficked"));
+    }
+
+    /** Every token with its position length and offsets; position gaps are compared on their own. */
+    private static List<String> tokens(TokenStream stream) throws IOException {
+        var out = new ArrayList<String>();
+        try (TokenStream ts = stream) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+            PositionLengthAttribute length = ts.addAttribute(PositionLengthAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term + "/" + Math.min(increment.getPositionIncrement(), 1) + "/" + length.getPositionLength()
+                        + "/" + offset.startOffset() + "-" + offset.endOffset());
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    private static TokenStream delimited(String text, boolean shortcut, boolean flatten, int flags) {
+        var words = new WhitespaceTokenizer();
+        words.setReader(new StringReader(text));
+        Function<TokenStream, TokenStream> delimiter = in -> {
+            TokenStream parts = new WordDelimiterGraphFilter(in, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
+            return flatten ? new FlattenGraphFilter(parts) : parts;
+        };
+        return shortcut ? new TextAnalyzer.DelimitedWords(words, delimiter) : delimiter.apply(words);
+    }
+
+    /**
+     * The same tokens, offsets and graph as when every word goes through the delimiter, but for one difference:
+     * a word of punctuation alone (a dash, a bullet) leaves no gap in the positions, as with Lucene's standard
+     * tokenizer, which does not make it a token.
+     */
+    @Test
+    void wordsWithoutDelimitersSkipTheDelimiterUnchanged() throws IOException {
+        var texts = new ArrayList<String>();
+        try (var files = Files.list(Path.of("index-data/reports"))) {
+            for (Path file : files.sorted().toList()) {
+                texts.add(Files.readString(file));
+            }
+        }
+        texts.add("non-punishment (Türkiye). States’ G20 co-operation 2023/24 ªº ²³ x́ \uD83D\uDE00ok e.g. -- ' 's");
+        int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
+        for (String text : texts) {
+            for (int catenate : new int[] {0, WordDelimiterGraphFilter.CATENATE_WORDS}) {
+                for (boolean flatten : new boolean[] {true, false}) {
+                    assertEquals(tokens(delimited(text, false, flatten, flags | catenate)),
+                            tokens(delimited(text, true, flatten, flags | catenate)));
+                }
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ class CliIT {
         return result.err().lines().filter(line -> line.startsWith("tipsearch:")).toList();
     }
 
-    private static void assertUsageError(Result result, String message) {
+    static void assertUsageError(Result result, String message) {
         assertEquals(2, result.exitCode(), result.out() + result.err());
         List<String> errors = ownErrors(result);
         assertEquals(1, errors.size(), result.err());
@@ -71,7 +71,7 @@ class CliIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"--help", "index --help", "ingest --help", "remove --help", "serve --help", "search --help",
-        "eval --help", "eval-facets --help", "bench --help", "help search"})
+        "eval --help", "eval-facets --help", "bench --help", "bench build --help", "help search"})
     void helpEverywhere(String args) throws Exception {
         Result result = JarProcess.run(args.split(" "));
         assertEquals(0, result.exitCode(), result.err());
@@ -124,19 +124,6 @@ class CliIT {
         assertTrue(lines.get(17).matches("recall_20\\tall\\t\\d\\.\\d{4}"), lines.get(17));
         assertTrue(lines.get(18).startsWith("PASS"), lines.get(18));
         assertEquals(result.out(), JarProcess.run(args).out(), "the same output every run");
-    }
-
-    @Test
-    void benchPrintsLatencyPerMode() throws Exception {
-        Result result = JarProcess.run("bench", "src/test/resources/eval/dev-queries.json", "--rounds", "2",
-                "--index", indexDir.toString());
-        assertEquals(0, result.exitCode(), result.out() + result.err());
-        List<String> lines = result.out().lines().toList();
-        assertEquals("mode        p50 ms   p95 ms   p99 ms   max ms", lines.get(1));
-        assertTrue(lines.get(2).matches("bm25\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("semantic ") && lines.get(4).startsWith("hybrid "), result.out());
-        assertUsageError(JarProcess.run("bench", "src/test/resources/eval/dev-queries.json", "--rounds", "0",
-                "--index", indexDir.toString()), "--rounds must be 1-10000");
     }
 
     @Test

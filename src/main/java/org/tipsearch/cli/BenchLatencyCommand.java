@@ -1,0 +1,92 @@
+package org.tipsearch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.tipsearch.bench.BenchQuery;
+import org.tipsearch.bench.Percentiles;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * {@code tipsearch bench latency}: in-process query latency per mode over the fixed mixed query set, size 10 with
+ * facets and highlighting, p50/p95/p99 over timed rounds after a warm-up round. A new query's embedding is part of
+ * its time (the cache of query embeddings is emptied before each); a repeated one is served from the cache.
+ */
+@Command(name = "latency", mixinStandardHelpOptions = true,
+        description = "Measure in-process query latency per search mode over the fixed mixed query set; prints a table.")
+final class BenchLatencyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Locations locations;
+
+    @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all queries. Default: ${DEFAULT-VALUE}.")
+    private int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rounds < 1 || rounds > 10_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1-10000, not " + rounds);
+        }
+        List<BenchQuery> queries = BenchQuery.mixedSet();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SearchService search = SearchService.open(locations.existingIndex())) {
+            out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
+                    + " %d queries x %d rounds%n", search.health().paragraphs(), queries.size(), rounds);
+            out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
+            for (SearchMode mode : SearchMode.values()) {
+                row(out, mode.id() + (mode == SearchMode.BM25 ? "" : ", new"), time(search, queries, mode, false));
+                if (mode != SearchMode.BM25) {
+                    row(out, mode.id() + ", repeated", time(search, queries, mode, true));
+                }
+            }
+        }
+        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds);
+        return 0;
+    }
+
+    private Percentiles time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
+            throws Exception {
+        run(search, queries, mode, repeated); // warm-up: JIT, caches, and the model loaded on first use
+        long[] nanos = new long[rounds * queries.size()];
+        int i = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (long t : run(search, queries, mode, repeated)) {
+                nanos[i++] = t;
+            }
+        }
+        return new Percentiles(nanos);
+    }
+
+    private static long[] run(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
+            throws Exception {
+        long[] nanos = new long[queries.size()];
+        for (int q = 0; q < nanos.length; q++) {
+            BenchQuery query = queries.get(q);
+            var request = new SearchRequest(Scope.PARAGRAPHS, mode, query.query(), 1, 10, query.filters());
+            if (!repeated) {
+                search.clearQueryCache(); // embedded anew, as a new query would be
+            }
+            long start = System.nanoTime();
+            search.search(request);
+            nanos[q] = System.nanoTime() - start;
+        }
+        return nanos;
+    }
+
+    private static void row(PrintWriter out, String mode, Percentiles p) {
+        out.printf(Locale.ROOT, "%-18s %8.1f %8.1f %8.1f %8.1f%n", mode, p.ms(0.50), p.ms(0.95), p.ms(0.99), p.maxMs());
+    }
+}
