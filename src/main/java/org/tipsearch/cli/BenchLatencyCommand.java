@@ -19,8 +19,8 @@ import picocli.CommandLine;
 
 /**
  * {@code tipsearch bench latency}: in-process query latency per mode over the fixed mixed query set, size 10 with
- * facets and highlighting, p50/p95/p99 over timed rounds after a warm-up round. A new query's embedding is part of
- * its time (the cache of query embeddings is emptied before each); a repeated one is served from the cache.
+ * facets and highlighting, p50/p95/p99 over timed rounds after a warm-up round. A new query's embeddings (its own
+ * and its hits' sentences) are part of its time, the caches emptied before each; a repeated one is served from them.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Measure in-process query latency per search mode over the fixed mixed query set; prints a table.")
@@ -77,7 +77,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
             BenchQuery query = queries.get(q);
             var request = new SearchRequest(Scope.PARAGRAPHS, mode, query.query(), 1, 10, query.filters());
             if (!repeated) {
-                search.clearQueryCache(); // embedded anew, as a new query would be
+                search.clearEmbeddingCaches(); // embedded anew, as a new query would be
             }
             long start = System.nanoTime();
             search.search(request);

@@ -32,7 +32,7 @@ final class BestPassages {
             return hits;
         }
         float[] q = embeddings.query(query);
-        List<float[]> vectors = embeddings.passages(sentences);
+        List<float[]> vectors = embeddings.sentences(sentences);
         var best = new HashMap<Integer, Integer>();
         var bestScore = new HashMap<Integer, Double>();
         for (int s = 0; s < sentences.size(); s++) {

@@ -313,9 +313,9 @@ public final class SearchService implements AutoCloseable {
         return values.vectorValue(it.index()).clone();
     }
 
-    /** Forgets the cached query embeddings, so that a benchmark measures embedding each query. */
-    public void clearQueryCache() {
-        embeddings.clearQueries();
+    /** Forgets the cached embeddings of queries and of hits' sentences, so that a benchmark measures a new search. */
+    public void clearEmbeddingCaches() {
+        embeddings.clear();
     }
 
     private static void requireScope(SearchRequest request, Scope scope) {
