@@ -56,14 +56,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--connections must be 1-1000 and --seconds 1-3600");
         }
-        var searchModes = new ArrayList<SearchMode>();
-        for (String mode : modes) {
-            try {
-                searchModes.add(SearchMode.fromId(mode));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         PrintWriter out = spec.commandLine().getOut();
         try (ServerProcess server = ServerProcess.start(locations.existingIndex(), serverJvmOptions)) {
             out.printf(Locale.ROOT, "server on %s%s: first search answered %d ms after the process started;"

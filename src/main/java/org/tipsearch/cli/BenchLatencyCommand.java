@@ -35,25 +35,31 @@ final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all queries. Default: ${DEFAULT-VALUE}.")
     private int rounds;
 
+    @Option(names = "--modes", defaultValue = "bm25,semantic,hybrid", split = ",",
+            description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
+    private List<String> modes;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || rounds > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1-10000, not " + rounds);
         }
+        List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         List<BenchQuery> queries = BenchQuery.mixedSet();
         PrintWriter out = spec.commandLine().getOut();
         try (SearchService search = SearchService.open(locations.existingIndex())) {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
                     + " %d queries x %d rounds%n", search.health().paragraphs(), queries.size(), rounds);
             out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
-            for (SearchMode mode : SearchMode.values()) {
+            for (SearchMode mode : searchModes) {
                 row(out, mode.id() + (mode == SearchMode.BM25 ? "" : ", new"), time(search, queries, mode, false));
                 if (mode != SearchMode.BM25) {
                     row(out, mode.id() + ", repeated", time(search, queries, mode, true));
                 }
             }
         }
-        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds);
+        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds
+                + " --modes " + String.join(",", modes));
         return 0;
     }
 

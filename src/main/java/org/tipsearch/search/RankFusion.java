@@ -1,6 +1,7 @@
 package org.tipsearch.search;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import org.apache.lucene.search.ScoreDoc;
 
@@ -19,12 +20,24 @@ final class RankFusion {
     private RankFusion() {}
 
     static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting) {
+        return fuse(leading, supporting, leading.length);
+    }
+
+    /**
+     * Fusion in which the leading ranking counts for a unit of the supporting one only down to {@code depth}.
+     * Below it, the leading ranking's units come after every fused one, in its order, as they would anyway: so a
+     * ranking read deeper (an export) begins with the same fusion as one read to the depth (a page).
+     */
+    static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting, int depth) {
         var scores = new HashMap<Integer, Float>();
-        for (int rank = 0; rank < leading.length; rank++) {
-            scores.merge(leading[rank].doc, 1f / (K + rank + 1), Float::sum);
-        }
         for (int rank = 0; rank < supporting.length; rank++) {
             scores.merge(supporting[rank].doc, SUPPORTING_WEIGHT / (K + rank + 1), Float::sum);
+        }
+        var supported = new HashSet<>(scores.keySet());
+        for (int rank = 0; rank < leading.length; rank++) {
+            if (rank < depth || !supported.contains(leading[rank].doc)) {
+                scores.merge(leading[rank].doc, 1f / (K + rank + 1), Float::sum);
+            }
         }
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Float>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -5,15 +5,18 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -22,6 +25,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.Bits;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
@@ -42,25 +46,48 @@ final class ReportSearcher extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final int paragraphCount;
 
-    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig) throws IOException {
-        super(reader);
+    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments) throws IOException {
+        super(reader, segments);
         var metadata = new TreeMap<String, IndexedReport>();
-        var counts = new HashMap<String, Integer>();
         StoredFields stored = storedFields();
         Query reportRecords = ofType(Schema.TYPE_REPORT);
         for (ScoreDoc sd : search(reportRecords, Math.max(1, count(reportRecords))).scoreDocs) {
             IndexedReport report = Documents.report(stored.document(sd.doc));
             metadata.put(report.id(), report);
-            counts.put(report.id(), count(new BooleanQuery.Builder()
-                    .add(PARAGRAPHS, BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(Schema.REPORT, report.id())), BooleanClause.Occur.FILTER)
-                    .build()));
         }
         reports = Collections.unmodifiableMap(metadata);
-        unitCounts = Collections.unmodifiableMap(counts);
+        unitCounts = Collections.unmodifiableMap(unitCounts(reader));
         paragraphCount = count(PARAGRAPHS);
         boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    }
+
+    /**
+     * The units of each report, in one pass over the units' report ids: a count query per report would take
+     * seconds at each reopening of an index of tens of thousands of reports.
+     */
+    private static Map<String, Integer> unitCounts(IndexReader reader) throws IOException {
+        var counts = new HashMap<String, Integer>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum units = leaf.reader().postings(new Term(Schema.TYPE, Schema.TYPE_PARAGRAPH), PostingsEnum.NONE);
+            SortedDocValues reportIds = leaf.reader().getSortedDocValues(Schema.REPORT);
+            if (units == null || reportIds == null) {
+                continue;
+            }
+            int[] perOrdinal = new int[reportIds.getValueCount()];
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = units.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = units.nextDoc()) {
+                if ((live == null || live.get(doc)) && reportIds.advanceExact(doc)) {
+                    perOrdinal[reportIds.ordValue()]++;
+                }
+            }
+            for (int ord = 0; ord < perOrdinal.length; ord++) {
+                if (perOrdinal[ord] > 0) {
+                    counts.merge(reportIds.lookupOrd(ord).utf8ToString(), perOrdinal[ord], Integer::sum);
+                }
+            }
+        }
+        return counts;
     }
 
     /** The records of one type: paragraphs, recommendations or reports. */
@@ -68,12 +95,16 @@ final class ReportSearcher extends IndexSearcher {
         return new TermQuery(new Term(Schema.TYPE, type));
     }
 
-    /** Opens a {@link ReportSearcher} whenever the manager opens or reopens a view. */
-    static SearcherFactory factory(FacetsConfig facetsConfig) {
+    /**
+     * Opens a {@link ReportSearcher} whenever the manager opens or reopens a view.
+     *
+     * @param segments runs a search's slices of segments side by side
+     */
+    static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments) {
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new ReportSearcher(reader, facetsConfig);
+                return new ReportSearcher(reader, facetsConfig, segments);
             }
         };
     }

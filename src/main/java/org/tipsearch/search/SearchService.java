@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -68,6 +70,8 @@ public final class SearchService implements AutoCloseable {
      * its facet counts, its export) does not change as a user pages through it.
      */
     private static final int NEIGHBOURS = 50;
+    /** How deep the words' ranking counts in a hybrid search's fusion; pages and exports agree at any depth. */
+    private static final int FUSION_DEPTH = 1_000;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 
@@ -81,10 +85,21 @@ public final class SearchService implements AutoCloseable {
     private Suggestions suggestions;
     private long suggestionsVersion;
     private final Embeddings embeddings = new Embeddings();
+    /**
+     * Searches a large index's slices of segments on every core: a broad query over a million units scores and
+     * counts half a million of them. A small index is one slice, searched by the caller alone.
+     */
+    private final ExecutorService segments = Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("search-", 0).daemon().factory());
 
     private SearchService(Directory directory) throws IOException {
         this.directory = directory;
-        this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig));
+        try {
+            this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig, segments));
+        } catch (IOException | RuntimeException e) {
+            segments.shutdown();
+            throw e;
+        }
     }
 
     /**
@@ -169,12 +184,11 @@ public final class SearchService implements AutoCloseable {
             // Field filters alone, or no searchable word, have no meaning to search by.
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             Query typeFilter = ReportSearcher.ofType(request.scope().type());
+            // Only units have vectors, so the nearest neighbours need no filter by type: one would cost a bit
+            // set of every unit, built anew for each query (half a semantic search's time at a million units).
+            // Found once, here, rather than by each search that uses them (the hybrid mode's two).
             Query semantic = mode == SearchMode.BM25 ? null
-                    : nearestNeighbours(read.words(), read.filter() == null ? typeFilter
-                            : new BooleanQuery.Builder()
-                                    .add(typeFilter, BooleanClause.Occur.FILTER)
-                                    .add(read.filter(), BooleanClause.Occur.FILTER)
-                                    .build());
+                    : searcher.rewrite(nearestNeighbours(read.words(), read.filter()));
             // The result set: the words' matches, the query's nearest neighbours, or both.
             Query matching = switch (mode) {
                 case BM25 -> read.query();
@@ -184,17 +198,15 @@ public final class SearchService implements AutoCloseable {
                         .add(semantic, BooleanClause.Occur.SHOULD)
                         .build();
             };
-            DrillDownQuery drillDown = drillDown(request, new BooleanQuery.Builder()
-                    .add(matching, BooleanClause.Occur.MUST)
-                    .add(typeFilter, BooleanClause.Occur.FILTER)
-                    .build());
+            DrillDownQuery drillDown = filtered(request, matching, typeFilter);
             int window = slice.end();
+            // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
             DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, facetsConfig, searcher.facetState())
                     .search(drillDown, null, null, mode == SearchMode.HYBRID ? 1 : window,
-                            ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, ranked);
+                            ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
             long total = total(result.hits.totalHits);
             ScoreDoc[] top = mode == SearchMode.HYBRID
-                    ? fused(searcher, request, read.query(), semantic, typeFilter, window, total)
+                    ? fused(searcher, request, read.query(), semantic, typeFilter, window)
                     : result.hits.scoreDocs;
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
             List<H> hits = reader.read(searcher, page, ranked && slice.highlighted() ? read.query() : null, ranked);
@@ -215,27 +227,32 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The units nearest the query's meaning among those of the type (and of the query's own field:value
-     * filters): a fixed number of them, found before the facet filters narrow them, so that facet counts agree
-     * with what each selection shows.
+     * The units nearest the query's meaning (among those of the query's own field:value filters, if any): a
+     * fixed number of them, found before the facet filters narrow them, so that facet counts agree with what
+     * each selection shows.
      */
     private Query nearestNeighbours(String words, Query among) {
         return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), NEIGHBOURS, among);
     }
 
-    /** The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}). */
+    /**
+     * The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}), the
+     * words' ranking counting to its first {@link #FUSION_DEPTH} units: reading it deeper for every page would
+     * cost a broad query over a million units most of its time.
+     */
     private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, Query words, Query semantic,
-            Query typeFilter, int window, long total) throws IOException {
-        int depth = Math.max(1, (int) Math.min(Math.max(window, total), SearchRequest.MAX_WINDOW));
-        var rankings = new ArrayList<ScoreDoc[]>();
-        for (Query ranking : List.of(words, semantic)) {
-            Query filtered = drillDown(request, new BooleanQuery.Builder()
-                    .add(ranking, BooleanClause.Occur.MUST)
-                    .add(typeFilter, BooleanClause.Occur.FILTER)
-                    .build());
-            rankings.add(searcher.search(filtered, depth).scoreDocs);
-        }
-        return RankFusion.fuse(rankings.get(0), rankings.get(1));
+            Query typeFilter, int window) throws IOException {
+        ScoreDoc[] byWords = searcher.search(filtered(request, words, typeFilter), Math.max(window, FUSION_DEPTH)).scoreDocs;
+        ScoreDoc[] byMeaning = searcher.search(filtered(request, semantic, typeFilter), NEIGHBOURS).scoreDocs;
+        return RankFusion.fuse(byWords, byMeaning, FUSION_DEPTH);
+    }
+
+    /** The query among the records of the type, narrowed by the request's facet filters. */
+    private DrillDownQuery filtered(SearchRequest request, Query ranking, Query typeFilter) {
+        return drillDown(request, new BooleanQuery.Builder()
+                .add(ranking, BooleanClause.Occur.MUST)
+                .add(typeFilter, BooleanClause.Occur.FILTER)
+                .build());
     }
 
     /**
@@ -564,7 +581,7 @@ public final class SearchService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (directory; searchers) {
+        try (directory; searchers; segments) {
             synchronized (this) {
                 if (suggestions != null) {
                     suggestions.close();
