@@ -39,8 +39,9 @@ public final class ReportIndexer implements AutoCloseable {
         directory = FSDirectory.open(indexDir);
         var config = new IndexWriterConfig(Schema.indexAnalyzer()).setOpenMode(mode);
         if (mode == IndexWriterConfig.OpenMode.CREATE) {
-            // A rebuild writes every report at once: fewer, larger segments to flush and to merge.
-            config.setRAMBufferSizeMB(REBUILD_BUFFER_MB);
+            // A rebuild writes every report at once: fewer, larger segments to flush and to merge, written as
+            // they are rather than copied again into compound files.
+            config.setRAMBufferSizeMB(REBUILD_BUFFER_MB).setUseCompoundFile(false);
         }
         try {
             writer = new IndexWriter(directory, config);
