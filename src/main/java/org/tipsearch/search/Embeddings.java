@@ -1,48 +1,87 @@
 package org.tipsearch.search;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.tipsearch.embed.Embedder;
 
 /**
  * The embedding model, loaded on the first query that needs it so that the server starts without it, and the
- * embeddings of the latest queries, least recently used out first. Thread-safe.
+ * embeddings of the latest queries and passages, least recently used out first. Thread-safe.
  */
 final class Embeddings {
 
     private static final int QUERY_CACHE = 1_024;
+    /**
+     * The sentences of a unit compete for its best passage in every search by meaning that finds it: without
+     * their embeddings kept, three quarters of a busy server's time went into embedding them again. 4,096 of
+     * them take some 6 MB.
+     */
+    private static final int PASSAGE_CACHE = 4_096;
 
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
-    private final Map<String, float[]> queries = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > QUERY_CACHE;
-        }
-    };
+    private final Map<String, CompletableFuture<float[]>> queries = leastRecentlyUsed(QUERY_CACHE);
+    private final Map<String, CompletableFuture<float[]>> passages = leastRecentlyUsed(PASSAGE_CACHE);
+
+    private static Map<String, CompletableFuture<float[]>> leastRecentlyUsed(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<float[]>> eldest) {
+                return size() > capacity;
+            }
+        };
+    }
 
     /** The embedding of a query, from the cache when the same words were asked lately. */
     float[] query(String words) {
-        synchronized (queries) {
-            float[] cached = queries.get(words);
-            if (cached != null) {
-                return cached;
+        return cached(queries, words, text -> embedder.get().query(text));
+    }
+
+    /** The embedding of a passage, from the cache when it was embedded lately. */
+    float[] passage(String text) {
+        return cached(passages, text, passage -> embedder.get().passage(passage));
+    }
+
+    /**
+     * The embedding from the cache, or made now, outside the lock, by the first request that needs it while the
+     * others that need it meanwhile wait for it: when many requests bring the same new words at once (a busy
+     * server just started), each embedding them again would take the cores from all.
+     */
+    private static float[] cached(Map<String, CompletableFuture<float[]>> cache, String text,
+            Function<String, float[]> embed) {
+        var made = new CompletableFuture<float[]>();
+        CompletableFuture<float[]> cached;
+        synchronized (cache) {
+            cached = cache.putIfAbsent(text, made);
+        }
+        if (cached != null) {
+            return cached.join();
+        }
+        try {
+            float[] vector = embed.apply(text);
+            made.complete(vector);
+            return vector;
+        } catch (RuntimeException e) {
+            synchronized (cache) {
+                cache.remove(text, made);
             }
+            made.completeExceptionally(e);
+            throw e;
         }
-        float[] vector = embedder.get().query(words);
-        synchronized (queries) {
-            queries.put(words, vector);
-        }
-        return vector;
     }
 
-    List<float[]> passages(List<String> texts) {
-        return embedder.get().passages(texts);
+    /** The embedding of a draft, not kept: a pasted draft seldom comes again, and may be long. */
+    float[] draft(String text) {
+        return embedder.get().passage(text);
     }
 
-    void clearQueries() {
+    void clear() {
         synchronized (queries) {
             queries.clear();
+        }
+        synchronized (passages) {
+            passages.clear();
         }
     }
 }

@@ -263,7 +263,7 @@ public final class SearchService implements AutoCloseable {
                 keywords = mlt.like(unit.get().doc);
                 elsewhere = outside(searcher, unit.get().doc, request.exclude());
             } else {
-                vector = embeddings.passages(List.of(request.text())).get(0);
+                vector = embeddings.draft(request.text());
                 keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
             }
             var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
@@ -313,9 +313,9 @@ public final class SearchService implements AutoCloseable {
         return values.vectorValue(it.index()).clone();
     }
 
-    /** Forgets the cached query embeddings, so that a benchmark measures embedding each query. */
+    /** Forgets the cached embeddings of queries and passages, so that a benchmark measures embedding them. */
     public void clearQueryCache() {
-        embeddings.clearQueries();
+        embeddings.clear();
     }
 
     private static void requireScope(SearchRequest request, Scope scope) {
