@@ -16,8 +16,11 @@ final class BestPassages {
 
     private BestPassages() {}
 
-    /** The hits with such a passage; a hit's sentences are embedded one by one, each kept for the next search. */
-    static List<Hit> apply(List<Hit> hits, String query, Embeddings embeddings) {
+    /**
+     * The hits with such a passage, hit by hit while the deadline allows (embedding a hit's sentences is the
+     * costly part); a hit not reached keeps its opening.
+     */
+    static List<Hit> apply(List<Hit> hits, String query, Embeddings embeddings, Deadline deadline) {
         var out = new ArrayList<Hit>(hits);
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
@@ -25,7 +28,7 @@ final class BestPassages {
                 continue;
             }
             List<String> sentences = sentences(hit.unit().paragraph().text());
-            if (sentences.isEmpty()) {
+            if (sentences.isEmpty() || !deadline.allows()) {
                 continue;
             }
             float[] q = embeddings.query(query); // embedded once, then from the cache

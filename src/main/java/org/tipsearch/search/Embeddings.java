@@ -7,8 +7,9 @@ import java.util.function.Function;
 import org.tipsearch.embed.Embedder;
 
 /**
- * The embedding model, loaded on the first query that needs it so that the server starts without it, and the
- * embeddings of the latest queries and passages, least recently used out first. Thread-safe.
+ * The embedding model, loaded on the first query that needs it so that the command line starts without it (a
+ * server with a query budget loads it at start), and the embeddings of the latest queries and passages, least
+ * recently used out first. Thread-safe.
  */
 final class Embeddings {
 
@@ -31,6 +32,11 @@ final class Embeddings {
                 return size() > capacity;
             }
         };
+    }
+
+    /** Loads the model now rather than on the first query that needs it, and runs it once to warm it. */
+    void load() {
+        embedder.get().query("trafficking in persons");
     }
 
     /** The embedding of a query, from the cache when the same words were asked lately. */

@@ -160,7 +160,8 @@ class ApiIT {
         JsonNode hybrid = get("/api/search?size=100&q=" + encode(query));
         JsonNode semantic = get("/api/search?mode=semantic&size=100&q=" + encode(query));
         JsonNode explicit = get("/api/search?mode=hybrid&size=100&q=" + encode(query));
-        assertEquals(hybrid.get("hits"), explicit.get("hits"), "hybrid is the default mode");
+        // the same ranking (the first may show fewer best passages: they are embedded hit by hit within the budget)
+        assertEquals(texts(hybrid.get("hits"), "id"), texts(explicit.get("hits"), "id"), "hybrid is the default mode");
         assertTrue(hybrid.get("total").asInt() >= keyword.get("total").asInt());
         assertTrue(hybrid.get("total").asInt() >= semantic.get("total").asInt());
         int sessions = 0;
