@@ -59,6 +59,10 @@ final class ServedPages implements BeforeAllCallback, AfterAllCallback {
         return server.baseUrl();
     }
 
+    ProcessHandle serverProcess() {
+        return server.process();
+    }
+
     /** The browser, started on first use. */
     Browser browser() {
         if (browser == null) {
