@@ -99,6 +99,11 @@ public final class JarProcess {
             return baseUrl;
         }
 
+        /** The server's process, for the JDK's tools (jcmd) to look into. */
+        public ProcessHandle process() {
+            return process.toHandle();
+        }
+
         /** What the server printed up to the line announcing it was ready. */
         public List<String> startupOutput() {
             return List.copyOf(output);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -50,6 +51,15 @@ final class ServeCommand implements Callable<Integer> {
                     + "or set the environment variable " + ADMIN_TOKEN_VARIABLE + ". Without a token the admin API is off.")
     private Path adminTokenFile;
 
+    @Option(names = "--query-budget-ms", defaultValue = "1000", paramLabel = "MS",
+            description = "How long one search may take, in milliseconds (1-" + MAX_QUERY_BUDGET_MS + "): one that has "
+                    + "found something by then answers it marked partial, one that has not answers 503. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private long queryBudgetMs;
+
+    /** A budget over a minute is no budget: a client waiting that long has gone. */
+    private static final long MAX_QUERY_BUDGET_MS = 60_000;
+
     static final String ADMIN_TOKEN_VARIABLE = "TIPSEARCH_ADMIN_TOKEN";
     /** A shorter token could be guessed; 16 characters of a random string are out of reach. */
     private static final int MIN_TOKEN_LENGTH = 16;
@@ -85,13 +95,17 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0-65535, not " + port);
         }
+        if (queryBudgetMs < 1 || queryBudgetMs > MAX_QUERY_BUDGET_MS) {
+            throw new ParameterException(spec.commandLine(), "--query-budget-ms must be 1-" + MAX_QUERY_BUDGET_MS
+                    + ", not " + queryBudgetMs);
+        }
         if (!ReportIndexer.isCurrent(locations.index())) {
             out.println("No current index at " + locations.index() + "; building it from " + locations.reports);
             IndexCommand.build(locations.existingReports(), locations.index(), out);
         }
         String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
-        SearchService search = SearchService.open(locations.index());
+        SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs));
         Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
                 new ReportLibrary(locations.index(), locations.reports), adminToken);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()

@@ -22,6 +22,15 @@ public final class Embedder {
         return model.embed(QUERY_INSTRUCTION + text).content().vector();
     }
 
+    /**
+     * A passage embedded in the calling thread. {@link #passages} shares out a batch among the model's own worker
+     * threads, one per core for the whole process: right for indexing, but a server's concurrent requests would
+     * queue there, each behind every other's passages, rather than share the cores as their own threads do.
+     */
+    public float[] passage(String text) {
+        return model.embed(text).content().vector();
+    }
+
     public List<float[]> passages(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();

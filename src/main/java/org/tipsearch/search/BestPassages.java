@@ -2,7 +2,6 @@ package org.tipsearch.search;
 
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,36 +16,33 @@ final class BestPassages {
 
     private BestPassages() {}
 
-    static List<Hit> apply(List<Hit> hits, String query, Embeddings embeddings) {
-        var sentences = new ArrayList<String>();
-        var owners = new ArrayList<Integer>();
+    /**
+     * The hits with such a passage, hit by hit while the deadline allows (embedding a hit's sentences is the
+     * costly part); a hit not reached keeps its opening.
+     */
+    static List<Hit> apply(List<Hit> hits, String query, Embeddings embeddings, Deadline deadline) {
+        var out = new ArrayList<Hit>(hits);
         for (int i = 0; i < hits.size(); i++) {
-            if (!hits.get(i).highlight().contains("<mark>")) {
-                for (String sentence : sentences(hits.get(i).unit().paragraph().text())) {
-                    sentences.add(sentence);
-                    owners.add(i);
+            Hit hit = hits.get(i);
+            if (hit.highlight().contains("<mark>")) {
+                continue;
+            }
+            List<String> sentences = sentences(hit.unit().paragraph().text());
+            if (sentences.isEmpty() || !deadline.allows()) {
+                continue;
+            }
+            float[] q = embeddings.query(query); // embedded once, then from the cache
+            int best = 0;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < sentences.size(); s++) {
+                double score = cosine(q, embeddings.passage(sentences.get(s)));
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = s;
                 }
             }
+            out.set(i, new Hit(hit.unit(), hit.document(), hit.score(), Html.escape(sentences.get(best))));
         }
-        if (sentences.isEmpty()) {
-            return hits;
-        }
-        float[] q = embeddings.query(query);
-        List<float[]> vectors = embeddings.sentences(sentences);
-        var best = new HashMap<Integer, Integer>();
-        var bestScore = new HashMap<Integer, Double>();
-        for (int s = 0; s < sentences.size(); s++) {
-            double score = cosine(q, vectors.get(s));
-            if (score > bestScore.getOrDefault(owners.get(s), Double.NEGATIVE_INFINITY)) {
-                bestScore.put(owners.get(s), score);
-                best.put(owners.get(s), s);
-            }
-        }
-        var out = new ArrayList<Hit>(hits);
-        best.forEach((i, s) -> {
-            Hit h = hits.get(i);
-            out.set(i, new Hit(h.unit(), h.document(), h.score(), Html.escape(sentences.get(s))));
-        });
         return out;
     }
 

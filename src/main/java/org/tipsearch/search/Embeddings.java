@@ -1,90 +1,93 @@
 package org.tipsearch.search;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.tipsearch.embed.Embedder;
 
 /**
- * The embedding model, loaded on the first query that needs it so that the server starts without it, and the
- * embeddings of the latest queries and of the latest hits' sentences, least recently used out first.
- * Thread-safe.
+ * The embedding model, loaded on the first query that needs it so that the command line starts without it (a
+ * server with a query budget loads it at start), and the embeddings of the latest queries and passages, least
+ * recently used out first. Thread-safe.
  */
 final class Embeddings {
 
     private static final int QUERY_CACHE = 1_024;
     /**
-     * Sentences shown as the passage of a hit found by meaning: a repeated search, or the next page of one,
-     * shows the same hits, whose sentences would cost ten to sixty embeddings a page (15 MB at most).
+     * The sentences of a unit compete for its best passage in every search by meaning that finds it: without
+     * their embeddings kept, three quarters of a busy server's time went into embedding them again. 4,096 of
+     * them take some 6 MB.
      */
-    private static final int SENTENCE_CACHE = 10_000;
+    private static final int PASSAGE_CACHE = 4_096;
 
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
-    private final Map<String, float[]> queries = leastRecentlyUsed(QUERY_CACHE);
-    private final Map<String, float[]> sentences = leastRecentlyUsed(SENTENCE_CACHE);
+    private final Map<String, CompletableFuture<float[]>> queries = leastRecentlyUsed(QUERY_CACHE);
+    private final Map<String, CompletableFuture<float[]>> passages = leastRecentlyUsed(PASSAGE_CACHE);
 
-    private static Map<String, float[]> leastRecentlyUsed(int capacity) {
+    private static Map<String, CompletableFuture<float[]>> leastRecentlyUsed(int capacity) {
         return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<float[]>> eldest) {
                 return size() > capacity;
             }
         };
     }
 
+    /** Loads the model now rather than on the first query that needs it, and runs it once to warm it. */
+    void load() {
+        embedder.get().query("trafficking in persons");
+    }
+
     /** The embedding of a query, from the cache when the same words were asked lately. */
     float[] query(String words) {
-        synchronized (queries) {
-            float[] cached = queries.get(words);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        float[] vector = embedder.get().query(words);
-        synchronized (queries) {
-            queries.put(words, vector);
-        }
-        return vector;
+        return cached(queries, words, text -> embedder.get().query(text));
     }
 
-    /** Embeddings of passages, as they come. */
-    List<float[]> passages(List<String> texts) {
-        return embedder.get().passages(texts);
+    /** The embedding of a passage, from the cache when it was embedded lately. */
+    float[] passage(String text) {
+        return cached(passages, text, passage -> embedder.get().passage(passage));
     }
 
-    /** Embeddings of sentences of hits, those embedded lately from the cache, the others in one batch. */
-    List<float[]> sentences(List<String> texts) {
-        var vectors = new float[texts.size()][];
-        var missing = new ArrayList<Integer>();
-        synchronized (sentences) {
-            for (int i = 0; i < vectors.length; i++) {
-                vectors[i] = sentences.get(texts.get(i));
-                if (vectors[i] == null) {
-                    missing.add(i);
-                }
-            }
+    /**
+     * The embedding from the cache, or made now, outside the lock, by the first request that needs it while the
+     * others that need it meanwhile wait for it: when many requests bring the same new words at once (a busy
+     * server just started), each embedding them again would take the cores from all.
+     */
+    private static float[] cached(Map<String, CompletableFuture<float[]>> cache, String text,
+            Function<String, float[]> embed) {
+        var made = new CompletableFuture<float[]>();
+        CompletableFuture<float[]> cached;
+        synchronized (cache) {
+            cached = cache.putIfAbsent(text, made);
         }
-        if (!missing.isEmpty()) {
-            List<float[]> embedded = passages(missing.stream().map(texts::get).toList());
-            synchronized (sentences) {
-                for (int j = 0; j < embedded.size(); j++) {
-                    vectors[missing.get(j)] = embedded.get(j);
-                    sentences.put(texts.get(missing.get(j)), embedded.get(j));
-                }
-            }
+        if (cached != null) {
+            return cached.join();
         }
-        return Arrays.asList(vectors);
+        try {
+            float[] vector = embed.apply(text);
+            made.complete(vector);
+            return vector;
+        } catch (RuntimeException e) {
+            synchronized (cache) {
+                cache.remove(text, made);
+            }
+            made.completeExceptionally(e);
+            throw e;
+        }
     }
 
-    /** Forgets every cached embedding, so that a benchmark measures a search never made before. */
+    /** The embedding of a draft, not kept: a pasted draft seldom comes again, and may be long. */
+    float[] draft(String text) {
+        return embedder.get().passage(text);
+    }
+
     void clear() {
         synchronized (queries) {
             queries.clear();
         }
-        synchronized (sentences) {
-            sentences.clear();
+        synchronized (passages) {
+            passages.clear();
         }
     }
 }

@@ -242,8 +242,22 @@ final class QueryReader {
         return firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine;
     }
 
+    /**
+     * How many wildcard, prefix, fuzzy and range terms a query may hold. Each is expanded to the matching terms
+     * of the index before the search can start, and again for the highlighting, which no time budget can stop
+     * part-way (a fuzzy word costs a few milliseconds a time).
+     */
+    static final int MAX_EXPANDING_TERMS = 20;
+    /**
+     * The longest wildcard or fuzzy word: its automaton grows faster than it (a fuzzy word of 1,500 characters, or
+     * "a*" a thousand times, takes half a second to build).
+     */
+    static final int MAX_PATTERN_LENGTH = 50;
+
     /** The classic parser, limited to the schema's fields and to queries that stay cheap. */
     private static final class CheckedParser extends QueryParser {
+        private int expandingTerms;
+
         CheckedParser(Analyzer analyzer) {
             super(Schema.TEXT, analyzer);
             setDefaultOperator(QueryParser.Operator.OR);
@@ -265,23 +279,44 @@ final class QueryReader {
 
         @Override
         protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+            countExpanding();
+            requireShortPattern(termStr);
             return super.getWildcardQuery(known(field), termStr);
         }
 
         @Override
         protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+            countExpanding();
+            requireShortPattern(termStr);
             return super.getPrefixQuery(known(field), termStr);
         }
 
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+            countExpanding();
+            requireShortPattern(termStr);
             return super.getFuzzyQuery(known(field), termStr, minSimilarity);
         }
 
         @Override
         protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                 boolean endInclusive) throws ParseException {
+            countExpanding();
             return super.getRangeQuery(known(field), part1, part2, startInclusive, endInclusive);
+        }
+
+        private void countExpanding() {
+            if (++expandingTerms > MAX_EXPANDING_TERMS) {
+                throw new QueryTooBroadException("the query has more than " + MAX_EXPANDING_TERMS
+                        + " wildcard, fuzzy or range terms, the most one may have");
+            }
+        }
+
+        private static void requireShortPattern(String word) {
+            if (word.length() > MAX_PATTERN_LENGTH) {
+                throw new QueryTooBroadException("a wildcard or fuzzy word is " + word.length()
+                        + " characters long; at most " + MAX_PATTERN_LENGTH + " are allowed");
+            }
         }
 
         @Override

@@ -16,6 +16,7 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -25,6 +26,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedReport;
@@ -33,7 +35,8 @@ import org.tipsearch.ingest.ReportMetadata;
 
 /**
  * A searcher over one point-in-time view of the index, with what every request needs of that view made
- * once when the view opens: the reports' metadata and unit counts, and the facet ordinals.
+ * once when the view opens: the reports' metadata and unit counts, and the facet ordinals. The manager shares
+ * one per view; a search runs on its own copy of it, which stops at the search's deadline ({@link #until}).
  */
 final class ReportSearcher extends IndexSearcher {
 
@@ -45,9 +48,14 @@ final class ReportSearcher extends IndexSearcher {
     private final Map<String, Integer> unitCounts;
     private final SortedSetDocValuesReaderState facetState;
     private final int paragraphCount;
+    /** Null for the view the manager shares, which searches to the end. */
+    private final Deadline deadline;
+    private final Executor segments;
 
     private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments) throws IOException {
         super(reader, segments);
+        this.segments = segments;
+        deadline = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
         Query reportRecords = ofType(Schema.TYPE_REPORT);
@@ -60,6 +68,37 @@ final class ReportSearcher extends IndexSearcher {
         paragraphCount = count(PARAGRAPHS);
         boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+    }
+
+    private ReportSearcher(ReportSearcher view, Deadline deadline) {
+        super(view.getIndexReader(), view.segments);
+        segments = view.segments;
+        reports = view.reports;
+        unitCounts = view.unitCounts;
+        facetState = view.facetState;
+        paragraphCount = view.paragraphCount;
+        this.deadline = deadline;
+    }
+
+    /**
+     * This view for one search, which stops at the deadline: over the same reader, so the facet ordinals still
+     * fit, and cheap to make. The shared view cannot carry a deadline: every search running on it would share it.
+     */
+    ReportSearcher until(Deadline deadline) {
+        return new ReportSearcher(this, deadline);
+    }
+
+    /**
+     * Searches a segment if the deadline allows. Lucene's own timeout ({@code setTimeout}) scores a segment in
+     * windows of documents, which the drill-sideways scorer refuses with an exception (apache/lucene#12032), so a
+     * search here stops between segments instead.
+     */
+    @Override
+    protected void searchLeaf(LeafReaderContext leaf, int minDocId, int maxDocId, Weight weight, Collector collector)
+            throws IOException {
+        if (deadline == null || deadline.allows()) {
+            super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
+        }
     }
 
     /**

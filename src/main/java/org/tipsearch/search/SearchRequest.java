@@ -25,6 +25,8 @@ public record SearchRequest(Scope scope, SearchMode mode, String query, int page
     public static final int MAX_WINDOW = 10_000;
     public static final int MAX_QUERY_LENGTH = 2_000;
     public static final int MAX_VALUES_PER_FILTER = 50;
+    /** The longest value a facet lists (an organization's name) is under 100 characters. */
+    public static final int MAX_FILTER_VALUE_LENGTH = 200;
 
     public SearchRequest {
         Objects.requireNonNull(scope, "scope");
@@ -53,16 +55,28 @@ public record SearchRequest(Scope scope, SearchMode mode, String query, int page
             if (!scope.facets().contains(entry.getKey())) {
                 throw new IllegalArgumentException("unknown filter '" + entry.getKey() + "'; filters are " + scope.facets());
             }
-            List<String> values = entry.getValue().stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
-            if (values.size() > MAX_VALUES_PER_FILTER) {
-                throw new IllegalArgumentException("at most " + MAX_VALUES_PER_FILTER + " values of "
-                        + entry.getKey() + " may be selected");
-            }
+            List<String> values = filterValues(entry.getKey(), entry.getValue());
             if (!values.isEmpty()) {
                 copy.put(entry.getKey(), values);
             }
         }
         filters = Map.copyOf(copy);
+    }
+
+    /** The values of one filter without blanks and repeats, within the limits, which a refusal names. */
+    static List<String> filterValues(String dim, List<String> values) {
+        List<String> kept = values == null ? List.of()
+                : values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        if (kept.size() > MAX_VALUES_PER_FILTER) {
+            throw new IllegalArgumentException("at most " + MAX_VALUES_PER_FILTER + " values of " + dim + " may be given");
+        }
+        for (String value : kept) {
+            if (value.length() > MAX_FILTER_VALUE_LENGTH) {
+                throw new IllegalArgumentException("a value of " + dim + " is " + value.length()
+                        + " characters long; at most " + MAX_FILTER_VALUE_LENGTH + " are allowed");
+            }
+        }
+        return kept;
     }
 
     /** A keyword search of the paragraphs. */

@@ -8,14 +8,17 @@ import java.util.Map;
 /**
  * A page of results with the facet counts of the whole result set.
  *
- * @param <H>    the kind of hit: a {@link Hit} or a {@link RecommendationHit}
- * @param notice set when the query was read differently from how it was written
+ * @param <H>     the kind of hit: a {@link Hit} or a {@link RecommendationHit}
+ * @param notice  set when the query was read differently from how it was written, or the answer is partial
+ * @param partial the search stopped at its time budget: the total, the facet counts and the hits may miss some,
+ *                a hybrid page may be ranked by the combined query rather than fused, and hits may be unhighlighted
  */
 public record SearchResults<H>(
         SearchRequest request,
         long total,
         long tookMs,
         String notice,
+        boolean partial,
         List<H> hits,
         Map<String, List<FacetCount>> facets) {
     public SearchResults {

@@ -3,6 +3,7 @@ package org.tipsearch.search;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,10 +12,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -91,8 +94,13 @@ public final class SearchService implements AutoCloseable {
      */
     private final ExecutorService segments = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("search-", 0).daemon().factory());
+    /** How long a search may take; null for no limit. */
+    private final Duration queryBudget;
 
-    private SearchService(Directory directory) throws IOException {
+    private SearchService(Directory directory, Duration queryBudget) throws IOException {
+        if (queryBudget != null) { // or the first query that needs the model would spend its budget loading it
+            embeddings.load();
+        }
         this.directory = directory;
         try {
             this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig, segments));
@@ -100,6 +108,7 @@ public final class SearchService implements AutoCloseable {
             segments.shutdown();
             throw e;
         }
+        this.queryBudget = queryBudget;
     }
 
     /**
@@ -110,11 +119,33 @@ public final class SearchService implements AutoCloseable {
         searchers.maybeRefreshBlocking();
     }
 
-    /** Opens the index in a folder; it must exist (see {@code ReportIndexer.isCurrent}). */
+    /**
+     * Opens the index in a folder; it must exist (see {@code ReportIndexer.isCurrent}). Its searches run to their
+     * end, as the command line wants them: one search at a time, and a benchmark or an evaluation must not
+     * measure cut-short answers.
+     */
     public static SearchService open(Path indexDir) throws IOException {
+        return openWith(indexDir, null);
+    }
+
+    /**
+     * Opens the index in a folder for a server: each search stops when it has taken the query budget. One that
+     * has found something by then answers it as {@link SearchResults#partial() partial}; one that has not, and an
+     * export or a similar list that is not whole, throws {@link BudgetExceededException}. The embedding model is
+     * loaded now rather than by the first query that needs it.
+     */
+    public static SearchService open(Path indexDir, Duration queryBudget) throws IOException {
+        Objects.requireNonNull(queryBudget, "queryBudget");
+        if (queryBudget.isZero() || queryBudget.isNegative()) {
+            throw new IllegalArgumentException("the query budget must be positive, not " + queryBudget);
+        }
+        return openWith(indexDir, queryBudget);
+    }
+
+    private static SearchService openWith(Path indexDir, Duration queryBudget) throws IOException {
         Directory directory = FSDirectory.open(indexDir);
         try {
-            return new SearchService(directory);
+            return new SearchService(directory, queryBudget);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -124,34 +155,43 @@ public final class SearchService implements AutoCloseable {
     /** Paragraphs matching a search of the {@link Scope#PARAGRAPHS} scope. */
     public SearchResults<Hit> search(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        SearchResults<Hit> results = run(request, Slice.pageOf(request), this::hits);
-        if (request.mode() == SearchMode.BM25 || request.query().isEmpty() || results.hits().isEmpty()) {
-            return results;
-        }
-        return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
-                BestPassages.apply(results.hits(), request.query(), embeddings), results.facets());
+        // A hit found by meaning alone shows its sentence closest to the query, which costs embedding its sentences.
+        boolean byMeaning = request.mode() != SearchMode.BM25 && !request.query().isEmpty();
+        Deadline deadline = new Deadline(queryBudget);
+        return run(request, Slice.pageOf(request), deadline, this::hits,
+                hits -> byMeaning ? BestPassages.apply(hits, request.query(), embeddings, deadline) : hits);
     }
 
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
     public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
-        return run(request, Slice.pageOf(request), this::recommendationHits);
+        return run(request, Slice.pageOf(request), new Deadline(queryBudget), this::recommendationHits,
+                UnaryOperator.identity());
     }
 
     /**
      * Every paragraph of a search, up to {@link SearchRequest#MAX_WINDOW}, in the order its pages show them and
      * without highlighting (a hit's highlight is its escaped text): what an export writes. Page and size of the
-     * request are ignored.
+     * request are ignored. An export is whole: one that cannot finish within the budget throws
+     * {@link BudgetExceededException}, as a file that looks complete and is not would mislead whoever reads it.
      */
     public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        return run(request, Slice.EXPORT, this::hits);
+        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::hits, UnaryOperator.identity()));
     }
 
     /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
     public SearchResults<RecommendationHit> exportRecommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
-        return run(request, Slice.EXPORT, this::recommendationHits);
+        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::recommendationHits,
+                UnaryOperator.identity()));
+    }
+
+    private <H> SearchResults<H> whole(SearchResults<H> results) {
+        if (results.partial()) {
+            throw new BudgetExceededException(queryBudget);
+        }
+        return results;
     }
 
     /** Which hits of the ranking to read: a page, highlighted, or the whole ranking for an export. */
@@ -172,13 +212,19 @@ public final class SearchService implements AutoCloseable {
         List<H> read(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored) throws IOException;
     }
 
-    private <H> SearchResults<H> run(SearchRequest request, Slice slice, HitReader<H> reader) throws IOException {
-        long start = System.nanoTime();
-        ReportSearcher searcher = acquire();
+    /**
+     * Runs a search step by step, each only while the deadline allows: the query's embedding and the drill-sideways
+     * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings (else the
+     * combined query's own ranking stands in), the highlighting and the refinement of the page's hits.
+     */
+    private <H> SearchResults<H> run(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
+            UnaryOperator<List<H>> refinement) throws IOException {
+        ReportSearcher view = acquire();
         try {
+            ReportSearcher searcher = view.until(deadline);
             QueryReader.ReadQuery read = queryReader.read(request.query());
             if (searcher.facetState() == null) { // an index with no units at all
-                return new SearchResults<>(request, 0, millisSince(start), read.notice(), List.of(), Map.of());
+                return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of());
             }
             boolean ranked = !request.query().isEmpty();
             // Field filters alone, or no searchable word, have no meaning to search by.
@@ -188,7 +234,7 @@ public final class SearchService implements AutoCloseable {
             // set of every unit, built anew for each query (half a semantic search's time at a million units).
             // Found once, here, rather than by each search that uses them (the hybrid mode's two).
             Query semantic = mode == SearchMode.BM25 ? null
-                    : searcher.rewrite(nearestNeighbours(read.words(), read.filter()));
+                    : searcher.rewrite(nearestNeighbours(read.words(), deadline, read.filter()));
             // The result set: the words' matches, the query's nearest neighbours, or both.
             Query matching = switch (mode) {
                 case BM25 -> read.query();
@@ -200,23 +246,38 @@ public final class SearchService implements AutoCloseable {
             };
             DrillDownQuery drillDown = filtered(request, matching, typeFilter);
             int window = slice.end();
+            deadline.require();
             // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
             DrillSideways.DrillSidewaysResult result = new DrillSideways(searcher, facetsConfig, searcher.facetState())
-                    .search(drillDown, null, null, mode == SearchMode.HYBRID ? 1 : window,
-                            ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
+                    .search(drillDown, null, null, window, ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
             long total = total(result.hits.totalHits);
-            ScoreDoc[] top = mode == SearchMode.HYBRID
-                    ? fused(searcher, request, read.query(), semantic, typeFilter, window)
-                    : result.hits.scoreDocs;
+            ScoreDoc[] top = result.hits.scoreDocs;
+            if (mode == SearchMode.HYBRID && deadline.allows()) {
+                ScoreDoc[] fused = fused(searcher, request, read.query(), semantic, typeFilter, window);
+                if (!deadline.cutShort()) { // a ranking cut short would rank the page wrongly
+                    top = fused;
+                }
+            }
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
-            List<H> hits = reader.read(searcher, page, ranked && slice.highlighted() ? read.query() : null, ranked);
-            return new SearchResults<>(request, total, millisSince(start), read.notice(), hits,
-                    facetCounts(searcher, result.facets, request.scope().facets(), request.filters()));
+            boolean highlighted = ranked && slice.highlighted() && deadline.allows();
+            List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked));
+            Map<String, List<FacetCount>> facets = facetCounts(searcher, result.facets, request.scope().facets(),
+                    request.filters());
+            return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
+                    deadline.cutShort(), hits, facets);
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
             throw new QueryTooBroadException(e);
         } finally {
-            searchers.release(searcher);
+            searchers.release(view);
         }
+    }
+
+    /** The query reader's notice, and a partial answer's. */
+    private static String notice(String readNotice, Deadline deadline) {
+        if (!deadline.cutShort()) {
+            return readNotice;
+        }
+        return readNotice == null ? deadline.notice() : readNotice + " " + deadline.notice();
     }
 
     /** The base query narrowed by the request's facet filters. */
@@ -231,7 +292,8 @@ public final class SearchService implements AutoCloseable {
      * fixed number of them, found before the facet filters narrow them, so that facet counts agree with what
      * each selection shows.
      */
-    private Query nearestNeighbours(String words, Query among) {
+    private Query nearestNeighbours(String words, Deadline deadline, Query among) {
+        deadline.require();
         return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), NEIGHBOURS, among);
     }
 
@@ -260,8 +322,10 @@ public final class SearchService implements AutoCloseable {
      * its embedding, fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
      */
     public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
-        ReportSearcher searcher = acquire();
+        Deadline deadline = new Deadline(queryBudget);
+        ReportSearcher view = acquire();
         try {
+            ReportSearcher searcher = view.until(deadline);
             float[] vector;
             Query keywords;
             Query elsewhere = null;
@@ -272,7 +336,8 @@ public final class SearchService implements AutoCloseable {
             mlt.setMinDocFreq(1);
             mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
             if (request.paragraphId() != null) {
-                Optional<ScoreDoc> unit = first(searcher, new TermQuery(new Term(Schema.ID, request.paragraphId())));
+                // on the view: a look-up by id is too quick to need the deadline, and one cut short would be a 404
+                Optional<ScoreDoc> unit = first(view, new TermQuery(new Term(Schema.ID, request.paragraphId())));
                 if (unit.isEmpty()) {
                     return Optional.empty();
                 }
@@ -280,7 +345,8 @@ public final class SearchService implements AutoCloseable {
                 keywords = mlt.like(unit.get().doc);
                 elsewhere = outside(searcher, unit.get().doc, request.exclude());
             } else {
-                vector = embeddings.passages(List.of(request.text())).get(0);
+                deadline.require();
+                vector = embeddings.draft(request.text());
                 keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
             }
             var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
@@ -294,17 +360,23 @@ public final class SearchService implements AutoCloseable {
             }
             Query restriction = filter.build();
             int depth = Math.max(NEIGHBOURS, request.size() * 3);
+            // The list is whole or none: one ranking alone is not the list asked for.
+            deadline.require();
             ScoreDoc[] semantic = searcher.search(new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restriction), depth).scoreDocs;
+            deadline.require();
             ScoreDoc[] keyword = searcher.search(new BooleanQuery.Builder()
                     .add(keywords, BooleanClause.Occur.MUST)
                     .add(restriction, BooleanClause.Occur.FILTER)
                     .build(), depth).scoreDocs;
+            if (deadline.cutShort()) {
+                throw new BudgetExceededException(queryBudget);
+            }
             // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
             ScoreDoc[] fused = RankFusion.fuse(semantic, keyword);
             ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
             return Optional.of(hits(searcher, top, keywords, true));
         } finally {
-            searchers.release(searcher);
+            searchers.release(view);
         }
     }
 
@@ -573,10 +645,6 @@ public final class SearchService implements AutoCloseable {
 
     private static long total(TotalHits totalHits) {
         return totalHits.value();
-    }
-
-    private static long millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     @Override

@@ -62,12 +62,7 @@ public record SimilarRequest(String paragraphId, String text, int size, Map<Stri
             if (!FILTERS.contains(dim)) {
                 throw new IllegalArgumentException("unknown filter '" + dim + "'; filters are " + FILTERS);
             }
-            List<String> kept = values == null ? List.of()
-                    : values.stream().filter(Objects::nonNull).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
-            if (kept.size() > SearchRequest.MAX_VALUES_PER_FILTER) {
-                throw new IllegalArgumentException("at most " + SearchRequest.MAX_VALUES_PER_FILTER + " values of "
-                        + dim + " may be given");
-            }
+            List<String> kept = SearchRequest.filterValues(dim, values);
             if (!kept.isEmpty()) {
                 copy.put(dim, kept);
             }

@@ -26,6 +26,11 @@ final class AdminHandlers {
 
     /** The largest upload, all files together. */
     static final long MAX_UPLOAD_BYTES = ReportReader.MAX_BYTES;
+    /**
+     * The most files of one upload: a year brings two reports, and each file of an upload is read, enriched and
+     * embedded before the answer; a folder of reports goes in with {@code tipsearch ingest}.
+     */
+    static final int MAX_UPLOAD_FILES = 100;
     /** The multipart field that carries the files. */
     static final String FILE_FIELD = "file";
 
@@ -80,6 +85,10 @@ final class AdminHandlers {
         List<UploadedFile> files = uploadedFiles(ctx);
         if (files.isEmpty()) {
             throw ApiException.badRequest("no files: send each report in a multipart field named '" + FILE_FIELD + "'");
+        }
+        if (files.size() > MAX_UPLOAD_FILES) {
+            throw ApiException.badRequest("an upload may hold at most " + MAX_UPLOAD_FILES + " files, not "
+                    + files.size() + "; send them in several uploads, or use 'tipsearch ingest' for a folder");
         }
         var uploads = new ArrayList<ReportLibrary.Upload>();
         long total = 0;

@@ -104,7 +104,7 @@ final class Exports {
 
     private static <H, V> SearchResults<V> views(SearchResults<H> results, Function<H, V> view) {
         return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
-                results.hits().stream().map(view).toList(), results.facets());
+                results.partial(), results.hits().stream().map(view).toList(), results.facets());
     }
 
     private static <V> void csv(Context ctx, SearchResults<V> results, List<Column<V>> columns, String name)

@@ -74,21 +74,24 @@ final class JsonViews {
         }
     }
 
-    /** A page of results: paragraphs ({@link HitView}) or register entries ({@link RecommendationView}). */
+    /**
+     * A page of results: paragraphs ({@link HitView}) or register entries ({@link RecommendationView}); partial
+     * when the search stopped at its time budget, which the notice then says.
+     */
     record SearchView<V>(
-            String query, long total, int page, int size, long tookMs,
+            String query, long total, int page, int size, long tookMs, boolean partial,
             @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
             List<V> hits, Map<String, List<FacetCount>> facets) {
         static <H, V> SearchView<V> of(SearchResults<H> r, Function<H, V> view) {
             return new SearchView<>(r.request().query(), r.total(), r.request().page(), r.request().size(), r.tookMs(),
-                    r.notice(), r.hits().stream().map(view).toList(), r.facets());
+                    r.partial(), r.notice(), r.hits().stream().map(view).toList(), r.facets());
         }
     }
 
-    record FacetsView(long total, @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
+    record FacetsView(long total, boolean partial, @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
             Map<String, List<FacetCount>> facets) {
         static FacetsView of(SearchResults<?> r) {
-            return new FacetsView(r.total(), r.notice(), r.facets());
+            return new FacetsView(r.total(), r.partial(), r.notice(), r.facets());
         }
     }
 

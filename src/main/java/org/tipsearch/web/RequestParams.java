@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,11 +130,17 @@ final class RequestParams {
         }
     }
 
+    /**
+     * The largest body of POST /api/similar: a draft of {@link SimilarRequest#MAX_TEXT} characters, each escaped
+     * as JSON at its longest, with its filters, fits; what is larger is not a draft.
+     */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
     /** A JSON body {text, size?, kind?, status?}; kind and status a string or a list of strings. */
-    static SimilarRequest similarBody(Context ctx) {
+    static SimilarRequest similarBody(Context ctx) throws IOException {
         JsonNode body;
         try {
-            body = JSON.readTree(ctx.body());
+            body = JSON.readTree(limitedBody(ctx));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("the body is not JSON: " + e.getOriginalMessage());
         }
@@ -156,6 +164,25 @@ final class RequestParams {
         }
         return similarRequest(null, text.asText(), size == null ? SearchRequest.DEFAULT_SIZE : size.asInt(),
                 Map.of("kind", strings(body, "kind"), "status", strings(body, "status")), null);
+    }
+
+    /** The body, read no further than the limit (also when it comes without a length, chunked). */
+    private static byte[] limitedBody(Context ctx) throws IOException {
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw bodyTooLarge();
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw bodyTooLarge();
+            }
+            return body;
+        }
+    }
+
+    private static ApiException bodyTooLarge() {
+        return new ApiException(413, "payload_too_large", "the body is larger than " + MAX_BODY_BYTES / 1024
+                + " KB; a draft may be at most " + SimilarRequest.MAX_TEXT + " characters");
     }
 
     private static List<String> strings(JsonNode body, String field) {

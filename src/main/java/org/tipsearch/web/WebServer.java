@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.ReportLibrary;
+import org.tipsearch.search.BudgetExceededException;
 import org.tipsearch.search.QueryTooBroadException;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
@@ -120,6 +121,10 @@ public final class WebServer {
             config.routes.exception(ApiException.class, (e, ctx) -> errors.respond(ctx, e.status(), e.error(), e.getMessage()));
             config.routes.exception(QueryTooBroadException.class, (e, ctx) ->
                     errors.respond(ctx, 400, "bad_request", e.getMessage()));
+            config.routes.exception(BudgetExceededException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(retryAfterSeconds(e)));
+                errors.respond(ctx, 503, "service_unavailable", e.getMessage());
+            });
             config.routes.exception(ReportLibrary.IndexBusyException.class, (e, ctx) ->
                     errors.respond(ctx, 409, "conflict", e.getMessage()));
             config.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -148,6 +153,11 @@ public final class WebServer {
             String accept = ctx.header("Accept");
             return !ctx.path().startsWith("/api/") && accept != null && accept.contains("text/html");
         }
+    }
+
+    /** A search stopped at its budget may finish once the load that slowed it has passed: about one budget later. */
+    private static long retryAfterSeconds(BudgetExceededException e) {
+        return Math.max(1, (e.budget().toMillis() + 999) / 1000);
     }
 
     private static String errorName(int status) {

@@ -82,6 +82,9 @@ class CliIT {
     void badUsageIsOneLineAndExitCodeTwo(@TempDir Path empty) throws Exception {
         assertUsageError(JarProcess.run("index", "--frobnicate"), "Unknown option: '--frobnicate'");
         assertUsageError(JarProcess.run("serve", "--port", "http"), "--port");
+        assertUsageError(JarProcess.run("serve", "--query-budget-ms", "0"), "--query-budget-ms must be 1-60000, not 0");
+        assertUsageError(JarProcess.run("serve", "--query-budget-ms", "60001"), "--query-budget-ms must be 1-60000, not 60001");
+        assertUsageError(JarProcess.run("serve", "--query-budget-ms", "soon"), "--query-budget-ms");
         assertUsageError(JarProcess.run("frobnicate"), "Unmatched argument");
         assertUsageError(JarProcess.run(), "name a command");
         assertUsageError(JarProcess.run("search"), "Missing required parameter: 'QUERY'");

@@ -1,24 +1,33 @@
 package org.tipsearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tipsearch.BundledReports;
 import org.tipsearch.index.IndexBuild;
+import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
@@ -309,6 +318,67 @@ class SearchServiceTest {
             assertEquals(search.health(), again.health());
             assertEquals(ids(search("organ")), ids(again.search(new SearchRequest("organ", 1, 100, Map.of()))));
         }
+    }
+
+    /**
+     * A search past its deadline skips the segments left, also when it drills sideways: Lucene's own timeout would
+     * make the drill-sideways scorer throw (apache/lucene#12032).
+     */
+    @Test
+    void aSearchPastItsDeadlineStopsBetweenSegmentsEvenWhenDrillingSideways() throws Exception {
+        try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            FacetsConfig config = Schema.facetsConfig();
+            var view = (ReportSearcher) ReportSearcher.factory(config, Runnable::run).newSearcher(reader, null);
+            var recommendations = new DrillDownQuery(config, ReportSearcher.PARAGRAPHS);
+            recommendations.add(Schema.KIND, "recommendation");
+
+            var spent = new Deadline(Duration.ofNanos(1));
+            var cut = new DrillSideways(view.until(spent), config, view.facetState())
+                    .search(recommendations, null, null, 10, ReportSearcher.REPORT_ORDER, false);
+            assertEquals(0, cut.hits.totalHits.value());
+            assertTrue(spent.cutShort());
+
+            var unlimited = new Deadline(null);
+            var whole = new DrillSideways(view.until(unlimited), config, view.facetState())
+                    .search(recommendations, null, null, 10, ReportSearcher.REPORT_ORDER, false);
+            assertTrue(whole.hits.totalHits.value() > 0);
+            assertFalse(unlimited.cutShort());
+        }
+    }
+
+    /** What has nothing to answer with by the end of its budget is refused; a look-up by id needs no budget. */
+    @Test
+    void aSearchThatSpendsItsBudgetBeforeFindingAnythingIsRefused() throws Exception {
+        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1))) {
+            for (SearchMode mode : SearchMode.values()) {
+                var request = new SearchRequest(Scope.PARAGRAPHS, mode, "child trafficking", 1, 10,
+                        Map.of(Schema.KIND, List.of("paragraph")));
+                assertThrows(BudgetExceededException.class, () -> hurried.search(request), mode.id());
+                assertThrows(BudgetExceededException.class, () -> hurried.exportParagraphs(request), mode.id());
+            }
+            String paragraph = BundledReports.WORKING_GROUP_2023 + "/para-19";
+            assertThrows(BudgetExceededException.class, () -> hurried.similar(
+                    new SimilarRequest(paragraph, null, 5, Map.of(), null)));
+            assertThrows(BudgetExceededException.class, () -> hurried.similar(
+                    new SimilarRequest(null, "victims should not be punished", 5, Map.of(), null)));
+            assertTrue(hurried.paragraph(paragraph).isPresent());
+        }
+        try (var patient = SearchService.open(indexDir, Duration.ofMinutes(1))) {
+            SearchResults<Hit> results = patient.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.HYBRID,
+                    "child trafficking", 1, 10, Map.of()));
+            assertFalse(results.partial());
+            assertNull(results.notice());
+        }
+        assertThrows(IllegalArgumentException.class, () -> SearchService.open(indexDir, Duration.ZERO));
+    }
+
+    /** The best passages stop at the deadline: a hit not reached keeps its opening, and the search is cut short. */
+    @Test
+    void bestPassagesStopAtTheDeadline() throws Exception {
+        List<Hit> openings = search.exportParagraphs(SearchRequest.of("child", 10)).hits().subList(0, 3);
+        var spent = new Deadline(Duration.ofNanos(1));
+        assertEquals(openings, BestPassages.apply(openings, "children at risk", new Embeddings(), spent));
+        assertTrue(spent.cutShort());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,16 @@ class AdminIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(400, none.status());
         assertTrue(none.json().get("message").asText().contains("multipart/form-data"));
+    }
+
+    @Test
+    void anUploadOfMoreThanAHundredFilesIsRefused() throws Exception {
+        var hundred = new Multipart();
+        IntStream.range(0, AdminHandlers.MAX_UPLOAD_FILES).forEach(i -> hundred.file("file", i + ".txt", new byte[0]));
+        assertEquals(422, send(upload(hundred, TOKEN)).status(), "a hundred files are read (and these fail)");
+        Answer tooMany = send(upload(hundred.file("file", "one-more.txt", new byte[0]), TOKEN));
+        assertEquals(400, tooMany.status(), tooMany.response().body());
+        assertTrue(tooMany.json().get("message").asText().contains("at most 100 files, not 101"), tooMany.response().body());
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,7 +160,8 @@ class ApiIT {
         JsonNode hybrid = get("/api/search?size=100&q=" + encode(query));
         JsonNode semantic = get("/api/search?mode=semantic&size=100&q=" + encode(query));
         JsonNode explicit = get("/api/search?mode=hybrid&size=100&q=" + encode(query));
-        assertEquals(hybrid.get("hits"), explicit.get("hits"), "hybrid is the default mode");
+        // the same ranking (the first may show fewer best passages: they are embedded hit by hit within the budget)
+        assertEquals(texts(hybrid.get("hits"), "id"), texts(explicit.get("hits"), "id"), "hybrid is the default mode");
         assertTrue(hybrid.get("total").asInt() >= keyword.get("total").asInt());
         assertTrue(hybrid.get("total").asInt() >= semantic.get("total").asInt());
         int sessions = 0;
@@ -202,7 +206,7 @@ class ApiIT {
         String draft = "States parties should strengthen cooperation between anti-trafficking and anti-corruption units.";
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of(
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
                         "text", draft, "size", 3, "kind", List.of("recommendation"))))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
@@ -233,7 +237,7 @@ class ApiIT {
 
     @Test
     void tooLongADraftIsRefused() throws Exception {
-        String body = JSON.writeValueAsString(java.util.Map.of("text", "a".repeat(5001)));
+        String body = JSON.writeValueAsString(Map.of("text", "a".repeat(5001)));
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/similar"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
@@ -341,7 +345,7 @@ class ApiIT {
                 statuses.merge(h.get("status").asText(), 1, Integer::sum);
             }
         });
-        assertEquals(java.util.Map.of("adopted", 9, "proposed", 10), statuses);
+        assertEquals(Map.of("adopted", 9, "proposed", 10), statuses);
         int sum = 0;
         for (JsonNode count : result.get("facets").get("status")) {
             sum += count.get("count").asInt();
@@ -546,12 +550,24 @@ class ApiIT {
         }
     }
 
+    /**
+     * A query whose wildcard and fuzzy words expand to more terms than a search may look for, or are too many or
+     * too long to expand within a search's time, is the client's to narrow.
+     */
     @Test
-    void aQueryThatExpandsToTooManyTermsIsTheClientsToNarrow() throws Exception {
+    void aQueryThatExpandsTooFarIsTheClientsToNarrow() throws Exception {
+        String fuzzyLetters = IntStream.range(0, 20).mapToObj(i -> (char) ('a' + i) + "~2").collect(Collectors.joining(" "));
+        String manyWords = IntStream.range(0, 300).mapToObj(i -> "w" + i).collect(Collectors.joining(" "));
+        var refusals = Map.of(
+                fuzzyLetters + " " + manyWords, "expands to too many terms",
+                "a~2 ".repeat(200), "more than 20 wildcard, fuzzy or range terms",
+                "a*".repeat(999) + "b", "at most 50 are allowed");
         for (String mode : List.of("bm25", "hybrid")) {
-            Response response = call("GET", "/api/search?mode=" + mode + "&q=" + encode("a~2 ".repeat(200)));
-            assertEquals(400, response.status(), response.body());
-            assertTrue(response.json().get("message").asText().contains("expands to too many terms"), response.body());
+            for (var refusal : refusals.entrySet()) {
+                Response response = call("GET", "/api/search?mode=" + mode + "&q=" + encode(refusal.getKey()));
+                assertEquals(400, response.status(), response.body());
+                assertTrue(response.json().get("message").asText().contains(refusal.getValue()), response.body());
+            }
         }
     }
 

@@ -24,14 +24,23 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 10,000 random and adversarial requests (query syntax, unbalanced quotes and brackets, Unicode, long strings,
- * leading wildcards, regexes, fuzzy and wildcard floods, deep nesting, bad parameters) through the HTTP API of
- * the built jar: not one 5xx, and every refusal says what was wrong. The same seed gives the same requests.
+ * leading wildcards, regexes, 1,000-term ORs, fuzzy and wildcard floods, deep nesting, bad parameters) through
+ * the HTTP API of the built jar, served with its default query budget: not one 5xx but a 503 for a search out of
+ * time, every refusal says what was wrong, and the answers come within the budget and a margin. The same seed
+ * gives the same requests.
  */
 class FuzzIT {
 
     private static final long SEED = 20261124L;
     private static final int REQUESTS = 10_000;
     private static final int CLIENTS = 4;
+    /** The server's default query budget ({@code tipsearch serve --query-budget-ms}). */
+    private static final long BUDGET_MS = 1_000;
+    /**
+     * What an answer may take beyond the budget: the step under way when the budget runs out (an embedding, a
+     * highlighting) finishes, the answer is written, and four clients share two cores.
+     */
+    private static final long MARGIN_MS = 500;
 
     private static final List<String> WORDS = List.of("trafficking", "victims", "non-punishment", "organ", "removal",
             "child", "soldiers", "States", "Türkiye", "corruption", "civil", "society", "session:13", "topic:organ-removal",
@@ -59,9 +68,10 @@ class FuzzIT {
 
     /** A query string of random pieces, or one of the shapes that have broken search engines before. */
     static String query(Random random) {
-        return switch (random.nextInt(12)) {
+        return switch (random.nextInt(13)) {
             case 0 -> "(".repeat(random.nextInt(900)) + "a" + ")".repeat(random.nextInt(900));
-            case 1 -> String.join(" OR ", Collections.nCopies(1 + random.nextInt(400), "w" + random.nextInt(1000)));
+            case 1 -> String.join(" OR ", Collections.nCopies(1 + random.nextInt(1000), "w" + random.nextInt(1000)));
+            case 6 -> oneCharacterWords(random, 1 + random.nextInt(1000)); // an OR of up to 1,000 terms within 2,000 characters
             case 2 -> String.join(" ", Collections.nCopies(1 + random.nextInt(300), "a" + random.nextInt(10) + "~2"));
             case 3 -> String.join(" ", Collections.nCopies(1 + random.nextInt(300), pick(random, List.of("a*", "t*", "?r*", "*s"))));
             case 4 -> "x".repeat(random.nextInt(12_000));
@@ -79,6 +89,15 @@ class FuzzIT {
                 yield out.toString();
             }
         };
+    }
+
+    static String oneCharacterWords(Random random, int count) {
+        var out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            char word = (char) (random.nextBoolean() ? 'a' + random.nextInt(26) : '0' + random.nextInt(10));
+            out.append(i == 0 ? "" : " ").append(word);
+        }
+        return out.toString();
     }
 
     static String randomCodePoints(Random random, int length) {
@@ -121,7 +140,7 @@ class FuzzIT {
     }
 
     @Test
-    void noRequestGetsA5xxAndEveryRefusalSaysWhy() throws Exception {
+    void noRequestGetsA5xxButA503AndEveryRefusalSaysWhyWithinTheBudget() throws Exception {
         var random = new Random(SEED);
         var requests = new ArrayList<String>(REQUESTS);
         for (int i = 0; i < REQUESTS; i++) {
@@ -129,6 +148,8 @@ class FuzzIT {
         }
         var failures = new ConcurrentLinkedQueue<String>();
         var refused = new AtomicInteger();
+        var outOfTime = new AtomicInteger();
+        var partial = new AtomicInteger();
         long[] millis = new long[REQUESTS];
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
@@ -142,7 +163,13 @@ class FuzzIT {
                         HttpResponse<String> response = ApiIT.HTTP.send(HttpRequest.newBuilder(URI.create(site.baseUrl() + path)).build(),
                                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         millis[n] = (System.nanoTime() - start) / 1_000_000;
-                        if (response.statusCode() >= 500) {
+                        if (response.statusCode() == 503) {
+                            outOfTime.incrementAndGet();
+                            if (response.headers().firstValue("Retry-After").isEmpty()) {
+                                failures.add("503 without Retry-After: " + abbreviate(path));
+                            }
+                        }
+                        if (response.statusCode() >= 500 && response.statusCode() != 503) {
                             failures.add(response.statusCode() + " " + abbreviate(path) + " -> " + abbreviate(response.body()));
                         } else if (response.statusCode() >= 400) {
                             refused.incrementAndGet();
@@ -155,6 +182,8 @@ class FuzzIT {
                             if (!error.path("message").isTextual() || error.get("message").asText().isBlank()) {
                                 failures.add(response.statusCode() + " without a message: " + abbreviate(path));
                             }
+                        } else if (response.body().contains("\"partial\":true")) {
+                            partial.incrementAndGet();
                         }
                     } catch (Exception e) {
                         failures.add(e + " for " + abbreviate(path));
@@ -169,10 +198,14 @@ class FuzzIT {
             clients.shutdown();
         }
         Arrays.sort(millis);
-        System.out.printf("fuzz: %d requests, %d refused with a message; latency p50 %d ms, p99 %d ms, max %d ms%n",
-                REQUESTS, refused.get(), millis[REQUESTS / 2], millis[REQUESTS * 99 / 100], millis[REQUESTS - 1]);
+        long p99 = millis[REQUESTS * 99 / 100];
+        System.out.printf("fuzz: %d requests, %d refused with a message (%d of them 503, out of time), %d partial; "
+                + "latency p50 %d ms, p99 %d ms, max %d ms%n", REQUESTS, refused.get(), outOfTime.get(), partial.get(),
+                millis[REQUESTS / 2], p99, millis[REQUESTS - 1]);
         assertEquals(List.of(), failures.stream().limit(20).toList(), failures.size() + " requests failed");
         assertTrue(refused.get() > REQUESTS / 20, "the fuzz reaches the refusals too: " + refused.get());
+        assertTrue(p99 <= BUDGET_MS + MARGIN_MS, "p99 " + p99 + " ms is over the budget of " + BUDGET_MS
+                + " ms and its margin of " + MARGIN_MS + " ms");
     }
 
     static String abbreviate(String text) {

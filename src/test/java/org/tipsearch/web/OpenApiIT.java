@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -219,8 +220,8 @@ class OpenApiIT {
             return new Try("DELETE", "/api/admin/reports/" + reportId, null, null, admin, status);
         }
 
-        HttpRequest.Builder request() {
-            var builder = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+        HttpRequest.Builder request(String server) {
+            var builder = HttpRequest.newBuilder(URI.create(server + pathAndQuery));
             if (upload != null) {
                 builder.header("Content-Type", upload.contentType()).method(method, upload.publisher());
             } else {
@@ -285,6 +286,36 @@ class OpenApiIT {
         assertEquals(operationNames(), covered, "every operation is tried");
     }
 
+    /**
+     * A search that cannot finish within the server's time budget answers the documented 503 and its Retry-After:
+     * here on a server whose budget is a nanosecond, spent before any search starts.
+     */
+    @Test
+    void aSearchOverItsBudgetAnswersTheDocumented503() throws Exception {
+        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1))) {
+            Javalin slow = WebServer.create(hurried, List.of("*"), new ReportLibrary(indexDir, uploadedReports), null)
+                    .start("127.0.0.1", 0);
+            try {
+                String report = "/api/paragraphs/" + BundledReports.WORKING_GROUP_2023;
+                for (Try request : List.of(
+                        Try.get("/api/search?q=non-punishment", 503),
+                        Try.get("/api/facets?q=corruption&year=2023", 503),
+                        Try.get("/api/recommendations?q=victims", 503),
+                        Try.get(report + "/para-19/similar?size=5", 503),
+                        Try.similarTo("{\"text\": \"States should not punish victims\"}", 503),
+                        Try.get("/api/search.csv?q=corruption", 503),
+                        Try.get("/api/search.json?q=corruption&mode=bm25", 503),
+                        Try.get("/api/recommendations.csv?q=organ", 503),
+                        Try.get("/api/recommendations.json?q=organ", 503),
+                        Try.get(report + "/para-19", 200))) {
+                    assertDocumented(request, "http://127.0.0.1:" + slow.port());
+                }
+            } finally {
+                slow.stop();
+            }
+        }
+    }
+
     /** A wrong method has no operation to document it; its answer is still the one error shape. */
     @Test
     void aWrongMethodAnswersTheErrorShape() throws Exception {
@@ -312,13 +343,17 @@ class OpenApiIT {
         return out;
     }
 
-    /** Sends the request and checks the answer against the operation the document has for it. */
     private static Operation assertDocumented(Try request) throws Exception {
+        return assertDocumented(request, baseUrl);
+    }
+
+    /** Sends the request to a server and checks the answer against the operation the document has for it. */
+    private static Operation assertDocumented(Try request, String server) throws Exception {
         String path = request.pathAndQuery().replaceFirst("\\?.*", "");
         List<Operation> matching = operations().stream().filter(o -> o.matches(request.method(), path)).toList();
         assertEquals(1, matching.size(), request.method() + " " + path + " matches " + matching);
         Operation operation = matching.get(0);
-        Answer answer = call(request.request());
+        Answer answer = call(request.request(server));
         String what = request.method() + " " + abbreviate(request.pathAndQuery());
         assertEquals(request.status(), answer.status(), what + ": " + abbreviate(answer.body()));
 

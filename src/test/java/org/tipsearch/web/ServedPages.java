@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,18 +24,26 @@ import org.tipsearch.JarProcess;
 /**
  * For a test class of the pages or the API: the built jar serving the bundled reports, and, once asked for, a
  * desktop-sized headless chromium. Register it with
- * {@code @RegisterExtension static final ServedPages site = new ServedPages();}.
+ * {@code @RegisterExtension static final ServedPages site = new ServedPages();}, or give the server more options
+ * ({@code new ServedPages("--query-budget-ms", "1")}).
  */
 final class ServedPages implements BeforeAllCallback, AfterAllCallback {
 
+    private final List<String> serverOptions;
     private Path indexDir;
     private JarProcess.Server server;
     private Browser browser;
 
+    ServedPages(String... serverOptions) {
+        this.serverOptions = List.of(serverOptions);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         indexDir = Files.createTempDirectory("tipsearch-pages-index");
-        server = new JarProcess.Server("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString());
+        var options = new ArrayList<>(List.of("--index", indexDir.toString(), "--reports", BundledReports.DIR.toString()));
+        options.addAll(serverOptions);
+        server = new JarProcess.Server(options.toArray(String[]::new));
     }
 
     @Override
@@ -47,6 +57,10 @@ final class ServedPages implements BeforeAllCallback, AfterAllCallback {
 
     String baseUrl() {
         return server.baseUrl();
+    }
+
+    ProcessHandle serverProcess() {
+        return server.process();
     }
 
     /** The browser, started on first use. */
