@@ -3,6 +3,7 @@ package org.tipsearch.search;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
@@ -43,6 +44,9 @@ final class ReportSearcher extends IndexSearcher {
     static final Query PARAGRAPHS = ofType(Schema.TYPE_PARAGRAPH);
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
+
+    private static final int SLICE_DOCS = 250_000;
+    private static final int MAX_SEGMENTS_PER_SLICE = 5;
 
     private final Map<String, IndexedReport> reports;
     private final Map<String, Integer> unitCounts;
@@ -99,6 +103,15 @@ final class ReportSearcher extends IndexSearcher {
         if (deadline == null || deadline.allows()) {
             super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
         }
+    }
+
+    /**
+     * Slices of at most {@link #SLICE_DOCS} documents, a large segment split into several: a merged index of a
+     * million units is mostly one segment, which one core alone would search.
+     */
+    @Override
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
+        return slices(leaves, SLICE_DOCS, MAX_SEGMENTS_PER_SLICE, true);
     }
 
     /**
