@@ -45,6 +45,8 @@ public final class PostgresBaseline {
             Schema.TOPIC, "topics", Schema.SPEAKER_TYPE, "speaker_types", Schema.COUNTRY, "countries",
             Schema.ORGANIZATION, "organizations");
     private static final int BATCH_ROWS = 20_000;
+    private static final String COPY = "COPY units (id, body, session, year, kind, status, report_kind, topics,"
+            + " speaker_types, countries, organizations) FROM STDIN (FORMAT csv)";
 
     private final Connection connection;
 
@@ -88,14 +90,12 @@ public final class PostgresBaseline {
                     IndexedParagraph unit = Documents.paragraph(stored.document(doc));
                     csv.append(row(unit, reports.get(unit.reportId())));
                     if (++rows % BATCH_ROWS == 0) {
-                        copy.copyIn("COPY units (id, body, session, year, kind, status, report_kind, topics,"
-                                + " speaker_types, countries, organizations) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+                        copy.copyIn(COPY, new StringReader(csv.toString()));
                         csv.setLength(0);
                     }
                 }
             }
-            copy.copyIn("COPY units (id, body, session, year, kind, status, report_kind, topics,"
-                    + " speaker_types, countries, organizations) FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+            copy.copyIn(COPY, new StringReader(csv.toString()));
         }
         try (Statement sql = connection.createStatement()) {
             sql.execute("CREATE INDEX units_tsv ON units USING gin (tsv)");

@@ -1,7 +1,6 @@
 package org.tipsearch.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +42,7 @@ public final class PostgresServer implements AutoCloseable {
         Path binaries = newestBinaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dataDir = Files.createTempDirectory("tipsearch-pg");
-        var server = new PostgresServer(binaries, dataDir.resolve("data"), freePort(), root);
+        var server = new PostgresServer(binaries, dataDir.resolve("data"), FreePort.pick(), root);
         if (root) {
             run(List.of("chown", "postgres", dataDir.toString()));
         }
@@ -109,12 +108,6 @@ public final class PostgresServer implements AutoCloseable {
                     .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
                     .max(Comparator.comparingInt(bin -> Integer.parseInt(bin.getParent().getFileName().toString().replaceAll("\\D", "0"))))
                     .orElseThrow(() -> new IOException("no PostgreSQL server binaries under " + DEBIAN_BINARIES));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

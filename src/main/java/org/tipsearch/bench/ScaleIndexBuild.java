@@ -130,7 +130,7 @@ public final class ScaleIndexBuild {
         return results;
     }
     /** The bytes of every file of the index. */
-    static long sizeOf(Path indexDir) throws IOException {
+    private static long sizeOf(Path indexDir) throws IOException {
         try (Stream<Path> files = Files.list(indexDir)) {
             long size = 0;
             for (Path file : files.toList()) {

@@ -11,6 +11,7 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
 import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.IndexSearcher;
 
@@ -46,6 +47,9 @@ final class ConcurrentDrillSideways extends DrillSideways {
     }
 
     private Facets count(FacetsCollector hits) throws IOException {
+        if (hits.getMatchingDocs().size() <= 1) { // one segment: counted here, not handed to another thread
+            return new SortedSetDocValuesFacetCounts(facetState, hits);
+        }
         try {
             return new ConcurrentSortedSetDocValuesFacetCounts(facetState, hits, segments);
         } catch (InterruptedException e) {

@@ -231,7 +231,7 @@ public final class SearchService implements AutoCloseable {
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             Query typeFilter = ReportSearcher.ofType(request.scope().type());
             // Only units have vectors, so the nearest neighbours need no filter by type: one would cost a bit
-            // set of every unit, built anew for each query (half a semantic search's time at a million units).
+            // set of every unit, built anew for each query (over a quarter of its time at a million units).
             // Found once, here, rather than by each search that uses them (the hybrid mode's two).
             Query semantic = mode == SearchMode.BM25 ? null
                     : searcher.rewrite(nearestNeighbours(read.words(), deadline, read.filter()));
