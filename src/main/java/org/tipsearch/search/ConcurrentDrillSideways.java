@@ -1,35 +1,26 @@
 package org.tipsearch.search;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.MultiFacets;
-import org.apache.lucene.facet.sortedset.ConcurrentSortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
- * Drill sideways whose facet counts are made segment by segment on every core. Counting the facet values of
- * half a million matches was 60% of a broad query's time at a million units, in one thread, after a search
- * that already ran on all of them.
+ * Drill sideways whose facet counts come from the view's {@link FacetOrdinals}, a large result set's on every
+ * core. Counting the facet values of half a million matches from doc values was most of a broad query's time at
+ * a million units.
  */
 final class ConcurrentDrillSideways extends DrillSideways {
 
-    private final SortedSetDocValuesReaderState facetState;
-    private final ExecutorService segments;
+    private final ReportSearcher searcher;
 
-    ConcurrentDrillSideways(IndexSearcher searcher, FacetsConfig config, SortedSetDocValuesReaderState facetState,
-            ExecutorService segments) {
-        super(searcher, config, facetState);
-        this.facetState = facetState;
-        this.segments = segments;
+    ConcurrentDrillSideways(ReportSearcher searcher, FacetsConfig config) {
+        super(searcher, config, searcher.facetState());
+        this.searcher = searcher;
     }
 
     @Override
@@ -47,14 +38,6 @@ final class ConcurrentDrillSideways extends DrillSideways {
     }
 
     private Facets count(FacetsCollector hits) throws IOException {
-        if (hits.getMatchingDocs().size() <= 1) { // one segment: counted here, not handed to another thread
-            return new SortedSetDocValuesFacetCounts(facetState, hits);
-        }
-        try {
-            return new ConcurrentSortedSetDocValuesFacetCounts(facetState, hits, segments);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while counting facets");
-        }
+        return searcher.facetOrdinals().count(hits, searcher.getTaskExecutor());
     }
 }

@@ -51,12 +51,14 @@ final class ReportSearcher extends IndexSearcher {
     private final Map<String, IndexedReport> reports;
     private final Map<String, Integer> unitCounts;
     private final SortedSetDocValuesReaderState facetState;
+    private final FacetOrdinals facetOrdinals;
     private final int paragraphCount;
     /** Null for the view the manager shares, which searches to the end. */
     private final Deadline deadline;
     private final Executor segments;
 
-    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments) throws IOException {
+    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments,
+            FacetOrdinals.Cache ordinals) throws IOException {
         super(reader, segments);
         this.segments = segments;
         deadline = null;
@@ -72,6 +74,7 @@ final class ReportSearcher extends IndexSearcher {
         paragraphCount = count(PARAGRAPHS);
         boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
+        facetOrdinals = hasFacets ? FacetOrdinals.of(facetState, ordinals) : null;
     }
 
     private ReportSearcher(ReportSearcher view, Deadline deadline) {
@@ -80,6 +83,7 @@ final class ReportSearcher extends IndexSearcher {
         reports = view.reports;
         unitCounts = view.unitCounts;
         facetState = view.facetState;
+        facetOrdinals = view.facetOrdinals;
         paragraphCount = view.paragraphCount;
         this.deadline = deadline;
     }
@@ -153,10 +157,11 @@ final class ReportSearcher extends IndexSearcher {
      * @param segments runs a search's slices of segments side by side
      */
     static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments) {
+        var ordinals = new FacetOrdinals.Cache(); // shared by the views of one index, so each segment is read once
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new ReportSearcher(reader, facetsConfig, segments);
+                return new ReportSearcher(reader, facetsConfig, segments, ordinals);
             }
         };
     }
@@ -182,5 +187,10 @@ final class ReportSearcher extends IndexSearcher {
     /** The facet ordinals of this view, or null while the index holds no facets (no units). */
     SortedSetDocValuesReaderState facetState() {
         return facetState;
+    }
+
+    /** The facet values of every unit of this view, or null while the index holds no facets. */
+    FacetOrdinals facetOrdinals() {
+        return facetOrdinals;
     }
 }

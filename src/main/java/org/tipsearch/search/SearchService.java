@@ -248,7 +248,7 @@ public final class SearchService implements AutoCloseable {
             int window = slice.end();
             deadline.require();
             // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
-            DrillSideways.DrillSidewaysResult result = new ConcurrentDrillSideways(searcher, facetsConfig, searcher.facetState(), segments)
+            DrillSideways.DrillSidewaysResult result = new ConcurrentDrillSideways(searcher, facetsConfig)
                     .search(drillDown, null, null, window, ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
             long total = total(result.hits.totalHits);
             ScoreDoc[] top = result.hits.scoreDocs;
