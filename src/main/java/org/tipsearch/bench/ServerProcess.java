@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,15 +37,23 @@ public final class ServerProcess implements AutoCloseable {
         this.firstAnswerMillis = firstAnswerMillis;
     }
 
-    /** Starts a server on the index and waits until it answers a search. */
-    public static ServerProcess start(Path indexDir, List<String> jvmOptions) throws IOException, InterruptedException {
+    /** Starts a server on the index, with options for its JVM and its serve command, and waits until it answers a search. */
+    public static ServerProcess start(Path indexDir, List<String> jvmOptions, List<String> serveOptions)
+            throws IOException, InterruptedException {
         int port = FreePort.pick();
         var command = new ArrayList<String>();
         command.add(javaCommand());
         command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        // as the launcher starts a server: with the class-data archive its first start wrote, unless the jar is newer
+        Path archive = classDataArchive();
+        if (!hasClassDataArchive()) { // the JVM would ignore a stale one without writing it anew
+            Files.deleteIfExists(archive);
+        }
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", thisJar().toString(), "serve", "--index", indexDir.toString(),
                 "--port", String.valueOf(port)));
+        command.addAll(serveOptions);
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         drain(process);
@@ -64,6 +73,21 @@ public final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IOException("the server did not answer a search within 5 minutes");
+    }
+
+    /**
+     * The class-data archive of the server's classes, next to the jar, as {@code ./tipsearch serve} has it: written
+     * by a first start, read by the later ones.
+     */
+    private static Path classDataArchive() throws IOException {
+        return thisJar().resolveSibling("tipsearch-serve.jsa");
+    }
+
+    /** Whether a server started now finds a class-data archive of this jar's classes. */
+    public static boolean hasClassDataArchive() throws IOException {
+        Path archive = classDataArchive();
+        return Files.exists(archive)
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(thisJar())) >= 0;
     }
 
     public String baseUrl() {

@@ -60,6 +60,14 @@ final class ServeCommand implements Callable<Integer> {
     /** A budget over a minute is no budget: a client waiting that long has gone. */
     private static final long MAX_QUERY_BUDGET_MS = 60_000;
 
+    @Option(names = "--cached-pages", defaultValue = "1000", paramLabel = "N",
+            description = "How many pages of results answered lately are kept and answered again while the index "
+                    + "does not change (0-" + MAX_CACHED_PAGES + "; 0 keeps none). Default: ${DEFAULT-VALUE}.")
+    private int cachedPages;
+
+    /** 100,000 pages of 10 hits take some 2 GB. */
+    private static final int MAX_CACHED_PAGES = 100_000;
+
     static final String ADMIN_TOKEN_VARIABLE = "TIPSEARCH_ADMIN_TOKEN";
     /** A shorter token could be guessed; 16 characters of a random string are out of reach. */
     private static final int MIN_TOKEN_LENGTH = 16;
@@ -99,13 +107,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--query-budget-ms must be 1-" + MAX_QUERY_BUDGET_MS
                     + ", not " + queryBudgetMs);
         }
+        if (cachedPages < 0 || cachedPages > MAX_CACHED_PAGES) {
+            throw new ParameterException(spec.commandLine(), "--cached-pages must be 0-" + MAX_CACHED_PAGES
+                    + ", not " + cachedPages);
+        }
         if (!ReportIndexer.isCurrent(locations.index())) {
             out.println("No current index at " + locations.index() + "; building it from " + locations.reports);
             IndexCommand.build(locations.existingReports(), locations.index(), out);
         }
         String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
-        SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs));
+        SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs), cachedPages);
         Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
                 new ReportLibrary(locations.index(), locations.reports), adminToken);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()

@@ -8,7 +8,7 @@ import org.tipsearch.embed.Embedder;
 
 /**
  * The embedding model, loaded on the first query that needs it so that the command line starts without it (a
- * server with a query budget loads it at start), and the embeddings of the latest queries and passages, least
+ * server loads it in the background as it starts), and the embeddings of the latest queries and passages, least
  * recently used out first. Thread-safe.
  */
 final class Embeddings {
@@ -22,6 +22,8 @@ final class Embeddings {
     private static final int PASSAGE_CACHE = 4_096;
 
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
+    /** The thread loading the model in the background, if one was started. */
+    private Thread loader;
     private final Map<String, CompletableFuture<float[]>> queries = leastRecentlyUsed(QUERY_CACHE);
     private final Map<String, CompletableFuture<float[]>> passages = leastRecentlyUsed(PASSAGE_CACHE);
 
@@ -37,6 +39,38 @@ final class Embeddings {
     /** Loads the model now rather than on the first query that needs it, and runs it once to warm it. */
     void load() {
         embedder.get().query("trafficking in persons");
+    }
+
+    /**
+     * Loads the model in a thread of its own while the caller goes on (a server opens its index and starts
+     * listening meanwhile). A query that needs the model before it is ready waits for it.
+     */
+    synchronized void loadInBackground() {
+        if (loader != null) {
+            return;
+        }
+        loader = Thread.ofPlatform().name("model-loader").daemon().start(() -> {
+            try {
+                load();
+            } catch (RuntimeException e) { // the first query that needs the model tries again, and says why it fails
+                System.err.println("tipsearch: loading the embedding model failed: " + e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Waits for a loading in the background to end. A process that exits while the model's native runtime is
+     * still being set up crashes in it (seen when a server was stopped within a second of starting).
+     */
+    synchronized void awaitLoading() throws InterruptedException {
+        if (loader != null) {
+            loader.join();
+        }
+    }
+
+    /** Returns once the model is loaded, loading it if nobody is. */
+    void awaitModel() {
+        embedder.get();
     }
 
     /** The embedding of a query, from the cache when the same words were asked lately. */

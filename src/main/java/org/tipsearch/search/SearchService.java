@@ -96,10 +96,11 @@ public final class SearchService implements AutoCloseable {
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("search-", 0).daemon().factory());
     /** How long a search may take; null for no limit. */
     private final Duration queryBudget;
+    private final PageCache pageCache;
 
-    private SearchService(Directory directory, Duration queryBudget) throws IOException {
-        if (queryBudget != null) { // or the first query that needs the model would spend its budget loading it
-            embeddings.load();
+    private SearchService(Directory directory, Duration queryBudget, PageCache pageCache) throws IOException {
+        if (queryBudget != null) { // a server: the model loads while the index opens and the server starts
+            embeddings.loadInBackground();
         }
         this.directory = directory;
         try {
@@ -109,6 +110,7 @@ public final class SearchService implements AutoCloseable {
             throw e;
         }
         this.queryBudget = queryBudget;
+        this.pageCache = pageCache;
     }
 
     /**
@@ -125,27 +127,31 @@ public final class SearchService implements AutoCloseable {
      * measure cut-short answers.
      */
     public static SearchService open(Path indexDir) throws IOException {
-        return openWith(indexDir, null);
+        return openWith(indexDir, null, new PageCache(0, 0));
     }
 
     /**
      * Opens the index in a folder for a server: each search stops when it has taken the query budget. One that
      * has found something by then answers it as {@link SearchResults#partial() partial}; one that has not, and an
-     * export or a similar list that is not whole, throws {@link BudgetExceededException}. The embedding model is
-     * loaded now rather than by the first query that needs it.
+     * export or a similar list that is not whole, throws {@link BudgetExceededException}. The embedding model
+     * starts loading now, in the background, rather than on the first query that needs it.
+     *
+     * @param cachedPages how many pages of results answered lately are kept, to be answered again while the index
+     *                    does not change; they hold at most this many times {@link SearchRequest#DEFAULT_SIZE} hits
+     *                    in all (about 2 KB each). 0 keeps none.
      */
-    public static SearchService open(Path indexDir, Duration queryBudget) throws IOException {
+    public static SearchService open(Path indexDir, Duration queryBudget, int cachedPages) throws IOException {
         Objects.requireNonNull(queryBudget, "queryBudget");
         if (queryBudget.isZero() || queryBudget.isNegative()) {
             throw new IllegalArgumentException("the query budget must be positive, not " + queryBudget);
         }
-        return openWith(indexDir, queryBudget);
+        return openWith(indexDir, queryBudget, new PageCache(cachedPages, cachedPages * SearchRequest.DEFAULT_SIZE));
     }
 
-    private static SearchService openWith(Path indexDir, Duration queryBudget) throws IOException {
+    private static SearchService openWith(Path indexDir, Duration queryBudget, PageCache pageCache) throws IOException {
         Directory directory = FSDirectory.open(indexDir);
         try {
-            return new SearchService(directory, queryBudget);
+            return new SearchService(directory, queryBudget, pageCache);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -157,7 +163,7 @@ public final class SearchService implements AutoCloseable {
         requireScope(request, Scope.PARAGRAPHS);
         // A hit found by meaning alone shows its sentence closest to the query, which costs embedding its sentences.
         boolean byMeaning = request.mode() != SearchMode.BM25 && !request.query().isEmpty();
-        Deadline deadline = new Deadline(queryBudget);
+        Deadline deadline = deadlineFor(request);
         return run(request, Slice.pageOf(request), deadline, this::hits,
                 hits -> byMeaning ? BestPassages.apply(hits, request.query(), embeddings, deadline) : hits);
     }
@@ -177,7 +183,7 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::hits, UnaryOperator.identity()));
+        return whole(run(request, Slice.EXPORT, deadlineFor(request), this::hits, UnaryOperator.identity()));
     }
 
     /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
@@ -185,6 +191,17 @@ public final class SearchService implements AutoCloseable {
         requireScope(request, Scope.RECOMMENDATIONS);
         return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::recommendationHits,
                 UnaryOperator.identity()));
+    }
+
+    /**
+     * The deadline of a search that starts now; one by meaning first waits for the model, if the server is still
+     * loading it: loading the model is no part of the search's budget.
+     */
+    private Deadline deadlineFor(SearchRequest request) {
+        if (request.mode() != SearchMode.BM25 && !request.query().isEmpty()) {
+            embeddings.awaitModel();
+        }
+        return new Deadline(queryBudget);
     }
 
     private <H> SearchResults<H> whole(SearchResults<H> results) {
@@ -221,6 +238,13 @@ public final class SearchService implements AutoCloseable {
             UnaryOperator<List<H>> refinement) throws IOException {
         ReportSearcher view = acquire();
         try {
+            long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
+            if (slice.highlighted()) {
+                SearchResults<?> cached = pageCache.get(indexVersion, request);
+                if (cached != null) {
+                    return answeredAgain(cached, deadline);
+                }
+            }
             ReportSearcher searcher = view.until(deadline);
             QueryReader.ReadQuery read = queryReader.read(request.query());
             if (searcher.facetState() == null) { // an index with no units at all
@@ -263,13 +287,24 @@ public final class SearchService implements AutoCloseable {
             List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked));
             Map<String, List<FacetCount>> facets = facetCounts(searcher, result.facets, request.scope().facets(),
                     request.filters());
-            return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
+            var results = new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets);
+            if (slice.highlighted()) {
+                pageCache.put(indexVersion, results);
+            }
+            return results;
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
             throw new QueryTooBroadException(e);
         } finally {
             searchers.release(view);
         }
+    }
+
+    /** A cached page, with the time this answer took. The cache holds a scope's pages under its requests. */
+    @SuppressWarnings("unchecked")
+    private static <H> SearchResults<H> answeredAgain(SearchResults<?> cached, Deadline deadline) {
+        return new SearchResults<>(cached.request(), cached.total(), deadline.elapsedMillis(), cached.notice(), false,
+                (List<H>) cached.hits(), cached.facets());
     }
 
     /** The query reader's notice, and a partial answer's. */
@@ -322,6 +357,7 @@ public final class SearchService implements AutoCloseable {
      * its embedding, fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
      */
     public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
+        embeddings.awaitModel(); // as for a search by meaning, the model's loading is not the budget's
         Deadline deadline = new Deadline(queryBudget);
         ReportSearcher view = acquire();
         try {
@@ -649,6 +685,11 @@ public final class SearchService implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        try {
+            embeddings.awaitLoading();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (directory; searchers; segments) {
             synchronized (this) {
                 if (suggestions != null) {

@@ -67,9 +67,14 @@ class BenchIT {
     void loadsAServerOverHttpWithWrk() throws Exception {
         Path index = dir.resolve("bundled");
         List<String> table = lines(JarProcess.run("bench", "http", "--index", index.toString(), "--seconds", "2",
-                "--connections", "4", "--modes", "bm25"));
-        assertTrue(table.get(0).matches("server on .*: first search answered \\d+ ms after the process started;"
-                + " heap after start \\(after GC\\) \\d+ MB"), table.get(0));
+                "--connections", "4", "--modes", "bm25", "--cached-pages", "0"));
+        if (table.get(0).startsWith("first start")) { // no class-data archive of this jar yet: a first start writes it
+            assertTrue(table.get(0).matches("first start \\(writes the class-data archive\\): first search answered"
+                    + " \\d+ ms after the process started"), table.get(0));
+            table = table.subList(1, table.size());
+        }
+        assertTrue(table.get(0).matches("server on .* --cached-pages 0: first search answered \\d+ ms after the process"
+                + " started; heap after start \\(after GC\\) \\d+ MB"), table.get(0));
         assertRow(table.get(2), "bm25", 9);
         assertTrue(table.get(2).matches(".*\\s0\\s+\\d+\\s+\\d+$"), "no errors: " + table.get(2));
     }

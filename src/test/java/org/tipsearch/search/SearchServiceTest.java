@@ -349,7 +349,7 @@ class SearchServiceTest {
     /** What has nothing to answer with by the end of its budget is refused; a look-up by id needs no budget. */
     @Test
     void aSearchThatSpendsItsBudgetBeforeFindingAnythingIsRefused() throws Exception {
-        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1))) {
+        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1), 0)) {
             for (SearchMode mode : SearchMode.values()) {
                 var request = new SearchRequest(Scope.PARAGRAPHS, mode, "child trafficking", 1, 10,
                         Map.of(Schema.KIND, List.of("paragraph")));
@@ -363,13 +363,13 @@ class SearchServiceTest {
                     new SimilarRequest(null, "victims should not be punished", 5, Map.of(), null)));
             assertTrue(hurried.paragraph(paragraph).isPresent());
         }
-        try (var patient = SearchService.open(indexDir, Duration.ofMinutes(1))) {
+        try (var patient = SearchService.open(indexDir, Duration.ofMinutes(1), 0)) {
             SearchResults<Hit> results = patient.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.HYBRID,
                     "child trafficking", 1, 10, Map.of()));
             assertFalse(results.partial());
             assertNull(results.notice());
         }
-        assertThrows(IllegalArgumentException.class, () -> SearchService.open(indexDir, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> SearchService.open(indexDir, Duration.ZERO, 0));
     }
 
     /** The best passages stop at the deadline: a hit not reached keeps its opening, and the search is cut short. */

@@ -116,6 +116,8 @@ class AdminIT {
 
     @Test
     void anUploadGoesInWholeAndIsSearchableAtOnceWhileBadFilesFailAlone() throws Exception {
+        // asked before the upload: the server's page of no hits must not outlive the index it came from
+        assertEquals(0, get("/api/search?mode=bm25&q=quokka").get("total").asInt());
         Instant before = Instant.now();
         Multipart files = new Multipart()
                 .file("file", "C:\\drafts\\Working Group 2099 (final).txt", report("Report of the Working Group on a meeting held in 2099",

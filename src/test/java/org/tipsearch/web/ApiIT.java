@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -122,6 +123,18 @@ class ApiIT {
         assertEquals("ok", health.get("status").asText());
         assertEquals(208, health.get("paragraphs").asInt());
         assertEquals(5, health.get("documents").asInt());
+    }
+
+    /** A page asked again is the same page, answered from the server's cache of recent pages. */
+    @Test
+    void aPageAskedAgainIsTheSamePage() throws Exception {
+        String path = "/api/search?mode=hybrid&q=" + encode("children recruited by armed groups") + "&topic=child-trafficking";
+        var first = (ObjectNode) get(path);
+        var again = (ObjectNode) get(path);
+        assertTrue(again.get("tookMs").asLong() <= first.get("tookMs").asLong());
+        first.remove("tookMs");
+        again.remove("tookMs");
+        assertEquals(first, again);
     }
 
     @Test

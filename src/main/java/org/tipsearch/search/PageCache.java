@@ -1,0 +1,62 @@
+package org.tipsearch.search;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The pages of results a server answered lately, for as long as the view of the index they came from is the
+ * current one, least recently asked out first. A public endpoint is asked the same pages again and again (a
+ * widget's preset search, a link shared around, the first page of a popular query); each costs a search, its
+ * facet counts and its highlighting otherwise. Whole answers only: a partial one depends on the load of the
+ * moment. Thread-safe.
+ */
+final class PageCache {
+
+    private final int maxPages;
+    private final int maxHits;
+    private final Map<SearchRequest, SearchResults<?>> pages = new LinkedHashMap<>(16, 0.75f, true);
+    /** The index version the cached pages come from. */
+    private long version = -1;
+    private int hits;
+
+    /**
+     * @param maxPages the most pages held; 0 holds none
+     * @param maxHits  the most hits held across the pages, which bounds the memory the pages take (about 2 KB a hit)
+     */
+    PageCache(int maxPages, int maxHits) {
+        if (maxPages < 0 || maxHits < 0) {
+            throw new IllegalArgumentException("a page cache holds 0 or more pages and hits");
+        }
+        this.maxPages = maxPages;
+        this.maxHits = maxHits;
+    }
+
+    /** The page answered to the request on this version of the index, or null. */
+    synchronized SearchResults<?> get(long indexVersion, SearchRequest request) {
+        return indexVersion == version ? pages.get(request) : null;
+    }
+
+    /** Keeps a whole answer given on this version of the index; a newer version drops the pages of the older. */
+    synchronized void put(long indexVersion, SearchResults<?> page) {
+        if (page.partial() || page.hits().size() > maxHits || maxPages == 0) {
+            return;
+        }
+        if (indexVersion != version) {
+            pages.clear();
+            hits = 0;
+            version = indexVersion;
+        }
+        SearchResults<?> replaced = pages.put(page.request(), page);
+        hits += page.hits().size() - (replaced == null ? 0 : replaced.hits().size());
+        Iterator<SearchResults<?>> eldest = pages.values().iterator();
+        while (pages.size() > maxPages || hits > maxHits) {
+            hits -= eldest.next().hits().size();
+            eldest.remove();
+        }
+    }
+
+    synchronized int size() {
+        return pages.size();
+    }
+}

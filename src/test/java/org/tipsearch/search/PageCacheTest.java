@@ -1,0 +1,72 @@
+package org.tipsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PageCacheTest {
+
+    private static SearchResults<String> page(String query, int hits, boolean partial) {
+        return new SearchResults<>(SearchRequest.of(query, 10), hits, 5, null, partial,
+                Collections.nCopies(hits, "hit"), Map.of());
+    }
+
+    @Test
+    void aPageIsAnsweredAgainOnlyOnTheIndexVersionItCameFrom() {
+        var cache = new PageCache(10, 100);
+        SearchResults<String> victims = page("victims", 3, false);
+        cache.put(7, victims);
+        assertSame(victims, cache.get(7, SearchRequest.of("victims", 10)));
+        assertNull(cache.get(7, SearchRequest.of("victims", 20)), "another page size is another page");
+        assertNull(cache.get(8, SearchRequest.of("victims", 10)), "the index changed since");
+
+        cache.put(8, page("organs", 1, false));
+        assertEquals(1, cache.size(), "a newer version drops the older's pages");
+        assertNull(cache.get(7, SearchRequest.of("victims", 10)));
+    }
+
+    @Test
+    void partialAnswersAreNotKept() {
+        var cache = new PageCache(10, 100);
+        cache.put(1, page("victims", 3, true));
+        assertNull(cache.get(1, SearchRequest.of("victims", 10)));
+    }
+
+    @Test
+    void theLeastRecentlyAskedPagesGoFirstWhenPagesOrHitsAreTooMany() {
+        var cache = new PageCache(2, 10);
+        cache.put(1, page("a", 4, false));
+        cache.put(1, page("b", 4, false));
+        cache.get(1, SearchRequest.of("a", 10)); // "a" asked again: "b" is now the least recent
+        cache.put(1, page("c", 1, false));
+        assertEquals(2, cache.size());
+        assertNull(cache.get(1, SearchRequest.of("b", 10)));
+
+        cache.put(1, page("d", 9, false)); // three pages: "a" goes; "c" and "d" hold 10 hits, the most
+        assertEquals(List.of(false, true, true), present(cache, "a", "c", "d"));
+        cache.put(1, page("f", 5, false)); // 15 hits: "c" goes with the third page, then "d" for the hits
+        assertEquals(List.of(false, false, true), present(cache, "c", "d", "f"));
+
+        cache.put(1, page("e", 11, false)); // more hits than the cache holds at all
+        assertNull(cache.get(1, SearchRequest.of("e", 10)));
+    }
+
+    private static List<Boolean> present(PageCache cache, String... queries) {
+        return Arrays.stream(queries).map(q -> cache.get(1, SearchRequest.of(q, 10)) != null).toList();
+    }
+
+    @Test
+    void aCacheOfNoPagesKeepsNothing() {
+        var cache = new PageCache(0, 0);
+        cache.put(1, page("victims", 0, false));
+        assertEquals(0, cache.size());
+        assertThrows(IllegalArgumentException.class, () -> new PageCache(-1, 10));
+    }
+}
