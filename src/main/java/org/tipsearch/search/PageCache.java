@@ -1,8 +1,11 @@
 package org.tipsearch.search;
 
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pages of results a server answered lately, for as long as the view of the index they came from is the
@@ -16,6 +19,7 @@ final class PageCache {
     private final int maxPages;
     private final int maxHits;
     private final Map<SearchRequest, SearchResults<?>> pages = new LinkedHashMap<>(16, 0.75f, true);
+    private final Map<Flight, CompletableFuture<SearchResults<?>>> inFlight = new ConcurrentHashMap<>();
     /** The index version the cached pages come from. */
     private long version = -1;
     private int hits;
@@ -31,6 +35,43 @@ final class PageCache {
         this.maxPages = maxPages;
         this.maxHits = maxHits;
     }
+
+    /**
+     * The page from the cache; else, if the same page is being searched for already, that search's answer (a
+     * popular query asked by many at once is searched once, not by each of them on the cores they share); else
+     * the search's own answer, kept if whole. A follower waits no longer than its own deadline.
+     */
+    SearchResults<?> answer(long indexVersion, SearchRequest request, Deadline deadline, Search search)
+            throws IOException {
+        SearchResults<?> cached = get(indexVersion, request);
+        if (cached != null) {
+            return cached;
+        }
+        var key = new Flight(indexVersion, request);
+        var mine = new CompletableFuture<SearchResults<?>>();
+        CompletableFuture<SearchResults<?>> theirs = inFlight.putIfAbsent(key, mine);
+        if (theirs != null) {
+            return deadline.await(theirs);
+        }
+        try {
+            SearchResults<?> results = search.run();
+            put(indexVersion, results);
+            mine.complete(results);
+            return results;
+        } catch (IOException | RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** A search for a page, which {@link #answer} runs when no other is running for the same page. */
+    interface Search {
+        SearchResults<?> run() throws IOException;
+    }
+
+    private record Flight(long indexVersion, SearchRequest request) {}
 
     /** The page answered to the request on this version of the index, or null. */
     synchronized SearchResults<?> get(long indexVersion, SearchRequest request) {

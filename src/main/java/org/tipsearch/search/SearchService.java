@@ -229,22 +229,31 @@ public final class SearchService implements AutoCloseable {
         List<H> read(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored) throws IOException;
     }
 
-    /**
-     * Runs a search step by step, each only while the deadline allows: the query's embedding and the drill-sideways
-     * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings (else the
-     * combined query's own ranking stands in), the highlighting and the refinement of the page's hits.
-     */
+    /** A page through the page cache (see {@link PageCache#answer}), or an export searched anew. */
     private <H> SearchResults<H> run(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
             UnaryOperator<List<H>> refinement) throws IOException {
         ReportSearcher view = acquire();
         try {
             long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
-            if (slice.highlighted()) {
-                SearchResults<?> cached = pageCache.get(indexVersion, request);
-                if (cached != null) {
-                    return answeredAgain(cached, deadline);
-                }
+            if (!slice.highlighted()) { // an export: not kept
+                return searched(request, slice, deadline, reader, refinement, view);
             }
+            SearchResults<?> page = pageCache.answer(indexVersion, request, deadline,
+                    () -> searched(request, slice, deadline, reader, refinement, view));
+            return answeredAgain(page, deadline);
+        } finally {
+            searchers.release(view);
+        }
+    }
+
+    /**
+     * Runs a search step by step, each only while the deadline allows: the query's embedding and the drill-sideways
+     * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings (else the
+     * combined query's own ranking stands in), the highlighting and the refinement of the page's hits.
+     */
+    private <H> SearchResults<H> searched(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
+            UnaryOperator<List<H>> refinement, ReportSearcher view) throws IOException {
+        try {
             ReportSearcher searcher = view.until(deadline);
             QueryReader.ReadQuery read = queryReader.read(request.query());
             if (searcher.facetState() == null) { // an index with no units at all
@@ -287,24 +296,21 @@ public final class SearchService implements AutoCloseable {
             List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked));
             Map<String, List<FacetCount>> facets = facetCounts(searcher, result.facets, request.scope().facets(),
                     request.filters());
-            var results = new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
+            return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets);
-            if (slice.highlighted()) {
-                pageCache.put(indexVersion, results);
-            }
-            return results;
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
             throw new QueryTooBroadException(e);
-        } finally {
-            searchers.release(view);
         }
     }
 
-    /** A cached page, with the time this answer took. The cache holds a scope's pages under its requests. */
+    /**
+     * A page as this request gets it, with the time this answer took: its own search's, or one from the cache or
+     * another request's search. The cache holds a scope's pages under their requests.
+     */
     @SuppressWarnings("unchecked")
-    private static <H> SearchResults<H> answeredAgain(SearchResults<?> cached, Deadline deadline) {
-        return new SearchResults<>(cached.request(), cached.total(), deadline.elapsedMillis(), cached.notice(), false,
-                (List<H>) cached.hits(), cached.facets());
+    private static <H> SearchResults<H> answeredAgain(SearchResults<?> page, Deadline deadline) {
+        return new SearchResults<>(page.request(), page.total(), deadline.elapsedMillis(), page.notice(),
+                page.partial(), (List<H>) page.hits(), page.facets());
     }
 
     /** The query reader's notice, and a partial answer's. */

@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PageCacheTest {
@@ -58,8 +67,67 @@ class PageCacheTest {
         assertNull(cache.get(1, SearchRequest.of("e", 10)));
     }
 
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException();
+        }
+    }
+
     private static List<Boolean> present(PageCache cache, String... queries) {
         return Arrays.stream(queries).map(q -> cache.get(1, SearchRequest.of(q, 10)) != null).toList();
+    }
+
+    @Test
+    void aPageAskedByManyAtOnceIsSearchedOnceEvenWithoutACache() throws Exception {
+        var cache = new PageCache(0, 0);
+        var searches = new AtomicInteger();
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        SearchResults<String> victims = page("victims", 3, false);
+        PageCache.Search slow = () -> {
+            searches.incrementAndGet();
+            started.countDown();
+            await(release);
+            return victims;
+        };
+        try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
+            var answers = new ArrayList<Future<SearchResults<?>>>();
+            answers.add(clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null), slow)));
+            started.await();
+            for (int i = 0; i < 3; i++) {
+                answers.add(clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null), slow)));
+            }
+            Thread.sleep(100); // the followers are waiting for the first search
+            release.countDown();
+            for (Future<SearchResults<?>> answer : answers) {
+                assertSame(victims, answer.get());
+            }
+        }
+        assertEquals(1, searches.get());
+        assertEquals(0, cache.size(), "and kept nowhere");
+    }
+
+    @Test
+    void aFollowerWaitsNoLongerThanItsBudget() throws Exception {
+        var cache = new PageCache(10, 100);
+        var release = new CountDownLatch(1);
+        SearchResults<String> victims = page("victims", 3, false);
+        try (ExecutorService clients = Executors.newFixedThreadPool(1)) {
+            Future<SearchResults<?>> leader = clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null),
+                    () -> {
+                        await(release);
+                        return victims;
+                    }));
+            Thread.sleep(100);
+            var hurried = new Deadline(Duration.ofMillis(20));
+            assertThrows(BudgetExceededException.class,
+                    () -> cache.answer(1, victims.request(), hurried, () -> page("never", 0, false)));
+            release.countDown();
+            assertSame(victims, leader.get());
+        }
+        assertSame(victims, cache.get(1, victims.request()));
     }
 
     @Test
