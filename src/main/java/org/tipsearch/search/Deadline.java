@@ -1,13 +1,7 @@
 package org.tipsearch.search;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * When one search must stop: its start plus the service's query budget, or never without a budget. The searcher
@@ -37,31 +31,6 @@ final class Deadline {
     void require() {
         if (!allows()) {
             throw new BudgetExceededException(budget);
-        }
-    }
-
-    /**
-     * The result of another thread's computation, waited for at most until the deadline (without a budget, for as
-     * long as it takes); its failure is this search's.
-     */
-    <T> T await(CompletableFuture<T> result) throws IOException {
-        try {
-            if (budget == null) {
-                return result.get();
-            }
-            return result.get(Math.max(0, budget.toNanos() - (System.nanoTime() - startNanos)), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            cutShort = true;
-            throw new BudgetExceededException(budget);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for a search");
-        } catch (ExecutionException e) {
-            switch (e.getCause()) {
-                case IOException io -> throw io;
-                case RuntimeException runtime -> throw runtime;
-                default -> throw new IllegalStateException(e.getCause());
-            }
         }
     }
 

@@ -1,11 +1,13 @@
 package org.tipsearch.search;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The pages of results a server answered lately, for as long as the view of the index they came from is the
@@ -39,10 +41,11 @@ final class PageCache {
     /**
      * The page from the cache; else, if the same page is being searched for already, that search's answer (a
      * popular query asked by many at once is searched once, not by each of them on the cores they share); else
-     * the search's own answer, kept if whole. A follower waits no longer than its own deadline.
+     * the search's own answer, kept if whole. A follower waits as long as the search it follows, which its own
+     * budget bounds: a follower that gave up at its budget would answer 503 where the search it followed, begun
+     * a little earlier, answers in time or partial.
      */
-    SearchResults<?> answer(long indexVersion, SearchRequest request, Deadline deadline, Search search)
-            throws IOException {
+    SearchResults<?> answer(long indexVersion, SearchRequest request, Search search) throws IOException {
         SearchResults<?> cached = get(indexVersion, request);
         if (cached != null) {
             return cached;
@@ -51,7 +54,7 @@ final class PageCache {
         var mine = new CompletableFuture<SearchResults<?>>();
         CompletableFuture<SearchResults<?>> theirs = inFlight.putIfAbsent(key, mine);
         if (theirs != null) {
-            return deadline.await(theirs);
+            return followed(theirs);
         }
         try {
             SearchResults<?> results = search.run();
@@ -63,6 +66,22 @@ final class PageCache {
             throw e;
         } finally {
             inFlight.remove(key, mine);
+        }
+    }
+
+    /** The answer of the search a request followed; its failure is the follower's. */
+    private static SearchResults<?> followed(CompletableFuture<SearchResults<?>> search) throws IOException {
+        try {
+            return search.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a search");
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case RuntimeException runtime -> throw runtime;
+                default -> throw new IllegalStateException(e.getCause());
+            }
         }
     }
 

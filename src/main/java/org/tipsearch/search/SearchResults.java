@@ -11,7 +11,7 @@ import java.util.Map;
  * @param <H>     the kind of hit: a {@link Hit} or a {@link RecommendationHit}
  * @param notice  set when the query was read differently from how it was written, or the answer is partial
  * @param partial the search stopped at its time budget: the total, the facet counts and the hits may miss some,
- *                a hybrid page may be ranked by the combined query rather than fused, and hits may be unhighlighted
+ *                a hybrid page may be fused from the rankings' first segments only, and hits may be unhighlighted
  */
 public record SearchResults<H>(
         SearchRequest request,

@@ -47,6 +47,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -238,7 +239,7 @@ public final class SearchService implements AutoCloseable {
             if (!slice.highlighted()) { // an export: not kept
                 return searched(request, slice, deadline, reader, refinement, view);
             }
-            SearchResults<?> page = pageCache.answer(indexVersion, request, deadline,
+            SearchResults<?> page = pageCache.answer(indexVersion, request,
                     () -> searched(request, slice, deadline, reader, refinement, view));
             return answeredAgain(page, deadline);
         } finally {
@@ -248,8 +249,8 @@ public final class SearchService implements AutoCloseable {
 
     /**
      * Runs a search step by step, each only while the deadline allows: the query's embedding and the drill-sideways
-     * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings (else the
-     * combined query's own ranking stands in), the highlighting and the refinement of the page's hits.
+     * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings, the
+     * highlighting and the refinement of the page's hits.
      */
     private <H> SearchResults<H> searched(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
             UnaryOperator<List<H>> refinement, ReportSearcher view) throws IOException {
@@ -280,21 +281,31 @@ public final class SearchService implements AutoCloseable {
             DrillDownQuery drillDown = filtered(request, matching, typeFilter);
             int window = slice.end();
             deadline.require();
-            // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
-            DrillSideways.DrillSidewaysResult result = new ConcurrentDrillSideways(searcher, facetsConfig)
-                    .search(drillDown, null, null, window, ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
-            long total = total(result.hits.totalHits);
-            ScoreDoc[] top = result.hits.scoreDocs;
-            if (mode == SearchMode.HYBRID && deadline.allows()) {
-                ScoreDoc[] fused = fused(searcher, request, read.query(), semantic, typeFilter, window);
-                if (!deadline.cutShort()) { // a ranking cut short would rank the page wrongly
-                    top = fused;
-                }
+            var drillSideways = new ConcurrentDrillSideways(searcher, facetsConfig);
+            long total;
+            Facets counts;
+            ScoreDoc[] top;
+            if (mode == SearchMode.HYBRID) {
+                // The page is the fusion of the words' and the neighbours' rankings, so the result set is only
+                // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
+                DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted = drillSideways.search(drillDown,
+                        new TotalHitCountCollectorManager(searcher.getSlices()));
+                total = counted.collectorResult;
+                counts = counted.facets;
+                top = deadline.allows() ? fused(searcher, request, read.query(), semantic, typeFilter, window)
+                        : new ScoreDoc[0];
+            } else {
+                // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
+                DrillSideways.DrillSidewaysResult result = drillSideways.search(drillDown, null, null, window,
+                        ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
+                total = result.hits.totalHits.value();
+                counts = result.facets;
+                top = result.hits.scoreDocs;
             }
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked));
-            Map<String, List<FacetCount>> facets = facetCounts(searcher, result.facets, request.scope().facets(),
+            Map<String, List<FacetCount>> facets = facetCounts(searcher, counts, request.scope().facets(),
                     request.filters());
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets);
@@ -683,10 +694,6 @@ public final class SearchService implements AutoCloseable {
                 .build();
         Optional<ScoreDoc> doc = first(searcher, query);
         return doc.isEmpty() ? null : searcher.storedFields().document(doc.get().doc).get(Schema.ID);
-    }
-
-    private static long total(TotalHits totalHits) {
-        return totalHits.value();
     }
 
     @Override

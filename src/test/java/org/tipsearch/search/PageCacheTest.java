@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,12 +94,12 @@ class PageCacheTest {
         };
         try (ExecutorService clients = Executors.newFixedThreadPool(4)) {
             var answers = new ArrayList<Future<SearchResults<?>>>();
-            answers.add(clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null), slow)));
+            answers.add(clients.submit(() -> cache.answer(1, victims.request(), slow)));
             started.await();
             for (int i = 0; i < 3; i++) {
-                answers.add(clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null), slow)));
+                answers.add(clients.submit(() -> cache.answer(1, victims.request(), slow)));
             }
-            Thread.sleep(100); // the followers are waiting for the first search
+            Thread.sleep(300); // time for the followers to wait for the first search
             release.countDown();
             for (Future<SearchResults<?>> answer : answers) {
                 assertSame(victims, answer.get());
@@ -110,24 +110,27 @@ class PageCacheTest {
     }
 
     @Test
-    void aFollowerWaitsNoLongerThanItsBudget() throws Exception {
+    void aFailedSearchFailsItsFollowersAndIsNotKept() throws Exception {
         var cache = new PageCache(10, 100);
+        var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        SearchResults<String> victims = page("victims", 3, false);
-        try (ExecutorService clients = Executors.newFixedThreadPool(1)) {
-            Future<SearchResults<?>> leader = clients.submit(() -> cache.answer(1, victims.request(), new Deadline(null),
-                    () -> {
-                        await(release);
-                        return victims;
-                    }));
-            Thread.sleep(100);
-            var hurried = new Deadline(Duration.ofMillis(20));
-            assertThrows(BudgetExceededException.class,
-                    () -> cache.answer(1, victims.request(), hurried, () -> page("never", 0, false)));
+        SearchRequest victims = SearchRequest.of("victims", 10);
+        try (ExecutorService clients = Executors.newFixedThreadPool(2)) {
+            Future<SearchResults<?>> leader = clients.submit(() -> cache.answer(1, victims, () -> {
+                started.countDown();
+                await(release);
+                throw new IOException("the index is gone");
+            }));
+            started.await();
+            Future<SearchResults<?>> follower = clients.submit(() -> cache.answer(1, victims, () -> page("never", 0, false)));
+            Thread.sleep(300); // time for the follower to wait for the leader
             release.countDown();
-            assertSame(victims, leader.get());
+            for (Future<SearchResults<?>> answer : List.of(leader, follower)) {
+                var failure = assertThrows(ExecutionException.class, answer::get);
+                assertEquals("the index is gone", failure.getCause().getMessage());
+            }
         }
-        assertSame(victims, cache.get(1, victims.request()));
+        assertNull(cache.get(1, victims));
     }
 
     @Test
