@@ -139,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             stopped.countDown();
         }, "tipsearch-shutdown"));
+        search.awaitModel(); // loaded meanwhile, in the background; searches by meaning need it from the start
         try {
             app.start(host, port);
         } catch (RuntimeException e) {

@@ -42,8 +42,8 @@ final class Embeddings {
     }
 
     /**
-     * Loads the model in a thread of its own while the caller goes on (a server opens its index and starts
-     * listening meanwhile). A query that needs the model before it is ready waits for it.
+     * Loads the model in a thread of its own while the caller goes on (a server opens its index and
+     * sets up its routes meanwhile). A query that needs the model before it is ready waits for it.
      */
     synchronized void loadInBackground() {
         if (loader != null) {

@@ -135,7 +135,7 @@ public final class SearchService implements AutoCloseable {
      * Opens the index in a folder for a server: each search stops when it has taken the query budget. One that
      * has found something by then answers it as {@link SearchResults#partial() partial}; one that has not, and an
      * export or a similar list that is not whole, throws {@link BudgetExceededException}. The embedding model
-     * starts loading now, in the background, rather than on the first query that needs it.
+     * starts loading now, in the background, rather than on the first query that needs it (see {@link #awaitModel}).
      *
      * @param cachedPages how many pages of results answered lately are kept, to be answered again while the index
      *                    does not change; they hold at most this many times {@link SearchRequest#DEFAULT_SIZE} hits
@@ -164,7 +164,7 @@ public final class SearchService implements AutoCloseable {
         requireScope(request, Scope.PARAGRAPHS);
         // A hit found by meaning alone shows its sentence closest to the query, which costs embedding its sentences.
         boolean byMeaning = request.mode() != SearchMode.BM25 && !request.query().isEmpty();
-        Deadline deadline = deadlineFor(request);
+        Deadline deadline = new Deadline(queryBudget);
         return run(request, Slice.pageOf(request), deadline, this::hits,
                 hits -> byMeaning ? BestPassages.apply(hits, request.query(), embeddings, deadline) : hits);
     }
@@ -184,7 +184,7 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        return whole(run(request, Slice.EXPORT, deadlineFor(request), this::hits, UnaryOperator.identity()));
+        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::hits, UnaryOperator.identity()));
     }
 
     /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
@@ -195,14 +195,11 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * The deadline of a search that starts now; one by meaning first waits for the model, if the server is still
-     * loading it: loading the model is no part of the search's budget.
+     * Returns once the embedding model is loaded. A server listens only then: searches by meaning that arrived
+     * while it loaded would all start at once when it is ready, share the cores, and pass their budgets together.
      */
-    private Deadline deadlineFor(SearchRequest request) {
-        if (request.mode() != SearchMode.BM25 && !request.query().isEmpty()) {
-            embeddings.awaitModel();
-        }
-        return new Deadline(queryBudget);
+    public void awaitModel() {
+        embeddings.awaitModel();
     }
 
     private <H> SearchResults<H> whole(SearchResults<H> results) {
@@ -374,7 +371,6 @@ public final class SearchService implements AutoCloseable {
      * its embedding, fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
      */
     public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
-        embeddings.awaitModel(); // as for a search by meaning, the model's loading is not the budget's
         Deadline deadline = new Deadline(queryBudget);
         ReportSearcher view = acquire();
         try {
