@@ -36,22 +36,15 @@ final class Embeddings {
         };
     }
 
-    /** Loads the model now rather than on the first query that needs it, and runs it once to warm it. */
-    void load() {
-        embedder.get().query("trafficking in persons");
-    }
-
     /**
-     * Loads the model in a thread of its own while the caller goes on (a server opens its index and
-     * sets up its routes meanwhile). A query that needs the model before it is ready waits for it.
+     * Loads the model, and runs it once to warm it, in a thread of its own while the caller goes on (a server
+     * opens its index and sets up its routes meanwhile). A query that needs the model before it is ready waits
+     * for it.
      */
     synchronized void loadInBackground() {
-        if (loader != null) {
-            return;
-        }
         loader = Thread.ofPlatform().name("model-loader").daemon().start(() -> {
             try {
-                load();
+                embedder.get().query("trafficking in persons");
             } catch (RuntimeException e) { // the first query that needs the model tries again, and says why it fails
                 System.err.println("tipsearch: loading the embedding model failed: " + e.getMessage());
             }
@@ -59,18 +52,14 @@ final class Embeddings {
     }
 
     /**
-     * Waits for a loading in the background to end. A process that exits while the model's native runtime is
-     * still being set up crashes in it (seen when a server was stopped within a second of starting).
+     * Waits for a loading in the background, if one was started, to end: a server listens only then, and a process
+     * that exits while the model's native runtime is still being set up crashes in it (seen when a server was
+     * stopped within a second of starting).
      */
     synchronized void awaitLoading() throws InterruptedException {
         if (loader != null) {
             loader.join();
         }
-    }
-
-    /** Returns once the model is loaded, loading it if nobody is. */
-    void awaitModel() {
-        embedder.get();
     }
 
     /** The embedding of a query, from the cache when the same words were asked lately. */

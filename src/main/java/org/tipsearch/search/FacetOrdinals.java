@@ -73,44 +73,47 @@ final class FacetOrdinals {
     FacetTally count(FacetsCollector hits, TaskExecutor executor) throws IOException {
         List<FacetsCollector.MatchingDocs> matching = hits.getMatchingDocs();
         long total = matching.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        int[] counts = new int[values.length];
-        if (total < MATCHES_PER_TASK) {
-            for (FacetsCollector.MatchingDocs docs : matching) {
-                addTo(counts, docs, countRange(docs, 0, docs.context().reader().maxDoc()));
-            }
-            return new FacetTally(state, counts, values, total);
-        }
-        // Large result sets: each segment's doc ids are split into ranges of about MATCHES_PER_TASK matches.
-        var tasks = new ArrayList<Callable<int[]>>();
-        var taskDocs = new ArrayList<FacetsCollector.MatchingDocs>();
+        // A large result set's segments are split into doc-id ranges of about MATCHES_PER_TASK matches each.
+        var ranges = new ArrayList<Range>();
         for (FacetsCollector.MatchingDocs docs : matching) {
             int maxDoc = docs.context().reader().maxDoc();
-            int parts = Math.max(1, Math.ceilDiv(docs.totalHits(), MATCHES_PER_TASK));
+            int parts = total < MATCHES_PER_TASK ? 1 : Math.max(1, Math.ceilDiv(docs.totalHits(), MATCHES_PER_TASK));
             for (int part = 0; part < parts; part++) {
                 int from = (int) ((long) maxDoc * part / parts);
-                int to = (int) ((long) maxDoc * (part + 1) / parts);
-                tasks.add(() -> countRange(docs, from, to));
-                taskDocs.add(docs);
+                ranges.add(new Range(docs, from, (int) ((long) maxDoc * (part + 1) / parts)));
             }
         }
-        List<int[]> results = executor.invokeAll(tasks);
-        for (int i = 0; i < results.size(); i++) {
-            addTo(counts, taskDocs.get(i), results.get(i));
+        List<int[]> segmentCounts;
+        if (total < MATCHES_PER_TASK) {
+            segmentCounts = new ArrayList<>();
+            for (Range range : ranges) {
+                segmentCounts.add(countRange(range));
+            }
+        } else {
+            segmentCounts = executor.invokeAll(
+                    ranges.stream().<Callable<int[]>>map(range -> () -> countRange(range)).toList());
+        }
+        int[] counts = new int[values.length];
+        for (int i = 0; i < ranges.size(); i++) {
+            addTo(counts, ranges.get(i).docs(), segmentCounts.get(i));
         }
         return new FacetTally(state, counts, values, total);
     }
 
-    /** Counts, in the segment's own ordinals, the values of the matches whose doc ids are in [from, to). */
-    private int[] countRange(FacetsCollector.MatchingDocs docs, int from, int to) throws IOException {
-        SegmentOrdinals segment = segments.get(docs.context().ord);
+    /** The matches of one segment whose doc ids are in [from, to). */
+    private record Range(FacetsCollector.MatchingDocs docs, int from, int to) {}
+
+    /** Counts, in the segment's own ordinals, the values of a range's matches. */
+    private int[] countRange(Range range) throws IOException {
+        SegmentOrdinals segment = segments.get(range.docs().context().ord);
         int[] counts = new int[segment.valueCount()];
-        DocIdSetIterator matches = docs.bits() == null ? null : docs.bits().iterator();
-        if (matches == null || from >= to) {
+        DocIdSetIterator matches = range.docs().bits() == null ? null : range.docs().bits().iterator();
+        if (matches == null || range.from() >= range.to()) {
             return counts;
         }
         int[] starts = segment.starts();
         int[] ords = segment.ords();
-        for (int doc = matches.advance(from); doc < to; doc = matches.nextDoc()) {
+        for (int doc = matches.advance(range.from()); doc < range.to(); doc = matches.nextDoc()) {
             for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
                 counts[ords[i]]++;
             }

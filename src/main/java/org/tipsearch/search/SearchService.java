@@ -198,8 +198,8 @@ public final class SearchService implements AutoCloseable {
      * Returns once the embedding model is loaded. A server listens only then: searches by meaning that arrived
      * while it loaded would all start at once when it is ready, share the cores, and pass their budgets together.
      */
-    public void awaitModel() {
-        embeddings.awaitModel();
+    public void awaitModel() throws InterruptedException {
+        embeddings.awaitLoading();
     }
 
     private <H> SearchResults<H> whole(SearchResults<H> results) {
@@ -232,10 +232,10 @@ public final class SearchService implements AutoCloseable {
             UnaryOperator<List<H>> refinement) throws IOException {
         ReportSearcher view = acquire();
         try {
-            long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
             if (!slice.highlighted()) { // an export: not kept
                 return searched(request, slice, deadline, reader, refinement, view);
             }
+            long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
             SearchResults<?> page = pageCache.answer(indexVersion, request,
                     () -> searched(request, slice, deadline, reader, refinement, view));
             return answeredAgain(page, deadline);
