@@ -2,7 +2,6 @@ package org.tipsearch.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ public final class Embedder {
     /** The instruction bge models expect before a short query that looks for passages. */
     private static final String QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
-    private final EmbeddingModel model = new BgeSmallEnV15QuantizedEmbeddingModel();
+    private final EmbeddingModel model = new BgeSmallModel();
 
     public float[] query(String text) {
         return model.embed(QUERY_INSTRUCTION + text).content().vector();

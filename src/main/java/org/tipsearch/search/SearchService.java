@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -78,6 +77,14 @@ public final class SearchService implements AutoCloseable {
     private static final int FUSION_DEPTH = 1_000;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
+    /**
+     * How many searches a server runs at once (see {@link SearchTurns}): two a core, so that a core a search leaves
+     * while it waits for memory or the disk has another to run, and no more, which would only share the cores
+     * thinner.
+     */
+    private static final int SEARCHES_AT_ONCE = 2 * Runtime.getRuntime().availableProcessors();
+    /** How long a search waits for its turn before the server says it is busy: a user waiting longer has gone. */
+    private static final Duration TURN_PATIENCE = Duration.ofSeconds(10);
 
     private final Directory directory;
     private final SearcherManager searchers;
@@ -97,9 +104,11 @@ public final class SearchService implements AutoCloseable {
             Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("search-", 0).daemon().factory());
     /** How long a search may take; null for no limit. */
     private final Duration queryBudget;
+    private final SearchTurns turns;
     private final PageCache pageCache;
 
-    private SearchService(Directory directory, Duration queryBudget, PageCache pageCache) throws IOException {
+    private SearchService(Directory directory, Duration queryBudget, SearchTurns turns, PageCache pageCache)
+            throws IOException {
         if (queryBudget != null) { // a server: the model loads while the index opens and the server starts
             embeddings.loadInBackground();
         }
@@ -111,6 +120,7 @@ public final class SearchService implements AutoCloseable {
             throw e;
         }
         this.queryBudget = queryBudget;
+        this.turns = turns;
         this.pageCache = pageCache;
     }
 
@@ -128,7 +138,7 @@ public final class SearchService implements AutoCloseable {
      * measure cut-short answers.
      */
     public static SearchService open(Path indexDir) throws IOException {
-        return openWith(indexDir, null, new PageCache(0, 0));
+        return openWith(indexDir, null, SearchTurns.unlimited(), new PageCache(0, 0));
     }
 
     /**
@@ -146,13 +156,15 @@ public final class SearchService implements AutoCloseable {
         if (queryBudget.isZero() || queryBudget.isNegative()) {
             throw new IllegalArgumentException("the query budget must be positive, not " + queryBudget);
         }
-        return openWith(indexDir, queryBudget, new PageCache(cachedPages, cachedPages * SearchRequest.DEFAULT_SIZE));
+        return openWith(indexDir, queryBudget, new SearchTurns(SEARCHES_AT_ONCE, TURN_PATIENCE),
+                new PageCache(cachedPages, cachedPages * SearchRequest.DEFAULT_SIZE));
     }
 
-    private static SearchService openWith(Path indexDir, Duration queryBudget, PageCache pageCache) throws IOException {
+    private static SearchService openWith(Path indexDir, Duration queryBudget, SearchTurns turns, PageCache pageCache)
+            throws IOException {
         Directory directory = FSDirectory.open(indexDir);
         try {
-            return new SearchService(directory, queryBudget, pageCache);
+            return new SearchService(directory, queryBudget, turns, pageCache);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
@@ -164,16 +176,14 @@ public final class SearchService implements AutoCloseable {
         requireScope(request, Scope.PARAGRAPHS);
         // A hit found by meaning alone shows its sentence closest to the query, which costs embedding its sentences.
         boolean byMeaning = request.mode() != SearchMode.BM25 && !request.query().isEmpty();
-        Deadline deadline = new Deadline(queryBudget);
-        return run(request, Slice.pageOf(request), deadline, this::hits,
-                hits -> byMeaning ? BestPassages.apply(hits, request.query(), embeddings, deadline) : hits);
+        return run(request, Slice.pageOf(request), this::hits,
+                (hits, deadline) -> byMeaning ? BestPassages.apply(hits, request.query(), embeddings, deadline) : hits);
     }
 
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
     public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
-        return run(request, Slice.pageOf(request), new Deadline(queryBudget), this::recommendationHits,
-                UnaryOperator.identity());
+        return run(request, Slice.pageOf(request), this::recommendationHits, Refinement.none());
     }
 
     /**
@@ -184,14 +194,13 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
         requireScope(request, Scope.PARAGRAPHS);
-        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::hits, UnaryOperator.identity()));
+        return whole(run(request, Slice.EXPORT, this::hits, Refinement.none()));
     }
 
     /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
     public SearchResults<RecommendationHit> exportRecommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
-        return whole(run(request, Slice.EXPORT, new Deadline(queryBudget), this::recommendationHits,
-                UnaryOperator.identity()));
+        return whole(run(request, Slice.EXPORT, this::recommendationHits, Refinement.none()));
     }
 
     /**
@@ -227,18 +236,31 @@ public final class SearchService implements AutoCloseable {
         List<H> read(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored) throws IOException;
     }
 
-    /** A page through the page cache (see {@link PageCache#answer}), or an export searched anew. */
-    private <H> SearchResults<H> run(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
-            UnaryOperator<List<H>> refinement) throws IOException {
+    /** What a search does to its page of hits once it has read them, while its deadline allows. */
+    private interface Refinement<H> {
+        List<H> apply(List<H> hits, Deadline deadline);
+
+        static <H> Refinement<H> none() {
+            return (hits, deadline) -> hits;
+        }
+    }
+
+    /**
+     * A page through the page cache (see {@link PageCache#answer}), or an export searched anew; a search in its
+     * turn (see {@link SearchTurns}), its budget starting then.
+     */
+    private <H> SearchResults<H> run(SearchRequest request, Slice slice, HitReader<H> reader,
+            Refinement<H> refinement) throws IOException {
+        long arrival = System.nanoTime();
         ReportSearcher view = acquire();
         try {
+            SearchTurns.Search<SearchResults<H>> search = () -> turns.take(
+                    () -> searched(request, slice, new Deadline(queryBudget), reader, refinement, view));
             if (!slice.highlighted()) { // an export: not kept
-                return searched(request, slice, deadline, reader, refinement, view);
+                return answeredAgain(search.run(), arrival);
             }
             long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
-            SearchResults<?> page = pageCache.answer(indexVersion, request,
-                    () -> searched(request, slice, deadline, reader, refinement, view));
-            return answeredAgain(page, deadline);
+            return answeredAgain(pageCache.answer(indexVersion, request, search::run), arrival);
         } finally {
             searchers.release(view);
         }
@@ -250,7 +272,7 @@ public final class SearchService implements AutoCloseable {
      * highlighting and the refinement of the page's hits.
      */
     private <H> SearchResults<H> searched(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
-            UnaryOperator<List<H>> refinement, ReportSearcher view) throws IOException {
+            Refinement<H> refinement, ReportSearcher view) throws IOException {
         try {
             ReportSearcher searcher = view.until(deadline);
             QueryReader.ReadQuery read = queryReader.read(request.query());
@@ -301,7 +323,8 @@ public final class SearchService implements AutoCloseable {
             }
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
-            List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked));
+            List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked),
+                    deadline);
             Map<String, List<FacetCount>> facets = facetCounts(searcher, counts, request.scope().facets(),
                     request.filters());
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
@@ -312,12 +335,14 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * A page as this request gets it, with the time this answer took: its own search's, or one from the cache or
-     * another request's search. The cache holds a scope's pages under their requests.
+     * A page as this request gets it, with the time this answer took since the request arrived: its own search's
+     * and its wait for a turn, or one from the cache or another request's search. The cache holds a scope's pages
+     * under their requests.
      */
     @SuppressWarnings("unchecked")
-    private static <H> SearchResults<H> answeredAgain(SearchResults<?> page, Deadline deadline) {
-        return new SearchResults<>(page.request(), page.total(), deadline.elapsedMillis(), page.notice(),
+    private static <H> SearchResults<H> answeredAgain(SearchResults<?> page, long arrivalNanos) {
+        return new SearchResults<>(page.request(), page.total(), (System.nanoTime() - arrivalNanos) / 1_000_000,
+                page.notice(),
                 page.partial(), (List<H>) page.hits(), page.facets());
     }
 
@@ -371,62 +396,67 @@ public final class SearchService implements AutoCloseable {
      * its embedding, fused with MoreLikeThis on its words. Empty when the paragraph does not exist.
      */
     public Optional<List<Hit>> similar(SimilarRequest request) throws IOException {
-        Deadline deadline = new Deadline(queryBudget);
         ReportSearcher view = acquire();
         try {
-            ReportSearcher searcher = view.until(deadline);
-            float[] vector;
-            Query keywords;
-            Query elsewhere = null;
-            var mlt = new MoreLikeThis(searcher.getIndexReader());
-            mlt.setAnalyzer(queryAnalyzer);
-            mlt.setFieldNames(new String[] {Schema.TEXT});
-            mlt.setMinTermFreq(1);
-            mlt.setMinDocFreq(1);
-            mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
-            if (request.paragraphId() != null) {
-                // on the view: a look-up by id is too quick to need the deadline, and one cut short would be a 404
-                Optional<ScoreDoc> unit = first(view, new TermQuery(new Term(Schema.ID, request.paragraphId())));
-                if (unit.isEmpty()) {
-                    return Optional.empty();
-                }
-                vector = vectorOf(searcher, unit.get().doc);
-                keywords = mlt.like(unit.get().doc);
-                elsewhere = outside(searcher, unit.get().doc, request.exclude());
-            } else {
-                deadline.require();
-                vector = embeddings.draft(request.text());
-                keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
-            }
-            var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
-            request.filters().forEach((dim, values) -> {
-                var anyOf = new BooleanQuery.Builder();
-                values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
-                filter.add(anyOf.build(), BooleanClause.Occur.FILTER);
-            });
-            if (elsewhere != null) { // the closest wording elsewhere, not the paragraphs around it
-                filter.add(elsewhere, BooleanClause.Occur.MUST_NOT);
-            }
-            Query restriction = filter.build();
-            int depth = Math.max(NEIGHBOURS, request.size() * 3);
-            // The list is whole or none: one ranking alone is not the list asked for.
-            deadline.require();
-            ScoreDoc[] semantic = searcher.search(new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restriction), depth).scoreDocs;
-            deadline.require();
-            ScoreDoc[] keyword = searcher.search(new BooleanQuery.Builder()
-                    .add(keywords, BooleanClause.Occur.MUST)
-                    .add(restriction, BooleanClause.Occur.FILTER)
-                    .build(), depth).scoreDocs;
-            if (deadline.cutShort()) {
-                throw new BudgetExceededException(queryBudget);
-            }
-            // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
-            ScoreDoc[] fused = RankFusion.fuse(semantic, keyword);
-            ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
-            return Optional.of(hits(searcher, top, keywords, true));
+            return turns.take(() -> similar(request, view));
         } finally {
             searchers.release(view);
         }
+    }
+
+    /** The similar units on a view of the index, within the budget from now. */
+    private Optional<List<Hit>> similar(SimilarRequest request, ReportSearcher view) throws IOException {
+        Deadline deadline = new Deadline(queryBudget);
+        ReportSearcher searcher = view.until(deadline);
+        float[] vector;
+        Query keywords;
+        Query elsewhere = null;
+        var mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(queryAnalyzer);
+        mlt.setFieldNames(new String[] {Schema.TEXT});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
+        if (request.paragraphId() != null) {
+            // on the view: a look-up by id is too quick to need the deadline, and one cut short would be a 404
+            Optional<ScoreDoc> unit = first(view, new TermQuery(new Term(Schema.ID, request.paragraphId())));
+            if (unit.isEmpty()) {
+                return Optional.empty();
+            }
+            vector = vectorOf(searcher, unit.get().doc);
+            keywords = mlt.like(unit.get().doc);
+            elsewhere = outside(searcher, unit.get().doc, request.exclude());
+        } else {
+            deadline.require();
+            vector = embeddings.draft(request.text());
+            keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
+        }
+        var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
+        request.filters().forEach((dim, values) -> {
+            var anyOf = new BooleanQuery.Builder();
+            values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
+            filter.add(anyOf.build(), BooleanClause.Occur.FILTER);
+        });
+        if (elsewhere != null) { // the closest wording elsewhere, not the paragraphs around it
+            filter.add(elsewhere, BooleanClause.Occur.MUST_NOT);
+        }
+        Query restriction = filter.build();
+        int depth = Math.max(NEIGHBOURS, request.size() * 3);
+        // The list is whole or none: one ranking alone is not the list asked for.
+        deadline.require();
+        ScoreDoc[] semantic = searcher.search(new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restriction), depth).scoreDocs;
+        deadline.require();
+        ScoreDoc[] keyword = searcher.search(new BooleanQuery.Builder()
+                .add(keywords, BooleanClause.Occur.MUST)
+                .add(restriction, BooleanClause.Occur.FILTER)
+                .build(), depth).scoreDocs;
+        if (deadline.cutShort()) {
+            throw new BudgetExceededException(queryBudget);
+        }
+        // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
+        ScoreDoc[] fused = RankFusion.fuse(semantic, keyword);
+        ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
+        return Optional.of(hits(searcher, top, keywords, true));
     }
 
     /** What a unit's similar paragraphs must come from outside of: its report, or its session if it has one. */

@@ -17,6 +17,7 @@ import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.BudgetExceededException;
 import org.tipsearch.search.QueryTooBroadException;
+import org.tipsearch.search.ServerBusyException;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
 
@@ -123,6 +124,10 @@ public final class WebServer {
                     errors.respond(ctx, 400, "bad_request", e.getMessage()));
             config.routes.exception(BudgetExceededException.class, (e, ctx) -> {
                 ctx.header("Retry-After", String.valueOf(retryAfterSeconds(e)));
+                errors.respond(ctx, 503, "service_unavailable", e.getMessage());
+            });
+            config.routes.exception(ServerBusyException.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(Math.max(1, e.waited().toSeconds())));
                 errors.respond(ctx, 503, "service_unavailable", e.getMessage());
             });
             config.routes.exception(ReportLibrary.IndexBusyException.class, (e, ctx) ->
