@@ -1,21 +1,18 @@
 package org.tipsearch.analysis;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
@@ -45,8 +42,7 @@ import org.tipsearch.curation.CuratorFiles;
  */
 public final class TextAnalyzer extends Analyzer {
 
-    private static final NormalizeCharMap CHAR_MAP = charMap();
-    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+    static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
     private static final SynonymMap SYNONYMS = synonyms();
     private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
@@ -57,6 +53,7 @@ public final class TextAnalyzer extends Analyzer {
     private final boolean dropStopWords;
     private final boolean stem;
     private final SynonymMap synonyms;
+    private final CachedStemFilter.Cache stems = new CachedStemFilter.Cache();
 
     private TextAnalyzer(boolean catenate, boolean flattenGraph, boolean dropStopWords, boolean stem, SynonymMap synonyms) {
         this.catenate = catenate;
@@ -93,14 +90,9 @@ public final class TextAnalyzer extends Analyzer {
     }
 
     @Override
-    protected Reader initReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(CHAR_MAP, reader);
-    }
-
-    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
-        TokenStream stream = new DelimitedWords(source, words -> {
+        TokenStream stream = new DelimitedWords(new TypographicMarks(source), words -> {
             // Offsets of the parts are their own, so highlights mark "Türkiye", not "(Türkiye).".
             TokenStream parts = new WordDelimiterGraphFilter(words, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
                     catenate ? WORD_DELIMITER_FLAGS | WordDelimiterGraphFilter.CATENATE_WORDS : WORD_DELIMITER_FLAGS, null);
@@ -109,8 +101,7 @@ public final class TextAnalyzer extends Analyzer {
         stream = new LowerCaseFilter(stream);
         stream = new ASCIIFoldingFilter(stream);
         if (stem) {
-            stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
-            stream = new KStemFilter(stream);
+            stream = new CachedStemFilter(stream, STEM_OVERRIDES, stems);
         }
         if (synonyms != null) {
             stream = new SynonymGraphFilter(stream, synonyms, true);
@@ -155,12 +146,42 @@ public final class TextAnalyzer extends Analyzer {
         }
     }
 
-    private static NormalizeCharMap charMap() {
-        var builder = new NormalizeCharMap.Builder();
-        builder.add("\u2019", "'"); // right single quotation mark, used as apostrophe
-        builder.add("\u2018", "'");
-        builder.add("\u00AD", ""); // soft hyphen
-        return builder.build();
+    /**
+     * Curly apostrophes read as straight ones, and soft hyphens dropped (a word of soft hyphens alone with them),
+     * word by word. A char filter did the same character by character, looking each up in its map: a tenth of
+     * the time of indexing.
+     */
+    static final class TypographicMarks extends TokenFilter {
+
+        private static final char SOFT_HYPHEN = '\u00AD';
+        /** The right single quotation mark, written as an apostrophe. */
+        private static final char RIGHT_QUOTE = '\u2019';
+        private static final char LEFT_QUOTE = '\u2018';
+
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        TypographicMarks(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        public boolean incrementToken() throws IOException {
+            while (input.incrementToken()) {
+                char[] chars = term.buffer();
+                int length = 0;
+                for (int i = 0; i < term.length(); i++) {
+                    char c = chars[i];
+                    if (c != SOFT_HYPHEN) {
+                        chars[length++] = c == RIGHT_QUOTE || c == LEFT_QUOTE ? '\'' : c;
+                    }
+                }
+                if (length > 0) {
+                    term.setLength(length);
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /**

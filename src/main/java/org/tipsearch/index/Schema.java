@@ -119,6 +119,9 @@ public final class Schema {
     /** A keyword value as indexed and as queried: lower case, without diacritics ("Türkiye" → "turkiye"). */
     public static String keyword(String value) {
         String lower = value.toLowerCase(Locale.ROOT);
+        if (lower.chars().allMatch(c -> c < 0x80)) { // nothing to fold: most values, each unit's many facets
+            return lower;
+        }
         char[] folded = new char[lower.length() * 4];
         int length = ASCIIFoldingFilter.foldToASCII(lower.toCharArray(), 0, folded, 0, lower.length());
         return new String(folded, 0, length);

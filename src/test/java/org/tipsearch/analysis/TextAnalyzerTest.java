@@ -9,11 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -63,6 +71,68 @@ class TextAnalyzerTest {
         assertEquals(terms(analyzer, "trafficking"), terms(analyzer, "trafficked"));
     }
 
+    /**
+     * The stems from the cache are those of the two filters it stands for, on every word of the bundled reports,
+     * whether stemmed anew or taken from the cache, and with four threads sharing it.
+     */
+    @Test
+    void cachedStemsAreThoseOfTheOverridesAndKStem() throws Exception {
+        String text = String.join("\n", reportTexts()) + " trafficked retrafficked States’ organisations";
+        Function<TokenStream, TokenStream> uncached = words ->
+                new KStemFilter(new StemmerOverrideFilter(words, TextAnalyzer.STEM_OVERRIDES));
+        List<String> expected = tokens(stemmed(text, uncached));
+        var cache = new CachedStemFilter.Cache();
+        Function<TokenStream, TokenStream> cached = words -> new CachedStemFilter(words, TextAnalyzer.STEM_OVERRIDES, cache);
+        assertEquals(expected, tokens(stemmed(text, cached)), "stemmed anew");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            var runs = new ArrayList<Future<List<String>>>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(threads.submit(() -> tokens(stemmed(text, cached))));
+            }
+            for (Future<List<String>> run : runs) {
+                assertEquals(expected, run.get(), "from the cache shared by threads");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Word by word, the same words, positions and offsets as the char filter that mapped the marks before. */
+    @Test
+    void typographicMarksAreMappedAsTheCharFilterDid() throws IOException {
+        var map = new NormalizeCharMap.Builder();
+        map.add("\u2019", "'");
+        map.add("\u2018", "'");
+        map.add("\u00AD", "");
+        NormalizeCharMap marks = map.build();
+        var texts = new ArrayList<>(reportTexts());
+        texts.add("States\u2019 \u2018victims\u2019 traf\u00ADficking \u00AD \u00AD\u00AD non-pun\u00ADishment end\u00AD");
+        for (String text : texts) {
+            var charFiltered = new WhitespaceTokenizer();
+            charFiltered.setReader(new MappingCharFilter(marks, new StringReader(text)));
+            var words = new WhitespaceTokenizer();
+            words.setReader(new StringReader(text));
+            assertEquals(tokens(charFiltered), tokens(new TextAnalyzer.TypographicMarks(words)));
+        }
+    }
+
+    private static TokenStream stemmed(String text, Function<TokenStream, TokenStream> stemmer) {
+        var words = new WhitespaceTokenizer();
+        words.setReader(new StringReader(text));
+        return stemmer.apply(new LowerCaseFilter(words));
+    }
+
+    private static List<String> reportTexts() throws IOException {
+        var texts = new ArrayList<String>();
+        try (var files = Files.list(Path.of("index-data/reports"))) {
+            for (Path file : files.sorted().toList()) {
+                texts.add(Files.readString(file));
+            }
+        }
+        return texts;
+    }
+
     /** Every token with its position length and offsets; position gaps are compared on their own. */
     private static List<String> tokens(TokenStream stream) throws IOException {
         var out = new ArrayList<String>();
@@ -98,12 +168,7 @@ class TextAnalyzerTest {
      */
     @Test
     void wordsWithoutDelimitersSkipTheDelimiterUnchanged() throws IOException {
-        var texts = new ArrayList<String>();
-        try (var files = Files.list(Path.of("index-data/reports"))) {
-            for (Path file : files.sorted().toList()) {
-                texts.add(Files.readString(file));
-            }
-        }
+        var texts = new ArrayList<>(reportTexts());
         texts.add("non-punishment (Türkiye). States’ G20 co-operation 2023/24 ªº ²³ x́ \uD83D\uDE00ok e.g. -- ' 's");
         int flags = WordDelimiterGraphFilter.GENERATE_WORD_PARTS | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
                 | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
