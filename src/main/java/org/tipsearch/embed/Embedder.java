@@ -21,15 +21,12 @@ public final class Embedder {
         return model.embed(QUERY_INSTRUCTION + text).content().vector();
     }
 
-    /**
-     * A passage embedded in the calling thread. {@link #passages} shares out a batch among the model's own worker
-     * threads, one per core for the whole process: right for indexing, but a server's concurrent requests would
-     * queue there, each behind every other's passages, rather than share the cores as their own threads do.
-     */
+    /** A passage embedded in the calling thread: one text alone gains nothing from the model's threads. */
     public float[] passage(String text) {
         return model.embed(text).content().vector();
     }
 
+    /** Passages embedded together, shared out among the model's threads, one a core for the whole process. */
     public List<float[]> passages(List<String> texts) {
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
         return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();

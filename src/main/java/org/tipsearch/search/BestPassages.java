@@ -32,10 +32,11 @@ final class BestPassages {
                 continue;
             }
             float[] q = embeddings.query(query); // embedded once, then from the cache
+            List<float[]> candidates = embeddings.passages(sentences);
             int best = 0;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < sentences.size(); s++) {
-                double score = cosine(q, embeddings.passage(sentences.get(s)));
+                double score = cosine(q, candidates.get(s));
                 if (score > bestScore) {
                     bestScore = score;
                     best = s;

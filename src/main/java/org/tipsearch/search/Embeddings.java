@@ -1,6 +1,8 @@
 package org.tipsearch.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -67,9 +69,41 @@ final class Embeddings {
         return cached(queries, words, text -> embedder.get().query(text));
     }
 
-    /** The embedding of a passage, from the cache when it was embedded lately. */
-    float[] passage(String text) {
-        return cached(passages, text, passage -> embedder.get().passage(passage));
+    /**
+     * The embeddings of passages: those embedded lately from the cache, the others embedded together, shared out
+     * among the model's threads (one a core), and kept. One search's candidate passages on both cores rather
+     * than one after the other in its own thread: searches run a few at once (see {@link SearchTurns}), so they
+     * queue there behind a few others' passages at most.
+     */
+    List<float[]> passages(List<String> texts) {
+        var mine = new LinkedHashMap<String, CompletableFuture<float[]>>();
+        var all = new ArrayList<CompletableFuture<float[]>>(texts.size());
+        synchronized (passages) {
+            for (String text : texts) {
+                CompletableFuture<float[]> known = passages.get(text);
+                if (known == null) {
+                    known = mine.computeIfAbsent(text, t -> new CompletableFuture<>());
+                    passages.put(text, known);
+                }
+                all.add(known);
+            }
+        }
+        if (!mine.isEmpty()) {
+            try {
+                List<float[]> vectors = embedder.get().passages(List.copyOf(mine.keySet()));
+                int i = 0;
+                for (CompletableFuture<float[]> made : mine.values()) {
+                    made.complete(vectors.get(i++));
+                }
+            } catch (RuntimeException e) {
+                synchronized (passages) {
+                    mine.forEach(passages::remove);
+                }
+                mine.values().forEach(made -> made.completeExceptionally(e));
+                throw e;
+            }
+        }
+        return all.stream().map(CompletableFuture::join).toList();
     }
 
     /**
