@@ -97,14 +97,25 @@ final class CachedStemFilter extends TokenFilter {
      * threads; a word that lost its slot is stemmed again.
      */
     static final class Cache {
-        private static final int SLOTS = 1 << 14;
 
         /**
          * Each slot's word and stem in one array, {@code [length of the word, word..., stem...]}: one memory
          * access fewer a word than a pair of arrays, and a look-up is mostly waiting for memory. An array is
          * written whole before it is published, so a thread reading a slot another thread wrote sees it whole.
          */
-        private final AtomicReferenceArray<char[]> slots = new AtomicReferenceArray<>(SLOTS);
+        private final AtomicReferenceArray<char[]> slots;
+
+        Cache() {
+            this(1 << 14);
+        }
+
+        /** @param slots a power of two */
+        Cache(int slots) {
+            if (Integer.bitCount(slots) != 1) {
+                throw new IllegalArgumentException("a stem cache has a power of two slots, not " + slots);
+            }
+            this.slots = new AtomicReferenceArray<>(slots);
+        }
 
         /** The slot holding the word, or null; its stem is at {@link #stemStart} for {@link #stemLength}. */
         char[] get(char[] chars, int length) {
@@ -131,12 +142,12 @@ final class CachedStemFilter extends TokenFilter {
             return slot.length - 1 - slot[0];
         }
 
-        private static int slot(char[] chars, int length) {
+        private int slot(char[] chars, int length) {
             int hash = 0;
             for (int i = 0; i < length; i++) {
                 hash = 31 * hash + chars[i];
             }
-            return (hash ^ (hash >>> 16)) & (SLOTS - 1);
+            return (hash ^ (hash >>> 16)) & (slots.length() - 1);
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -24,13 +23,16 @@ final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
     /** The session, loaded once a process on first use, as the library loads its own: it holds the 34 MB model. */
     private static final class Shared {
         static final OnnxBertBiEncoder ENCODER = load();
-        /** Where {@link #embedAll} shares out a batch: one thread a core. */
-        static final ExecutorService BATCHES = Executors.newFixedThreadPool(
-                Runtime.getRuntime().availableProcessors(), Thread.ofPlatform().name("embed-", 0).daemon().factory());
     }
 
+    /**
+     * {@link #embedAll} shares out a batch among threads of this object's own, one a core: a server's searches
+     * and its uploads each have their own model object, so a search's passages never wait behind the units of a
+     * report being added.
+     */
     BgeSmallModel() {
-        super(Shared.BATCHES);
+        super(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                Thread.ofPlatform().name("embed-", 0).daemon().factory()));
     }
 
     @Override

@@ -66,72 +66,54 @@ final class Embeddings {
 
     /** The embedding of a query, from the cache when the same words were asked lately. */
     float[] query(String words) {
-        return cached(queries, words, text -> embedder.get().query(text));
+        return cached(queries, List.of(words), texts -> List.of(embedder.get().query(texts.get(0)))).get(0);
     }
 
     /**
      * The embeddings of passages: those embedded lately from the cache, the others embedded together, shared out
-     * among the model's threads (one a core), and kept. One search's candidate passages on both cores rather
-     * than one after the other in its own thread: searches run a few at once (see {@link SearchTurns}), so they
-     * queue there behind a few others' passages at most.
+     * among the model's threads (one a core, this service's own), and kept. One search's candidate passages on
+     * both cores rather than one after the other in its own thread: searches run a few at once (see
+     * {@link SearchTurns}), so they queue there behind a few others' passages at most.
      */
     List<float[]> passages(List<String> texts) {
+        return cached(passages, texts, missing -> embedder.get().passages(missing));
+    }
+
+    /**
+     * The embeddings from the cache, or made now, outside the lock, by the first request that needs them while
+     * the others that need them meanwhile wait for it: when many requests bring the same new words at once (a
+     * busy server just started), each embedding them again would take the cores from all.
+     */
+    private static List<float[]> cached(Map<String, CompletableFuture<float[]>> cache, List<String> texts,
+            Function<List<String>, List<float[]>> embed) {
         var mine = new LinkedHashMap<String, CompletableFuture<float[]>>();
         var all = new ArrayList<CompletableFuture<float[]>>(texts.size());
-        synchronized (passages) {
+        synchronized (cache) {
             for (String text : texts) {
-                CompletableFuture<float[]> known = passages.get(text);
+                CompletableFuture<float[]> known = cache.get(text);
                 if (known == null) {
                     known = mine.computeIfAbsent(text, t -> new CompletableFuture<>());
-                    passages.put(text, known);
+                    cache.put(text, known);
                 }
                 all.add(known);
             }
         }
         if (!mine.isEmpty()) {
             try {
-                List<float[]> vectors = embedder.get().passages(List.copyOf(mine.keySet()));
+                List<float[]> vectors = embed.apply(List.copyOf(mine.keySet()));
                 int i = 0;
                 for (CompletableFuture<float[]> made : mine.values()) {
                     made.complete(vectors.get(i++));
                 }
-            } catch (RuntimeException e) {
-                synchronized (passages) {
-                    mine.forEach(passages::remove);
+            } catch (RuntimeException | Error e) { // an error too: a text left waiting would hold its askers for ever
+                synchronized (cache) {
+                    mine.forEach(cache::remove);
                 }
                 mine.values().forEach(made -> made.completeExceptionally(e));
                 throw e;
             }
         }
         return all.stream().map(CompletableFuture::join).toList();
-    }
-
-    /**
-     * The embedding from the cache, or made now, outside the lock, by the first request that needs it while the
-     * others that need it meanwhile wait for it: when many requests bring the same new words at once (a busy
-     * server just started), each embedding them again would take the cores from all.
-     */
-    private static float[] cached(Map<String, CompletableFuture<float[]>> cache, String text,
-            Function<String, float[]> embed) {
-        var made = new CompletableFuture<float[]>();
-        CompletableFuture<float[]> cached;
-        synchronized (cache) {
-            cached = cache.putIfAbsent(text, made);
-        }
-        if (cached != null) {
-            return cached.join();
-        }
-        try {
-            float[] vector = embed.apply(text);
-            made.complete(vector);
-            return vector;
-        } catch (RuntimeException e) {
-            synchronized (cache) {
-                cache.remove(text, made);
-            }
-            made.completeExceptionally(e);
-            throw e;
-        }
     }
 
     /** The embedding of a draft, not kept: a pasted draft seldom comes again, and may be long. */

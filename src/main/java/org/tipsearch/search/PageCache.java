@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * The pages of results a server answered lately, for as long as the view of the index they came from is the
@@ -41,11 +42,12 @@ final class PageCache {
     /**
      * The page from the cache; else, if the same page is being searched for already, that search's answer (a
      * popular query asked by many at once is searched once, not by each of them on the cores they share); else
-     * the search's own answer, kept if whole. A follower waits as long as the search it follows, which its own
-     * budget bounds: a follower that gave up at its budget would answer 503 where the search it followed, begun
-     * a little earlier, answers in time or partial.
+     * the search's own answer, kept if whole. A follower waits as long as the search it follows, which its wait
+     * for a turn and its own budget bound: a follower that gave up at its budget would answer 503 where the
+     * search it followed, begun a little earlier, answers in time or partial.
      */
-    SearchResults<?> answer(long indexVersion, SearchRequest request, Search search) throws IOException {
+    SearchResults<?> answer(long indexVersion, SearchRequest request, IOSupplier<SearchResults<?>> search)
+            throws IOException {
         SearchResults<?> cached = get(indexVersion, request);
         if (cached != null) {
             return cached;
@@ -57,7 +59,7 @@ final class PageCache {
             return followed(theirs);
         }
         try {
-            SearchResults<?> results = search.run();
+            SearchResults<?> results = search.get();
             put(indexVersion, results);
             mine.complete(results);
             return results;
@@ -85,11 +87,6 @@ final class PageCache {
         }
     }
 
-    /** A search for a page, which {@link #answer} runs when no other is running for the same page. */
-    interface Search {
-        SearchResults<?> run() throws IOException;
-    }
-
     private record Flight(long indexVersion, SearchRequest request) {}
 
     /** The page answered to the request on this version of the index, or null. */
@@ -97,9 +94,13 @@ final class PageCache {
         return indexVersion == version ? pages.get(request) : null;
     }
 
-    /** Keeps a whole answer given on this version of the index; a newer version drops the pages of the older. */
+    /**
+     * Keeps a whole answer given on this version of the index; a newer version drops the pages of the older. An
+     * answer from an older version than the pages held is not kept: a search that waited for its turn runs on the
+     * view it arrived with, which may predate the last reopening.
+     */
     synchronized void put(long indexVersion, SearchResults<?> page) {
-        if (page.partial() || page.hits().size() > maxHits || maxPages == 0) {
+        if (page.partial() || page.hits().size() > maxHits || maxPages == 0 || indexVersion < version) {
             return;
         }
         if (indexVersion != version) {

@@ -52,6 +52,7 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOSupplier;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
@@ -125,8 +126,8 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * Makes searches that start from now see the index's last commit; searches under way finish on the view
-     * they started with, so none of them waits for more than the reopening.
+     * Makes searches that arrive from now see the index's last commit; searches under way, or waiting for their
+     * turn, finish on the view they arrived with, so none of them waits for more than the reopening.
      */
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
@@ -254,13 +255,13 @@ public final class SearchService implements AutoCloseable {
         long arrival = System.nanoTime();
         ReportSearcher view = acquire();
         try {
-            SearchTurns.Search<SearchResults<H>> search = () -> turns.take(
+            IOSupplier<SearchResults<H>> search = () -> turns.take(
                     () -> searched(request, slice, new Deadline(queryBudget), reader, refinement, view));
             if (!slice.highlighted()) { // an export: not kept
-                return answeredAgain(search.run(), arrival);
+                return answeredAgain(search.get(), arrival);
             }
             long indexVersion = ((DirectoryReader) view.getIndexReader()).getVersion();
-            return answeredAgain(pageCache.answer(indexVersion, request, search::run), arrival);
+            return answeredAgain(pageCache.answer(indexVersion, request, search::get), arrival);
         } finally {
             searchers.release(view);
         }

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.util.IOSupplier;
 
 /**
  * How many searches run at once; the others wait for their turn, first come first served, and a search's time
@@ -37,7 +38,7 @@ final class SearchTurns {
     }
 
     /** A search, once its turn has come. */
-    <T> T take(Search<T> search) throws IOException {
+    <T> T take(IOSupplier<T> search) throws IOException {
         try {
             if (!turns.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new ServerBusyException(atOnce, patience);
@@ -47,13 +48,9 @@ final class SearchTurns {
             throw new InterruptedIOException("interrupted while waiting for a turn to search");
         }
         try {
-            return search.run();
+            return search.get();
         } finally {
             turns.release();
         }
-    }
-
-    interface Search<T> {
-        T run() throws IOException;
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -73,7 +74,8 @@ class TextAnalyzerTest {
 
     /**
      * The stems from the cache are those of the two filters it stands for, on every word of the bundled reports,
-     * whether stemmed anew or taken from the cache, and with four threads sharing it.
+     * whether stemmed anew or taken from the cache, and with four threads sharing a cache of a few slots, where
+     * words keep taking each other's slots.
      */
     @Test
     void cachedStemsAreThoseOfTheOverridesAndKStem() throws Exception {
@@ -84,14 +86,17 @@ class TextAnalyzerTest {
         var cache = new CachedStemFilter.Cache();
         Function<TokenStream, TokenStream> cached = words -> new CachedStemFilter(words, TextAnalyzer.STEM_OVERRIDES, cache);
         assertEquals(expected, tokens(stemmed(text, cached)), "stemmed anew");
+        assertEquals(expected, tokens(stemmed(text, cached)), "from the cache");
+        var small = new CachedStemFilter.Cache(64);
+        Function<TokenStream, TokenStream> shared = words -> new CachedStemFilter(words, TextAnalyzer.STEM_OVERRIDES, small);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
             var runs = new ArrayList<Future<List<String>>>();
             for (int i = 0; i < 8; i++) {
-                runs.add(threads.submit(() -> tokens(stemmed(text, cached))));
+                runs.add(threads.submit(() -> tokens(stemmed(text, shared))));
             }
             for (Future<List<String>> run : runs) {
-                assertEquals(expected, run.get(), "from the cache shared by threads");
+                assertEquals(expected, run.get(), "from a cache shared by threads");
             }
         } finally {
             threads.shutdownNow();
@@ -113,7 +118,8 @@ class TextAnalyzerTest {
             charFiltered.setReader(new MappingCharFilter(marks, new StringReader(text)));
             var words = new WhitespaceTokenizer();
             words.setReader(new StringReader(text));
-            assertEquals(tokens(charFiltered), tokens(new TextAnalyzer.TypographicMarks(words)));
+            assertEquals(tokens(charFiltered, IntUnaryOperator.identity()),
+                    tokens(new TextAnalyzer.TypographicMarks(words), IntUnaryOperator.identity()));
         }
     }
 
@@ -135,6 +141,11 @@ class TextAnalyzerTest {
 
     /** Every token with its position length and offsets; position gaps are compared on their own. */
     private static List<String> tokens(TokenStream stream) throws IOException {
+        return tokens(stream, increment -> Math.min(increment, 1));
+    }
+
+    /** Every token with its position increment as the given function reports it, its position length and offsets. */
+    private static List<String> tokens(TokenStream stream, IntUnaryOperator increments) throws IOException {
         var out = new ArrayList<String>();
         try (TokenStream ts = stream) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -143,7 +154,7 @@ class TextAnalyzerTest {
             OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                out.add(term + "/" + Math.min(increment.getPositionIncrement(), 1) + "/" + length.getPositionLength()
+                out.add(term + "/" + increments.applyAsInt(increment.getPositionIncrement()) + "/" + length.getPositionLength()
                         + "/" + offset.startOffset() + "-" + offset.endOffset());
             }
             ts.end();

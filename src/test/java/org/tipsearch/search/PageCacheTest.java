@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.util.IOSupplier;
 import org.junit.jupiter.api.Test;
 
 class PageCacheTest {
@@ -39,6 +40,16 @@ class PageCacheTest {
         cache.put(8, page("organs", 1, false));
         assertEquals(1, cache.size(), "a newer version drops the older's pages");
         assertNull(cache.get(7, SearchRequest.of("victims", 10)));
+    }
+
+    @Test
+    void anAnswerFromAnOlderVersionThanThePagesHeldIsNotKept() {
+        var cache = new PageCache(10, 100);
+        SearchResults<String> newer = page("victims", 3, false);
+        cache.put(8, newer);
+        cache.put(7, page("organs", 1, false)); // a search that waited for its turn on the view before
+        assertNull(cache.get(7, SearchRequest.of("organs", 10)));
+        assertSame(newer, cache.get(8, SearchRequest.of("victims", 10)), "the newer pages stay");
     }
 
     @Test
@@ -86,7 +97,7 @@ class PageCacheTest {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         SearchResults<String> victims = page("victims", 3, false);
-        PageCache.Search slow = () -> {
+        IOSupplier<SearchResults<?>> slow = () -> {
             searches.incrementAndGet();
             started.countDown();
             await(release);

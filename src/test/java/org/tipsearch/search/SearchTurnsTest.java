@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,7 @@ class SearchTurnsTest {
         assertEquals(2, most.get());
     }
 
+    /** Even the search that has just freed a turn, and asks again at once, goes after those already waiting. */
     @Test
     void waitingSearchesTakeTheirTurnsInOrderOfArrival() throws Exception {
         var turns = new SearchTurns(1, Duration.ofSeconds(10));
@@ -49,10 +51,13 @@ class SearchTurnsTest {
         var order = new CopyOnWriteArrayList<Integer>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<?> holder = pool.submit(() -> turns.take(() -> {
-                await(first);
-                return null;
-            }));
+            Future<?> holder = pool.submit(() -> {
+                turns.take(() -> {
+                    await(first);
+                    return null;
+                });
+                return turns.take(() -> order.add(4));
+            });
             var waiting = new CopyOnWriteArrayList<Future<?>>();
             for (int i = 1; i <= 3; i++) {
                 int arrival = i;
@@ -67,7 +72,19 @@ class SearchTurnsTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(List.of(1, 2, 3), order);
+        assertEquals(List.of(1, 2, 3, 4), order);
+    }
+
+    @Test
+    void aSearchThatFailsFreesItsTurn() throws Exception {
+        var turns = new SearchTurns(1, Duration.ofMillis(200));
+        assertThrows(IOException.class, () -> turns.take(() -> {
+            throw new IOException("the index is gone");
+        }));
+        assertThrows(IllegalStateException.class, () -> turns.take(() -> {
+            throw new IllegalStateException("a bug");
+        }));
+        assertEquals("next", turns.take(() -> "next"));
     }
 
     @Test
