@@ -18,7 +18,16 @@ final class ConcurrentDrillSideways extends DrillSideways {
 
     private final ReportSearcher searcher;
 
-    ConcurrentDrillSideways(ReportSearcher searcher, FacetsConfig config) {
+    /**
+     * @param filtered whether the searches have facet filters, which Lucene's drill-sideways scorer runs on
+     *                 segments whole (see {@link ReportSearcher#wholeSegments}); without, they are plain searches
+     *                 that may split a large segment among cores
+     */
+    ConcurrentDrillSideways(ReportSearcher searcher, FacetsConfig config, boolean filtered) {
+        this(filtered ? searcher.wholeSegments() : searcher, config);
+    }
+
+    private ConcurrentDrillSideways(ReportSearcher searcher, FacetsConfig config) {
         super(searcher, config, searcher.facetState());
         this.searcher = searcher;
     }

@@ -56,11 +56,17 @@ final class ReportSearcher extends IndexSearcher {
     /** Null for the view the manager shares, which searches to the end. */
     private final Deadline deadline;
     private final Executor segments;
+    /** At most this many documents a slice (see {@link #slices}). */
+    private final int sliceDocs;
+    /** Whether a large segment is split among slices; the drill-sideways scorer takes segments whole. */
+    private final boolean partitioned;
 
-    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments,
+    private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments, int sliceDocs,
             FacetOrdinals.Cache ordinals) throws IOException {
         super(reader, segments);
         this.segments = segments;
+        this.sliceDocs = sliceDocs;
+        partitioned = true;
         deadline = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
@@ -77,9 +83,11 @@ final class ReportSearcher extends IndexSearcher {
         facetOrdinals = hasFacets ? FacetOrdinals.of(facetState, ordinals) : null;
     }
 
-    private ReportSearcher(ReportSearcher view, Deadline deadline) {
+    private ReportSearcher(ReportSearcher view, Deadline deadline, boolean partitioned) {
         super(view.getIndexReader(), view.segments);
         segments = view.segments;
+        sliceDocs = view.sliceDocs;
+        this.partitioned = partitioned;
         reports = view.reports;
         unitCounts = view.unitCounts;
         facetState = view.facetState;
@@ -93,7 +101,15 @@ final class ReportSearcher extends IndexSearcher {
      * fit, and cheap to make. The shared view cannot carry a deadline: every search running on it would share it.
      */
     ReportSearcher until(Deadline deadline) {
-        return new ReportSearcher(this, deadline);
+        return new ReportSearcher(this, deadline, partitioned);
+    }
+
+    /**
+     * This searcher, its deadline kept, with no segment split among slices: Lucene's drill-sideways scorer, which
+     * a search with facet filters runs, refuses a part of a segment ("maxDoc must be Integer.MAX_VALUE").
+     */
+    ReportSearcher wholeSegments() {
+        return new ReportSearcher(this, deadline, false);
     }
 
     /**
@@ -110,12 +126,13 @@ final class ReportSearcher extends IndexSearcher {
     }
 
     /**
-     * Slices of at most {@link #SLICE_DOCS} documents, a large segment split into several: a merged index of a
-     * million units is mostly one segment, which one core alone would search.
+     * Slices of at most {@link #SLICE_DOCS} documents, a large segment split into several unless the searcher
+     * takes {@link #wholeSegments}: a merged index of a million units is mostly one segment, which one core alone
+     * would search.
      */
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-        return slices(leaves, SLICE_DOCS, MAX_SEGMENTS_PER_SLICE, true);
+        return slices(leaves, sliceDocs, MAX_SEGMENTS_PER_SLICE, partitioned);
     }
 
     /**
@@ -157,11 +174,16 @@ final class ReportSearcher extends IndexSearcher {
      * @param segments runs a search's slices of segments side by side
      */
     static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments) {
+        return factory(facetsConfig, segments, SLICE_DOCS);
+    }
+
+    /** As {@link #factory(FacetsConfig, Executor)}, with slices of at most {@code sliceDocs} documents. */
+    static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments, int sliceDocs) {
         var ordinals = new FacetOrdinals.Cache(); // shared by the views of one index, so each segment is read once
         return new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
-                return new ReportSearcher(reader, facetsConfig, segments, ordinals);
+                return new ReportSearcher(reader, facetsConfig, segments, sliceDocs, ordinals);
             }
         };
     }

@@ -301,7 +301,7 @@ public final class SearchService implements AutoCloseable {
             DrillDownQuery drillDown = filtered(request, matching, typeFilter);
             int window = slice.end();
             deadline.require();
-            var drillSideways = new ConcurrentDrillSideways(searcher, facetsConfig);
+            var drillSideways = new ConcurrentDrillSideways(searcher, facetsConfig, !request.filters().isEmpty());
             long total;
             Facets counts;
             ScoreDoc[] top;
