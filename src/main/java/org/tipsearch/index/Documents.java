@@ -30,7 +30,13 @@ import org.tipsearch.ingest.ReportMetadata;
 public final class Documents {
 
     /** Unit text: stored for display, with offsets in the postings so the highlighter needs no re-analysis. */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets(true);
+    /**
+     * A report record's empty text, indexed as unit text is but not stored: with it every document has the text's
+     * norms, which are then read straight by document rather than through an index of the documents that have
+     * them, for every match a search scores.
+     */
+    private static final FieldType NO_TEXT = textWithOffsets(false);
 
     private Documents() {}
 
@@ -71,6 +77,7 @@ public final class Documents {
         if (meta.symbol() != null) {
             doc.add(new StringField(Schema.SYMBOL, meta.symbol(), Field.Store.NO));
         }
+        doc.add(new Field(Schema.TEXT, "", NO_TEXT));
         doc.add(new StoredField(Schema.ADDED_AT, report.addedAt().toString()));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
         return doc;
@@ -183,8 +190,8 @@ public final class Documents {
     /** What a recommendation document stores: the entry and the unit it stands in, for its citation. */
     record StoredRecommendation(Recommendation recommendation, Paragraph unit) {}
 
-    private static FieldType textWithOffsets() {
-        var type = new FieldType(TextField.TYPE_STORED);
+    private static FieldType textWithOffsets(boolean stored) {
+        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
