@@ -31,8 +31,6 @@ final class AdminHandlers {
      * embedded before the answer; a folder of reports goes in with {@code tipsearch ingest}.
      */
     static final int MAX_UPLOAD_FILES = 100;
-    /** The most of a refused upload read (and dropped) so that its client gets the refusal. */
-    static final long MAX_DISCARDED_BYTES = 2 * MAX_UPLOAD_BYTES;
     /** The multipart field that carries the files. */
     static final String FILE_FIELD = "file";
 
@@ -77,7 +75,6 @@ final class AdminHandlers {
         RequestParams.rejectUnknown(ctx, Set.of());
         long declared = ctx.contentLength();
         if (declared > MAX_UPLOAD_BYTES) {
-            discardRest(ctx);
             throw tooLarge(declared);
         }
         String type = ctx.contentType();
@@ -139,7 +136,6 @@ final class AdminHandlers {
         } catch (Exception e) { // Jetty's ServletException, undeclared by Javalin's Kotlin
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (String.valueOf(cause.getMessage()).contains("max length exceeded")) {
-                    discardRest(ctx);
                     throw tooLarge(-1);
                 }
             }
@@ -151,26 +147,6 @@ final class AdminHandlers {
     static String fileName(String given) {
         String name = given == null ? "" : given.replaceAll("^.*[/\\\\]", "").strip();
         return name.isEmpty() ? "upload" : name;
-    }
-
-    /**
-     * Reads and drops what is left of a refused body, up to a bound. A server that closes a connection with bytes
-     * unread resets it, and a client still sending may lose the answer before reading it (RFC 9112 §9.6). A body
-     * larger than the bound is not worth reading for a refusal; its client may get the reset.
-     */
-    private static void discardRest(Context ctx) {
-        byte[] buffer = new byte[64 * 1024];
-        try {
-            InputStream in = ctx.req().getInputStream();
-            for (long left = MAX_DISCARDED_BYTES, read; left > 0; left -= read) {
-                read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            // the client has gone: there is no one left to answer
-        }
     }
 
     private static ApiException tooLarge(long bytes) {

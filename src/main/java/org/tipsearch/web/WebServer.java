@@ -8,6 +8,8 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,11 +147,40 @@ public final class WebServer {
 
     /** The one error shape: JSON for the API and its clients, the same status and message as a page for a browser. */
     private record ErrorResponder(Pages pages) {
+
+        /** The most of a refused request's body read (and dropped) so that its client gets the refusal. */
+        private static final long MAX_DISCARDED_BYTES = 2 * AdminHandlers.MAX_UPLOAD_BYTES;
+
         void respond(Context ctx, int status, String error, String message) {
+            discardRestOfBody(ctx);
             if (wantsPage(ctx)) {
                 pages.error(ctx, status, message);
             } else {
                 ctx.status(status).json(new ErrorView(error, message));
+            }
+        }
+
+        /**
+         * Reads and drops what is left of the request's body, up to a bound. A server that closes a connection with
+         * bytes unread resets it, and a client still sending (an upload refused on its length, before it is read)
+         * may lose the answer before reading it (RFC 9112 §9.6). A body declared larger than the bound is not worth
+         * reading for a refusal; its client may get the reset.
+         */
+        private static void discardRestOfBody(Context ctx) {
+            if (ctx.contentLength() > MAX_DISCARDED_BYTES) {
+                return;
+            }
+            byte[] buffer = new byte[64 * 1024];
+            try {
+                InputStream body = ctx.req().getInputStream();
+                for (long left = MAX_DISCARDED_BYTES, read; left > 0; left -= read) {
+                    read = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+                    if (read < 0) {
+                        return;
+                    }
+                }
+            } catch (IOException e) {
+                // the client has gone: no one is left to answer
             }
         }
 
