@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DocValues;
@@ -16,30 +14,27 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.util.ArrayUtil;
 import org.apache.lucene.util.LongValues;
 
 /**
- * The facet values of every unit of one view of the index, held on the heap, and the counting of a result set's
- * values from them. Read through doc values, counting the values of half a million matches was most of a broad
- * query's time at a million units: every value is decoded from the memory-mapped file anew for every search.
- * Held here, it is one array read a value, and a large result set is counted on every core.
+ * The facet values of every unit of one view of the index, held on the heap for {@link FacetedCollection} to count
+ * a result set's values as it collects it. Read through doc values, counting the values of half a million matches
+ * was most of a broad query's time at a million units: every value is decoded from the memory-mapped file anew for
+ * every search. Held here, it is one array read a value.
  */
 final class FacetOrdinals {
 
-    /** Below this many matches, a count runs in the searching thread alone: a hand-off would cost more. */
-    private static final int MATCHES_PER_TASK = 65_536;
-
     private final SortedSetDocValuesReaderState state;
+    /** Per segment (by its ord in the view), its units' values. */
     private final List<SegmentOrdinals> segments;
-    /** Per segment, its ordinals' global ordinals; null when the view is one segment (they are the same). */
-    private final List<LongValues> toGlobal;
+    /** Per segment, the global ordinal of each of its own ordinals. */
+    private final List<int[]> toGlobal;
     /** The value (the last path component) of each global ordinal. */
     private final String[] values;
 
-    private FacetOrdinals(SortedSetDocValuesReaderState state, List<SegmentOrdinals> segments,
-            List<LongValues> toGlobal, String[] values) {
+    private FacetOrdinals(SortedSetDocValuesReaderState state, List<SegmentOrdinals> segments, List<int[]> toGlobal,
+            String[] values) {
         this.state = state;
         this.segments = segments;
         this.toGlobal = toGlobal;
@@ -55,79 +50,56 @@ final class FacetOrdinals {
             values[ord] = path[path.length - 1];
         }
         var segments = new ArrayList<SegmentOrdinals>();
-        List<LongValues> toGlobal = null;
-        List<LeafReaderContext> leaves = state.getReader().leaves();
-        if (all instanceof MultiDocValues.MultiSortedSetDocValues multi) {
-            toGlobal = new ArrayList<>();
-            for (LeafReaderContext leaf : leaves) {
-                toGlobal.add(multi.mapping.getGlobalOrds(leaf.ord));
+        var toGlobal = new ArrayList<int[]>();
+        for (LeafReaderContext leaf : state.getReader().leaves()) {
+            SegmentOrdinals segment = cache.of(leaf.reader(), state.getField());
+            segments.add(segment);
+            // a view of one segment has no ordinal map: its ordinals are the global ones
+            LongValues global = all instanceof MultiDocValues.MultiSortedSetDocValues multi
+                    ? multi.mapping.getGlobalOrds(leaf.ord) : LongValues.IDENTITY;
+            int[] mapped = new int[segment.valueCount()];
+            for (int ord = 0; ord < mapped.length; ord++) {
+                mapped[ord] = Math.toIntExact(global.get(ord));
             }
+            toGlobal.add(mapped);
         }
-        for (LeafReaderContext leaf : leaves) {
-            segments.add(cache.of(leaf.reader(), state.getField()));
-        }
-        return new FacetOrdinals(state, List.copyOf(segments), toGlobal == null ? null : List.copyOf(toGlobal), values);
+        return new FacetOrdinals(state, List.copyOf(segments), List.copyOf(toGlobal), values);
     }
 
-    /** How many of a result set's units hold each value; the result set's matches must come from this view. */
-    FacetTally count(FacetsCollector hits, TaskExecutor executor) throws IOException {
-        List<FacetsCollector.MatchingDocs> matching = hits.getMatchingDocs();
-        long total = matching.stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-        // A large result set's segments are split into doc-id ranges of about MATCHES_PER_TASK matches each.
-        var ranges = new ArrayList<Range>();
-        for (FacetsCollector.MatchingDocs docs : matching) {
-            int maxDoc = docs.context().reader().maxDoc();
-            int parts = total < MATCHES_PER_TASK ? 1 : Math.max(1, Math.ceilDiv(docs.totalHits(), MATCHES_PER_TASK));
-            for (int part = 0; part < parts; part++) {
-                int from = (int) ((long) maxDoc * part / parts);
-                ranges.add(new Range(docs, from, (int) ((long) maxDoc * (part + 1) / parts)));
-            }
-        }
-        List<int[]> segmentCounts;
-        if (total < MATCHES_PER_TASK) {
-            segmentCounts = new ArrayList<>();
-            for (Range range : ranges) {
-                segmentCounts.add(countRange(range));
-            }
-        } else {
-            segmentCounts = executor.invokeAll(
-                    ranges.stream().<Callable<int[]>>map(range -> () -> countRange(range)).toList());
-        }
-        int[] counts = new int[values.length];
-        for (int i = 0; i < ranges.size(); i++) {
-            addTo(counts, ranges.get(i).docs(), segmentCounts.get(i));
-        }
-        return new FacetTally(state, counts, values, total);
+    /** How many values the view holds, all dimensions together: the size of a count by global ordinal. */
+    int size() {
+        return values.length;
     }
 
-    /** The matches of one segment whose doc ids are in [from, to). */
-    private record Range(FacetsCollector.MatchingDocs docs, int from, int to) {}
-
-    /** Counts, in the segment's own ordinals, the values of a range's matches. */
-    private int[] countRange(Range range) throws IOException {
-        SegmentOrdinals segment = segments.get(range.docs().context().ord);
-        int[] counts = new int[segment.valueCount()];
-        DocIdSetIterator matches = range.docs().bits() == null ? null : range.docs().bits().iterator();
-        if (matches == null || range.from() >= range.to()) {
-            return counts;
-        }
-        int[] starts = segment.starts();
-        int[] ords = segment.ords();
-        for (int doc = matches.advance(range.from()); doc < range.to(); doc = matches.nextDoc()) {
-            for (int i = starts[doc], end = starts[doc + 1]; i < end; i++) {
-                counts[ords[i]]++;
-            }
-        }
-        return counts;
+    /** The values of a segment's units, by the segment's ord in the view. */
+    SegmentOrdinals segment(int leafOrd) {
+        return segments.get(leafOrd);
     }
 
-    private void addTo(int[] counts, FacetsCollector.MatchingDocs docs, int[] segmentCounts) {
-        LongValues global = toGlobal == null ? null : toGlobal.get(docs.context().ord);
-        for (int ord = 0; ord < segmentCounts.length; ord++) {
-            if (segmentCounts[ord] != 0) {
-                counts[global == null ? ord : (int) global.get(ord)] += segmentCounts[ord];
+    /** The global ordinal of each of a segment's own ordinals. */
+    int[] toGlobal(int leafOrd) {
+        return toGlobal.get(leafOrd);
+    }
+
+    /** The global ordinals of a dimension's values (both ends included); null if the dimension was never indexed. */
+    SortedSetDocValuesReaderState.OrdRange range(String dim) {
+        return state.getOrdRange(dim);
+    }
+
+    /** The global ordinal of a dimension's value, or -1 if no unit of the view holds it. */
+    int ordinal(String dim, String value) {
+        SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
+        for (int ord = range == null ? 0 : range.start(); range != null && ord <= range.end(); ord++) {
+            if (values[ord].equals(value)) {
+                return ord;
             }
         }
+        return -1;
+    }
+
+    /** Counts by global ordinal, of a result set of {@code matches} units, read as Lucene's facets. */
+    FacetTally tally(int[] counts, long matches) {
+        return new FacetTally(state, counts, values, matches);
     }
 
     /**

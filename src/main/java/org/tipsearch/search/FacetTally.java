@@ -10,7 +10,7 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 
 /**
- * A result set's count of each facet value, by global ordinal, as {@link FacetOrdinals#count} made it; read as
+ * A result set's count of each facet value, by global ordinal, as {@link FacetedCollection} made it; read as
  * Lucene's {@link Facets}. The dimensions are flat (dimension and value), as the schema indexes them.
  */
 final class FacetTally extends Facets {

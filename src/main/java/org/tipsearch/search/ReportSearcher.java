@@ -58,15 +58,12 @@ final class ReportSearcher extends IndexSearcher {
     private final Executor segments;
     /** At most this many documents a slice (see {@link #slices}). */
     private final int sliceDocs;
-    /** Whether a large segment is split among slices; the drill-sideways scorer takes segments whole. */
-    private final boolean partitioned;
 
     private ReportSearcher(IndexReader reader, FacetsConfig facetsConfig, Executor segments, int sliceDocs,
             FacetOrdinals.Cache ordinals) throws IOException {
         super(reader, segments);
         this.segments = segments;
         this.sliceDocs = sliceDocs;
-        partitioned = true;
         deadline = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
@@ -83,11 +80,10 @@ final class ReportSearcher extends IndexSearcher {
         facetOrdinals = hasFacets ? FacetOrdinals.of(facetState, ordinals) : null;
     }
 
-    private ReportSearcher(ReportSearcher view, Deadline deadline, boolean partitioned) {
+    private ReportSearcher(ReportSearcher view, Deadline deadline) {
         super(view.getIndexReader(), view.segments);
         segments = view.segments;
         sliceDocs = view.sliceDocs;
-        this.partitioned = partitioned;
         reports = view.reports;
         unitCounts = view.unitCounts;
         facetState = view.facetState;
@@ -101,21 +97,12 @@ final class ReportSearcher extends IndexSearcher {
      * fit, and cheap to make. The shared view cannot carry a deadline: every search running on it would share it.
      */
     ReportSearcher until(Deadline deadline) {
-        return new ReportSearcher(this, deadline, partitioned);
+        return new ReportSearcher(this, deadline);
     }
 
     /**
-     * This searcher, its deadline kept, with no segment split among slices: Lucene's drill-sideways scorer, which
-     * a search with facet filters runs, refuses a part of a segment ("maxDoc must be Integer.MAX_VALUE").
-     */
-    ReportSearcher wholeSegments() {
-        return new ReportSearcher(this, deadline, false);
-    }
-
-    /**
-     * Searches a segment if the deadline allows. Lucene's own timeout ({@code setTimeout}) scores a segment in
-     * windows of documents, which the drill-sideways scorer refuses with an exception (apache/lucene#12032), so a
-     * search here stops between segments instead.
+     * Searches a segment (or a slice's part of one) if the deadline allows: a search out of time stops between
+     * parts, and answers what it has collected, marked partial.
      */
     @Override
     protected void searchLeaf(LeafReaderContext leaf, int minDocId, int maxDocId, Weight weight, Collector collector)
@@ -126,13 +113,12 @@ final class ReportSearcher extends IndexSearcher {
     }
 
     /**
-     * Slices of at most {@link #SLICE_DOCS} documents, a large segment split into several unless the searcher
-     * takes {@link #wholeSegments}: a merged index of a million units is mostly one segment, which one core alone
-     * would search.
+     * Slices of at most {@link #SLICE_DOCS} documents, a large segment split into several: a merged index of a
+     * million units is mostly one segment, which one core alone would search.
      */
     @Override
     protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
-        return slices(leaves, sliceDocs, MAX_SEGMENTS_PER_SLICE, partitioned);
+        return slices(leaves, sliceDocs, MAX_SEGMENTS_PER_SLICE, true);
     }
 
     /**

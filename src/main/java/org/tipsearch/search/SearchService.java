@@ -20,7 +20,6 @@ import java.util.concurrent.Executors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
@@ -46,7 +45,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -268,7 +268,7 @@ public final class SearchService implements AutoCloseable {
     }
 
     /**
-     * Runs a search step by step, each only while the deadline allows: the query's embedding and the drill-sideways
+     * Runs a search step by step, each only while the deadline allows: the query's embedding and the faceted
      * search, without which there is nothing to answer; then the fusion of a hybrid search's rankings, the
      * highlighting and the refinement of the page's hits.
      */
@@ -298,37 +298,34 @@ public final class SearchService implements AutoCloseable {
                         .add(semantic, BooleanClause.Occur.SHOULD)
                         .build();
             };
-            DrillDownQuery drillDown = filtered(request, matching, typeFilter);
+            Query base = ofType(matching, typeFilter);
             int window = slice.end();
             deadline.require();
-            var drillSideways = new ConcurrentDrillSideways(searcher, facetsConfig, !request.filters().isEmpty());
-            long total;
-            Facets counts;
             ScoreDoc[] top;
+            FacetedCollection.Result<?> collected;
             if (mode == SearchMode.HYBRID) {
                 // The page is the fusion of the words' and the neighbours' rankings, so the result set is only
                 // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
-                DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted = drillSideways.search(drillDown,
-                        new TotalHitCountCollectorManager(searcher.getSlices()));
-                total = counted.collectorResult;
-                counts = counted.facets;
+                collected = searcher.search(base, FacetedCollection.counting(searcher.facetOrdinals(), request.filters()));
                 top = deadline.allows() ? fused(searcher, request, read.query(), semantic, typeFilter, window)
                         : new ScoreDoc[0];
             } else {
                 // The relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
-                DrillSideways.DrillSidewaysResult result = drillSideways.search(drillDown, null, null, window,
-                        ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, false);
-                total = result.hits.totalHits.value();
-                counts = result.facets;
-                top = result.hits.scoreDocs;
+                // Every hit is collected (no threshold), for the total is exact.
+                var ranking = new TopFieldCollectorManager(ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, window,
+                        null, Integer.MAX_VALUE);
+                FacetedCollection.Result<TopFieldDocs> page = searcher.search(base,
+                        new FacetedCollection<>(searcher.facetOrdinals(), request.filters(), ranking));
+                collected = page;
+                top = page.hits().scoreDocs;
             }
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(reader.read(searcher, page, highlighted ? read.query() : null, ranked),
                     deadline);
-            Map<String, List<FacetCount>> facets = facetCounts(searcher, counts, request.scope().facets(),
+            Map<String, List<FacetCount>> facets = facetCounts(searcher, collected.facets(), request.scope().facets(),
                     request.filters());
-            return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
+            return new SearchResults<>(request, collected.total(), deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets);
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
             throw new QueryTooBroadException(e);
@@ -385,10 +382,15 @@ public final class SearchService implements AutoCloseable {
 
     /** The query among the records of the type, narrowed by the request's facet filters. */
     private DrillDownQuery filtered(SearchRequest request, Query ranking, Query typeFilter) {
-        return drillDown(request, new BooleanQuery.Builder()
+        return drillDown(request, ofType(ranking, typeFilter));
+    }
+
+    /** The query among the records of the type. */
+    private static Query ofType(Query ranking, Query typeFilter) {
+        return new BooleanQuery.Builder()
                 .add(ranking, BooleanClause.Occur.MUST)
                 .add(typeFilter, BooleanClause.Occur.FILTER)
-                .build());
+                .build();
     }
 
     /**
