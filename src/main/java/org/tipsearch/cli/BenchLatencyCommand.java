@@ -1,6 +1,8 @@
 package org.tipsearch.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -39,6 +41,9 @@ final class BenchLatencyCommand implements Callable<Integer> {
             description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
     private List<String> modes;
 
+    @Option(names = "--per-query", description = "Also print each query's median and matches per mode: where the time goes.")
+    private boolean perQuery;
+
     @Override
     public Integer call() throws Exception {
         if (rounds < 1 || rounds > 10_000) {
@@ -51,33 +56,57 @@ final class BenchLatencyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
                     + " %d queries x %d rounds%n", search.health().paragraphs(), queries.size(), rounds);
             out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
+            var timings = new ArrayList<Timings>();
             for (SearchMode mode : searchModes) {
-                row(out, mode.id() + (mode == SearchMode.BM25 ? "" : ", new"), time(search, queries, mode, false));
+                timings.add(time(search, queries, mode, false));
                 if (mode != SearchMode.BM25) {
-                    row(out, mode.id() + ", repeated", time(search, queries, mode, true));
+                    timings.add(time(search, queries, mode, true));
+                }
+            }
+            for (Timings timing : timings) {
+                row(out, timing.label(), timing.all());
+            }
+            if (perQuery) {
+                for (Timings timing : timings) {
+                    out.printf(Locale.ROOT, "%n%s, per query%n%8s %10s  %s%n", timing.label(), "p50 ms", "matches", "query");
+                    for (int q = 0; q < queries.size(); q++) {
+                        BenchQuery query = queries.get(q);
+                        out.printf(Locale.ROOT, "%8.1f %,10d  %s%s%n", timing.perQuery()[q].ms(0.50), timing.matches()[q],
+                                query.query(), query.filters().isEmpty() ? "" : "  " + query.filters());
+                    }
                 }
             }
         }
         out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds
-                + " --modes " + String.join(",", modes));
+                + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
         return 0;
     }
 
-    private Percentiles time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
+    /** One mode's timings: of all queries together, of each query, and each query's matches. */
+    private record Timings(String label, Percentiles all, Percentiles[] perQuery, long[] matches) {}
+
+    private Timings time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
             throws Exception {
-        run(search, queries, mode, repeated); // warm-up: JIT, caches, and the model loaded on first use
+        long[] matches = new long[queries.size()];
+        run(search, queries, mode, repeated, matches); // warm-up: JIT, caches, and the model loaded on first use
+        long[][] byQuery = new long[queries.size()][rounds];
         long[] nanos = new long[rounds * queries.size()];
         int i = 0;
         for (int round = 0; round < rounds; round++) {
-            for (long t : run(search, queries, mode, repeated)) {
-                nanos[i++] = t;
+            long[] roundNanos = run(search, queries, mode, repeated, matches);
+            for (int q = 0; q < roundNanos.length; q++) {
+                byQuery[q][round] = roundNanos[q];
+                nanos[i++] = roundNanos[q];
             }
         }
-        return new Percentiles(nanos);
+        String label = mode.id() + (mode == SearchMode.BM25 ? "" : repeated ? ", repeated" : ", new");
+        return new Timings(label, new Percentiles(nanos),
+                Arrays.stream(byQuery).map(Percentiles::new).toArray(Percentiles[]::new), matches);
     }
 
-    private static long[] run(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
-            throws Exception {
+    /** Searches each query once; its time in nanoseconds, its matches into {@code matches}. */
+    private static long[] run(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated,
+            long[] matches) throws Exception {
         long[] nanos = new long[queries.size()];
         for (int q = 0; q < nanos.length; q++) {
             BenchQuery query = queries.get(q);
@@ -86,7 +115,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
                 search.clearEmbeddingCaches(); // embedded anew, as a new query would be
             }
             long start = System.nanoTime();
-            search.search(request);
+            matches[q] = search.search(request).total();
             nanos[q] = System.nanoTime() - start;
         }
         return nanos;

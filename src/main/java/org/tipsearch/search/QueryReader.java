@@ -114,7 +114,7 @@ final class QueryReader {
     private Query natural(Query parsed, String text) {
         if (!(parsed instanceof BooleanQuery bq)
                 || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
-            return withSynonyms(parsed, text);
+            return withSynonyms(parsed, text, 1);
         }
         // field:value words narrow the search ("kind:recommendation child"); the others are the natural query.
         var ranked = new BooleanQuery.Builder();
@@ -138,15 +138,19 @@ final class QueryReader {
                 ranked.add(new BoostQuery(phrase, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        return withSynonyms(ranked.build(), text);
+        return withSynonyms(ranked.build(), text, words.isEmpty() ? 1 : minimumShouldMatch(words.size()));
     }
 
     /**
      * The query, or else its words read with the curator's synonyms ("TIP" also finds "trafficking in
      * persons"). The expansion only adds: a paragraph matching the words as typed keeps its rank, and one
      * matching a synonym alone ranks below it. Queries with syntax other than plain words are not expanded.
+     *
+     * @param wordsRequired how many of the typed words a paragraph must hold; the expansion asks as many of its
+     *                      own (a synonym counting one), or it would match more loosely than the words typed: two
+     *                      common words of a long question, found in a third of a large corpus
      */
-    private Query withSynonyms(Query query, String text) {
+    private Query withSynonyms(Query query, String text, int wordsRequired) {
         if (!isPlainWords(text) || !hasSynonyms(text)) {
             return query;
         }
@@ -156,7 +160,7 @@ final class QueryReader {
         if (expanded instanceof BooleanQuery bq && bq.clauses().size() > 1) {
             var core = new BooleanQuery.Builder();
             bq.clauses().forEach(core::add);
-            core.setMinimumNumberShouldMatch(minimumShouldMatch(bq.clauses().size()));
+            core.setMinimumNumberShouldMatch(Math.min(bq.clauses().size(), wordsRequired));
             expanded = core.build();
         }
         if (expanded == null) {

@@ -45,11 +45,20 @@ class BenchIT {
         assertTrue(build.get(6).matches("text [\\d.]+ MB; index [\\d.]+ MB on disk in \\d+ segments"), build.get(6));
         assertEquals("command: tipsearch bench build --units 3000 --index " + scale + " --seed 20261124", build.get(7));
 
-        List<String> latency = lines(JarProcess.run("bench", "latency", "--index", scale.toString(), "--rounds", "1"));
+        List<String> latency = lines(JarProcess.run("bench", "latency", "--index", scale.toString(), "--rounds", "1",
+                "--per-query"));
         assertTrue(latency.get(0).startsWith("query latency, in process, 3,000 units;"), latency.get(0));
         assertEquals(List.of("bm25", "semantic, new", "semantic, repeated", "hybrid, new", "hybrid, repeated"),
                 latency.subList(2, 7).stream().map(line -> line.substring(0, 18).strip()).toList());
         latency.subList(2, 7).forEach(line -> assertRow(line, "[a-z0-9, ]+", 4));
+        // then each mode's queries, in the set's order: its median, its matches, the query and its filters
+        int bm25 = latency.indexOf("bm25, per query");
+        assertTrue(bm25 > 0, String.join("\n", latency));
+        assertTrue(latency.get(bm25 + 2).matches(" *" + NUMBER + " +[\\d,]+  victims"), latency.get(bm25 + 2));
+        assertTrue(latency.stream().anyMatch(line -> line.matches(" *" + NUMBER + " +[\\d,]+  corruption  "
+                + "\\{topic=\\[corruption]}")), String.join("\n", latency));
+        assertTrue(latency.contains("hybrid, repeated, per query"), String.join("\n", latency));
+        assertTrue(latency.getLast().endsWith(" --per-query"), latency.getLast());
     }
 
     @Test

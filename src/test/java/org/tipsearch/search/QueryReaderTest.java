@@ -1,0 +1,43 @@
+package org.tipsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.Test;
+import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.index.Schema;
+
+class QueryReaderTest {
+
+    private final QueryReader reader = new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms());
+
+    /** The minimum-should-match of every boolean query in the tree, outermost first. */
+    private static List<Integer> minimumsShouldMatch(Query query) {
+        var minimums = new ArrayList<Integer>();
+        collect(query, minimums);
+        return minimums;
+    }
+
+    private static void collect(Query query, List<Integer> minimums) {
+        if (query instanceof BoostQuery boost) {
+            collect(boost.getQuery(), minimums);
+        } else if (query instanceof BooleanQuery bq) {
+            minimums.add(bq.getMinimumNumberShouldMatch());
+            bq.clauses().stream().map(BooleanClause::query).forEach(q -> collect(q, minimums));
+        }
+    }
+
+    @Test
+    void aSynonymExpansionAsksAsManyWordsAsTheWordsTyped() {
+        // Seven words once stop words are dropped, three of which a paragraph must hold. The expansion reads
+        // "removal of organs" as its synonyms, one clause among six: it asks three of those too, not two, or two
+        // common words alone ("working group") would match through it.
+        Query question = reader.read("what did the Working Group recommend on the removal of organs").query();
+        assertEquals(List.of(3, 3), minimumsShouldMatch(question).stream().filter(m -> m > 0).toList());
+    }
+}
