@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -25,7 +27,10 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.tipsearch.curation.CuratorFiles;
 import org.tipsearch.index.Schema;
 
@@ -46,6 +51,36 @@ final class QueryReader {
         /** Whether the query asks for words of the text at all, so that its meaning can be searched too. */
         boolean asksForText() {
             return fieldsOf(query).contains(Schema.TEXT);
+        }
+
+        /**
+         * Whether the query asks for words alone, no phrases and no patterns: a ranking of it can skip the blocks
+         * of matches that cannot make the page (block-max WAND), where a phrase must read the positions of each.
+         */
+        boolean wordsOnly() {
+            var wordsOnly = new boolean[] {true};
+            query.visit(new QueryVisitor() {
+                @Override
+                public void consumeTerms(Query leaf, Term... terms) {
+                    wordsOnly[0] &= leaf instanceof TermQuery || leaf instanceof SynonymQuery;
+                }
+
+                @Override
+                public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+                    wordsOnly[0] = false;
+                }
+
+                @Override
+                public void visitLeaf(Query leaf) {
+                    wordsOnly[0] = false;
+                }
+
+                @Override
+                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                    return this;
+                }
+            });
+            return wordsOnly[0];
         }
     }
 

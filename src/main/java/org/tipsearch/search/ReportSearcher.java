@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -53,6 +54,8 @@ final class ReportSearcher extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final FacetOrdinals facetOrdinals;
     private final int paragraphCount;
+    /** The fields of every segment together: each highlighting would merge them anew, segment by segment. */
+    private final FieldInfos fieldInfos;
     /** Null for the view the manager shares, which searches to the end. */
     private final Deadline deadline;
     private final Executor segments;
@@ -75,7 +78,8 @@ final class ReportSearcher extends IndexSearcher {
         reports = Collections.unmodifiableMap(metadata);
         unitCounts = Collections.unmodifiableMap(unitCounts(reader));
         paragraphCount = count(PARAGRAPHS);
-        boolean hasFacets = FieldInfos.getMergedFieldInfos(reader).fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
+        fieldInfos = FieldInfos.getMergedFieldInfos(reader);
+        boolean hasFacets = fieldInfos.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         facetOrdinals = hasFacets ? FacetOrdinals.of(facetState, ordinals) : null;
     }
@@ -89,6 +93,7 @@ final class ReportSearcher extends IndexSearcher {
         facetState = view.facetState;
         facetOrdinals = view.facetOrdinals;
         paragraphCount = view.paragraphCount;
+        fieldInfos = view.fieldInfos;
         this.deadline = deadline;
     }
 
@@ -190,6 +195,11 @@ final class ReportSearcher extends IndexSearcher {
 
     int paragraphCount() {
         return paragraphCount;
+    }
+
+    /** A field of this view, as any of its segments has it; null if none has. */
+    FieldInfo fieldInfo(String field) {
+        return fieldInfos.fieldInfo(field);
     }
 
     /** The facet ordinals of this view, or null while the index holds no facets (no units). */

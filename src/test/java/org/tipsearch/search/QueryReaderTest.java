@@ -1,6 +1,8 @@
 package org.tipsearch.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,5 +41,17 @@ class QueryReaderTest {
         // common words alone ("working group") would match through it.
         Query question = reader.read("what did the Working Group recommend on the removal of organs").query();
         assertEquals(List.of(3, 3), minimumsShouldMatch(question).stream().filter(m -> m > 0).toList());
+    }
+
+    @Test
+    void wordsAloneCanBeRankedBySkipping() {
+        assertTrue(reader.read("victims").wordsOnly());
+        assertTrue(reader.read("kind:recommendation children").wordsOnly());
+        assertTrue(reader.read("victims -survivors").wordsOnly());
+        // a phrase, typed or the proximity boost of several words, a pattern, or no words at all
+        assertFalse(reader.read("\"forced labour\"").wordsOnly());
+        assertFalse(reader.read("forced labour").wordsOnly());
+        assertFalse(reader.read("traffick*").wordsOnly());
+        assertFalse(reader.read("").wordsOnly());
     }
 }
