@@ -37,6 +37,11 @@ final class BenchLatencyCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all queries. Default: ${DEFAULT-VALUE}.")
     private int rounds;
 
+    @Option(names = "--warm-up", defaultValue = "3",
+            description = "Untimed rounds over all queries first, so that the JIT compiler has done its work before the"
+                    + " timing starts (after one round it was still at it). Default: ${DEFAULT-VALUE}.")
+    private int warmUp;
+
     @Option(names = "--modes", defaultValue = "bm25,semantic,hybrid", split = ",",
             description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
     private List<String> modes;
@@ -48,6 +53,9 @@ final class BenchLatencyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (rounds < 1 || rounds > 10_000) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1-10000, not " + rounds);
+        }
+        if (warmUp < 1 || warmUp > 10_000) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--warm-up must be 1-10000, not " + warmUp);
         }
         List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         List<BenchQuery> queries = BenchQuery.mixedSet();
@@ -77,8 +85,8 @@ final class BenchLatencyCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds
-                + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
+        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds + " --warm-up "
+                + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
         return 0;
     }
 
@@ -88,7 +96,9 @@ final class BenchLatencyCommand implements Callable<Integer> {
     private Timings time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
             throws Exception {
         long[] matches = new long[queries.size()];
-        run(search, queries, mode, repeated, matches); // warm-up: JIT, caches, and the model loaded on first use
+        for (int round = 0; round < warmUp; round++) { // JIT, caches, and the model loaded on first use
+            run(search, queries, mode, repeated, matches);
+        }
         long[][] byQuery = new long[queries.size()][rounds];
         long[] nanos = new long[rounds * queries.size()];
         int i = 0;

@@ -99,5 +99,7 @@ class BenchIT {
                 "--modes", "magic"), "unknown mode 'magic'");
         CliIT.assertUsageError(JarProcess.run("bench", "latency", "--index", dir.resolve("bundled").toString(),
                 "--rounds", "0"), "--rounds must be 1-10000");
+        CliIT.assertUsageError(JarProcess.run("bench", "latency", "--index", dir.resolve("bundled").toString(),
+                "--warm-up", "0"), "--warm-up must be 1-10000");
     }
 }
