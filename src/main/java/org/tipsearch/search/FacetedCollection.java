@@ -138,7 +138,7 @@ final class FacetedCollection<C extends Collector, T>
             private final LeafCollector segmentHits;
             private final int[] toGlobal;
             private final int[] starts;
-            private final int[] ords;
+            private final char[] ords;
             private final int[] segmentCounts;
             private final int[] segmentFilteredDim;
             private final int[] segmentSelected;

@@ -3,6 +3,7 @@ package org.tipsearch.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -115,6 +116,25 @@ class FacetOrdinalsTest {
             }
         }
         assertEquals(0, cache.size(), "closed segments are forgotten");
+    }
+
+    @Test
+    void aSegmentWithMoreValuesThanItsOrdinalsTellApartIsRefusedByName() throws Exception {
+        try (Directory many = new ByteBuffersDirectory();
+                IndexWriter writer = new IndexWriter(many, new IndexWriterConfig().setRAMBufferSizeMB(256))) {
+            for (int value = 0; value <= FacetOrdinals.SegmentOrdinals.MAX_VALUES; value++) {
+                var unit = new Document();
+                unit.add(new SortedSetDocValuesFacetField(Schema.ORGANIZATION, "organization " + value));
+                writer.addDocument(CONFIG.build(unit));
+            }
+            writer.forceMerge(1);
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
+                var refused = assertThrows(IllegalStateException.class,
+                        () -> FacetOrdinals.of(state, new FacetOrdinals.Cache()));
+                assertEquals("a segment holds 65537 facet values; at most 65536 are supported", refused.getMessage());
+            }
+        }
     }
 
     private static void assertSameCounts(IndexReader reader) throws Exception {
