@@ -21,7 +21,7 @@ import picocli.CommandLine;
 
 /**
  * {@code tipsearch bench latency}: in-process query latency per mode over the fixed mixed query set, size 10 with
- * facets and highlighting, p50/p95/p99 over timed rounds after a warm-up round. A new query's embeddings (its own
+ * facets and highlighting, p50/p95/p99 over timed rounds after untimed ones ({@code --warm-up}). A new query's embeddings (its own
  * and its hits' sentences) are part of its time, the caches emptied before each; a repeated one is served from them.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,

@@ -54,8 +54,8 @@ final class QueryReader {
         }
 
         /**
-         * Whether the query asks for words alone, no phrases and no patterns: a ranking of it can skip the blocks
-         * of matches that cannot make the page (block-max WAND), where a phrase must read the positions of each.
+         * Whether the query asks for words alone, no phrases and no patterns (prohibited clauses aside, which rank
+         * nothing): a ranking of it can skip the blocks of matches that cannot make the page (block-max WAND).
          */
         boolean wordsOnly() {
             var wordsOnly = new boolean[] {true};
@@ -73,11 +73,6 @@ final class QueryReader {
                 @Override
                 public void visitLeaf(Query leaf) {
                     wordsOnly[0] = false;
-                }
-
-                @Override
-                public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
-                    return this;
                 }
             });
             return wordsOnly[0];
@@ -161,10 +156,11 @@ final class QueryReader {
                 ranked.add(clause.query(), BooleanClause.Occur.MUST);
             }
         }
+        int wordsRequired = minimumShouldMatch(words.size());
         if (!words.isEmpty()) {
             var core = new BooleanQuery.Builder();
             words.forEach(w -> core.add(w, BooleanClause.Occur.SHOULD));
-            core.setMinimumNumberShouldMatch(minimumShouldMatch(words.size()));
+            core.setMinimumNumberShouldMatch(wordsRequired);
             ranked.add(core.build(), BooleanClause.Occur.MUST);
         }
         if (words.size() > 1) {
@@ -173,7 +169,7 @@ final class QueryReader {
                 ranked.add(new BoostQuery(phrase, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
             }
         }
-        return withSynonyms(ranked.build(), text, words.isEmpty() ? 1 : minimumShouldMatch(words.size()));
+        return withSynonyms(ranked.build(), text, wordsRequired);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -304,30 +305,37 @@ public final class SearchService implements AutoCloseable {
             deadline.require();
             ScoreDoc[] top;
             FacetedCollection.Result<?> collected;
+            long total;
             if (mode == SearchMode.HYBRID) {
                 // The page is the fusion of the words' and the neighbours' rankings, so the result set is only
                 // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
-                collected = searcher.search(base, FacetedCollection.counting(searcher.facetOrdinals(), request.filters()));
+                collected = counted(searcher, base, request);
+                total = collected.total();
                 top = deadline.allows() ? fused(searcher, request, read.query(), semantic, typeFilter, window)
                         : new ScoreDoc[0];
-            } else if (mode == SearchMode.BM25 && ranked && read.wordsOnly()) {
-                // Words alone are ranked apart from the count: the ranking scores only the matches that can still
-                // make the page, and the count scores none. Scoring every match as it was counted cost a broad
-                // word at a million units a third of its time. The ranking first, so that a search cut short by
-                // its budget has hits to show.
-                top = searcher.search(filtered(request, matching, typeFilter),
-                        new TopFieldCollectorManager(RELEVANCE, window, null, window)).scoreDocs;
-                collected = searcher.search(base, FacetedCollection.counting(searcher.facetOrdinals(), request.filters()));
+            } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
+                // A page of words alone is ranked apart from the count: the ranking scores only the matches that
+                // can still make the page, and the count scores none. Scoring every match as it was counted cost a
+                // broad word at a million units a third of its time. The ranking first, so that a search cut short
+                // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
+                // ranking saw.
+                TopFieldDocs ranking = searcher.search(filtered(request, matching, typeFilter),
+                        new TopFieldCollectorManager(RELEVANCE, window, null, window));
+                top = ranking.scoreDocs;
+                collected = counted(searcher, base, request);
+                total = Math.max(collected.total(), ranking.totalHits.value());
             } else {
-                // Phrases, patterns, no words at all or the nearest neighbours: every match is read whole anyway, so
-                // it is ranked as it is counted, in one pass. The relevance sort keeps each hit's score as its first
-                // sort value: no second pass to score hits. Every hit is collected (no threshold), for the total is
-                // exact.
+                // Ranked as it is counted, in one pass: an export, which reads its hits whole; a phrase, typed or
+                // the proximity boost of a question's words, or a pattern, whose ranking apart skipped little at a
+                // million units and cost a second pass over the matches; no words; the nearest neighbours. The
+                // relevance sort keeps each hit's score as its first sort value: no second pass to score hits.
+                // Every hit is collected (no threshold), for the total is exact.
                 var ranking = new TopFieldCollectorManager(ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, window,
                         null, Integer.MAX_VALUE);
                 FacetedCollection.Result<TopFieldDocs> page = searcher.search(base,
                         new FacetedCollection<>(searcher.facetOrdinals(), request.filters(), ranking));
                 collected = page;
+                total = page.total();
                 top = page.hits().scoreDocs;
             }
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
@@ -336,8 +344,6 @@ public final class SearchService implements AutoCloseable {
                     deadline);
             Map<String, List<FacetCount>> facets = facetCounts(searcher, collected.facets(), request.scope().facets(),
                     request.filters());
-            // A count cut short by the budget may have missed the ranking's own hits.
-            long total = Math.max(collected.total(), top.length);
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets);
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
@@ -362,6 +368,12 @@ public final class SearchService implements AutoCloseable {
             return readNotice;
         }
         return readNotice == null ? deadline.notice() : readNotice + " " + deadline.notice();
+    }
+
+    /** The base query's result set counted, each filtered dimension as if its own filter were off; not ranked. */
+    private static FacetedCollection.Result<Void> counted(ReportSearcher searcher, Query base, SearchRequest request)
+            throws IOException {
+        return searcher.search(base, FacetedCollection.counting(searcher.facetOrdinals(), request.filters()));
     }
 
     /** The base query narrowed by the request's facet filters. */
@@ -660,14 +672,15 @@ public final class SearchService implements AutoCloseable {
         return highlights != null && highlights[i] != null ? highlights[i] : Html.escape(text);
     }
 
-    private UnifiedHighlighter highlighter(ReportSearcher view) {
-        var builder = UnifiedHighlighter.builder(view, indexAnalyzer)
+    private UnifiedHighlighter highlighter(ReportSearcher searcher) {
+        var builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(PASSAGES);
+        Function<String, FieldInfo> viewFields = searcher::fieldInfo;
         return new UnifiedHighlighter(builder) {
             @Override
             protected FieldInfo getFieldInfo(String field) { // the view's, merged once
-                return view.fieldInfo(field);
+                return viewFields.apply(field);
             }
         };
     }

@@ -46,7 +46,7 @@ class BenchIT {
         assertEquals("command: tipsearch bench build --units 3000 --index " + scale + " --seed 20261124", build.get(7));
 
         List<String> latency = lines(JarProcess.run("bench", "latency", "--index", scale.toString(), "--rounds", "1",
-                "--per-query"));
+                "--warm-up", "1", "--per-query"));
         assertTrue(latency.get(0).startsWith("query latency, in process, 3,000 units;"), latency.get(0));
         assertEquals(List.of("bm25", "semantic, new", "semantic, repeated", "hybrid, new", "hybrid, repeated"),
                 latency.subList(2, 7).stream().map(line -> line.substring(0, 18).strip()).toList());

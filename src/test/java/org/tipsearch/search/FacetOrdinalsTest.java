@@ -119,14 +119,22 @@ class FacetOrdinalsTest {
     }
 
     @Test
-    void aSegmentWithMoreValuesThanItsOrdinalsTellApartIsRefusedByName() throws Exception {
+    void aSegmentHoldsAsManyValuesAsItsOrdinalsTellApartAndNoMore() throws Exception {
         try (Directory many = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(many, new IndexWriterConfig().setRAMBufferSizeMB(256))) {
-            for (int value = 0; value <= FacetOrdinals.SegmentOrdinals.MAX_VALUES; value++) {
-                var unit = new Document();
-                unit.add(new SortedSetDocValuesFacetField(Schema.ORGANIZATION, "organization " + value));
-                writer.addDocument(CONFIG.build(unit));
+            for (int value = 0; value < FacetOrdinals.SegmentOrdinals.MAX_VALUES; value++) {
+                writer.addDocument(organization("organization " + value));
             }
+            writer.forceMerge(1);
+            try (DirectoryReader reader = DirectoryReader.open(writer)) {
+                var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
+                FacetOrdinals ordinals = FacetOrdinals.of(state, new FacetOrdinals.Cache());
+                Facets counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
+                        FacetedCollection.counting(ordinals, Map.of())).facets();
+                assertEquals(1, counted.getSpecificValue(Schema.ORGANIZATION, "organization 65535"), "the last ordinal");
+                assertEquals(65_536, counted.getAllChildren(Schema.ORGANIZATION).childCount);
+            }
+            writer.addDocument(organization("one organization too many"));
             writer.forceMerge(1);
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
                 var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
@@ -135,6 +143,12 @@ class FacetOrdinalsTest {
                 assertEquals("a segment holds 65537 facet values; at most 65536 are supported", refused.getMessage());
             }
         }
+    }
+
+    private static Document organization(String name) throws Exception {
+        var unit = new Document();
+        unit.add(new SortedSetDocValuesFacetField(Schema.ORGANIZATION, name));
+        return CONFIG.build(unit);
     }
 
     private static void assertSameCounts(IndexReader reader) throws Exception {

@@ -48,6 +48,7 @@ class QueryReaderTest {
         assertTrue(reader.read("victims").wordsOnly());
         assertTrue(reader.read("kind:recommendation children").wordsOnly());
         assertTrue(reader.read("victims -survivors").wordsOnly());
+        assertTrue(reader.read("victims -\"forced labour\"").wordsOnly()); // a prohibited phrase ranks nothing
         // a phrase, typed or the proximity boost of several words, a pattern, or no words at all
         assertFalse(reader.read("\"forced labour\"").wordsOnly());
         assertFalse(reader.read("forced labour").wordsOnly());

@@ -242,6 +242,25 @@ class SearchServiceTest {
         assertEquals(facet(search("child", Map.of("kind", List.of("recommendation"))), "session"), facet(proposedIn13, "session"));
     }
 
+    /** A page of words alone is ranked in a pass of its own, an export as it is counted: both rank alike. */
+    @Test
+    void aPageOfWordsAloneRanksAsTheExportDoes() throws Exception {
+        assertTrue(search("child").total() > 20, "more matches than the page holds");
+        for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
+                Map.of("kind", List.of("recommendation")), Map.of("session", List.of("13th session (2023)")))) {
+            for (String words : List.of("child", "victims -child", "kind:recommendation cooperation")) {
+                var page = new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, words, 1, 20, filters);
+                SearchResults<Hit> ranked = search.search(page);
+                SearchResults<Hit> exported = search.exportParagraphs(page);
+                String what = words + " " + filters;
+                assertEquals(exported.total(), ranked.total(), what);
+                assertEquals(exported.facets(), ranked.facets(), what);
+                assertEquals(exported.hits().stream().limit(20).map(h -> h.unit().id()).toList(),
+                        ranked.hits().stream().map(h -> h.unit().id()).toList(), what);
+            }
+        }
+    }
+
     @Test
     void aSelectedValueWithNoMatchesStaysListed() throws Exception {
         SearchResults<Hit> none = search("child", Map.of("year", List.of("1999")));
