@@ -104,7 +104,8 @@ final class AdminHandlers {
             uploads.add(new ReportLibrary.Upload(fileName(file.filename()), content));
         }
         IngestView result = IngestView.of(library.ingest(uploads, outcome -> refresh()));
-        ctx.status(result.isError() ? 422 : 200).json(result);
+        ctx.status(result.isError() ? 422 : 200);
+        JsonAnswer.write(ctx, result);
     }
 
     /** DELETE /api/admin/reports/{id}: the report and everything of it, at once. */
@@ -114,7 +115,7 @@ final class AdminHandlers {
         IndexedReport removed = library.remove(id)
                 .orElseThrow(() -> ApiException.notFound("no report with id '" + id + "'"));
         refresh();
-        ctx.json(new RemovalView(removed.id(), removed.metadata().source()));
+        JsonAnswer.write(ctx, new RemovalView(removed.id(), removed.metadata().source()));
     }
 
     /** Searches from now on see the change; a failure to reopen is the server's, not the curator's. */

@@ -36,15 +36,15 @@ final class ApiHandlers {
     }
 
     void search(Context ctx) throws IOException {
-        ctx.json(SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
+        JsonAnswer.write(ctx, SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
     }
 
     void facets(Context ctx) throws IOException {
-        ctx.json(FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
+        JsonAnswer.write(ctx, FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
     }
 
     void recommendations(Context ctx) throws IOException {
-        ctx.json(SearchView.of(search.recommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
+        JsonAnswer.write(ctx, SearchView.of(search.recommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
                 RecommendationView::of));
     }
 
@@ -52,23 +52,23 @@ final class ApiHandlers {
         RequestParams.rejectUnknown(ctx, Set.of("prefix", "size"));
         String prefix = RequestParams.suggestPrefix(ctx);
         int size = RequestParams.suggestSize(ctx);
-        ctx.json(new SuggestView(prefix, search.suggest(prefix, size)));
+        JsonAnswer.write(ctx, new SuggestView(prefix, search.suggest(prefix, size)));
     }
 
     void topics(Context ctx) {
         RequestParams.rejectUnknown(ctx, Set.of());
-        ctx.json(topics);
+        JsonAnswer.write(ctx, topics);
     }
 
     void labels(Context ctx) {
         RequestParams.rejectUnknown(ctx, Set.of());
-        ctx.json(labels);
+        JsonAnswer.write(ctx, labels);
     }
 
     void paragraph(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         String id = RequestParams.paragraphId(ctx);
-        ctx.json(search.paragraph(id)
+        JsonAnswer.write(ctx, search.paragraph(id)
                 .map(ParagraphView::of)
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
     }
@@ -76,7 +76,7 @@ final class ApiHandlers {
     void similarToParagraph(Context ctx) throws IOException {
         String id = RequestParams.paragraphId(ctx);
         SimilarRequest request = RequestParams.similarToParagraph(ctx, id);
-        ctx.json(search.similar(request)
+        JsonAnswer.write(ctx, search.similar(request)
                 .map(hits -> new SimilarView(id, hits.stream().map(HitView::of).toList()))
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
     }
@@ -85,7 +85,7 @@ final class ApiHandlers {
     void similarToText(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         SimilarRequest request = RequestParams.similarBody(ctx);
-        ctx.json(new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
+        JsonAnswer.write(ctx, new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
     }
 
     void paragraphWithoutUnit(Context ctx) {
@@ -95,13 +95,13 @@ final class ApiHandlers {
 
     void documents(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
-        ctx.json(new DocumentsView(search.documents().stream().map(DocumentListEntry::of).toList()));
+        JsonAnswer.write(ctx, new DocumentsView(search.documents().stream().map(DocumentListEntry::of).toList()));
     }
 
     void document(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         String id = ctx.pathParam("id");
-        ctx.json(search.document(id)
+        JsonAnswer.write(ctx, search.document(id)
                 .map(DocumentContentsView::of)
                 .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'")));
     }
@@ -109,6 +109,6 @@ final class ApiHandlers {
     void health(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         SearchService.IndexHealth health = search.health();
-        ctx.json(new HealthView("ok", health.paragraphs(), health.documents()));
+        JsonAnswer.write(ctx, new HealthView("ok", health.paragraphs(), health.documents()));
     }
 }

@@ -125,7 +125,7 @@ final class Exports {
     private static <V> void json(Context ctx, SearchResults<V> results, String name) {
         SearchRequest request = results.request();
         attachment(ctx, results, name + ".json", "application/json");
-        ctx.json(new ExportView<>(request.query(), request.mode().id(), request.filters(), results.total(),
+        JsonAnswer.write(ctx, new ExportView<>(request.query(), request.mode().id(), request.filters(), results.total(),
                 results.hits().size(), results.hits()));
     }
 

@@ -156,7 +156,8 @@ public final class WebServer {
             if (wantsPage(ctx)) {
                 pages.error(ctx, status, message);
             } else {
-                ctx.status(status).json(new ErrorView(error, message));
+                ctx.status(status);
+                JsonAnswer.write(ctx, new ErrorView(error, message));
             }
         }
 

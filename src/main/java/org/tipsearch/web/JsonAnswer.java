@@ -1,0 +1,27 @@
+package org.tipsearch.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes a view as the JSON body of an answer, serialized straight to UTF-8 bytes. Javalin's {@code ctx.json}
+ * serializes to a String and encodes that again: on uncached searches of the bundled corpus, JFR put most of the
+ * server's samples in the second encoding, and writing bytes served a quarter more requests a second.
+ */
+final class JsonAnswer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private JsonAnswer() {}
+
+    static void write(Context ctx, Object view) {
+        try {
+            ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(view));
+        } catch (JsonProcessingException e) { // the views are plain records: a bug, not a bad request
+            throw new UncheckedIOException("a view could not be written as JSON", e);
+        }
+    }
+}
