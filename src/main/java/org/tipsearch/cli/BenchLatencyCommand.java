@@ -21,8 +21,9 @@ import picocli.CommandLine;
 
 /**
  * {@code tipsearch bench latency}: in-process query latency per mode over the fixed mixed query set, size 10 with
- * facets and highlighting, p50/p95/p99 over timed rounds after untimed ones ({@code --warm-up}). A new query's embeddings (its own
- * and its hits' sentences) are part of its time, the caches emptied before each; a repeated one is served from them.
+ * facets and highlighting, p50/p95/p99 over timed rounds after untimed ones ({@code --warm-up}). A new query's
+ * embeddings (its own and its hits' sentences) are part of its time, the caches emptied before each; a repeated one
+ * is served from them.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Measure in-process query latency per search mode over the fixed mixed query set; prints a table.")
@@ -46,7 +47,8 @@ final class BenchLatencyCommand implements Callable<Integer> {
             description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
     private List<String> modes;
 
-    @Option(names = "--per-query", description = "Also print each query's median and matches per mode: where the time goes.")
+    @Option(names = "--per-query",
+            description = "Also print each query's median and matches per mode: where the time goes.")
     private boolean perQuery;
 
     @Override
@@ -76,17 +78,19 @@ final class BenchLatencyCommand implements Callable<Integer> {
             }
             if (perQuery) {
                 for (Timings timing : timings) {
-                    out.printf(Locale.ROOT, "%n%s, per query%n%8s %10s  %s%n", timing.label(), "p50 ms", "matches", "query");
+                    out.printf(Locale.ROOT, "%n%s, per query%n%8s %10s  %s%n", timing.label(), "p50 ms", "matches",
+                            "query");
                     for (int q = 0; q < queries.size(); q++) {
                         BenchQuery query = queries.get(q);
-                        out.printf(Locale.ROOT, "%8.1f %,10d  %s%s%n", timing.perQuery()[q].ms(0.50), timing.matches()[q],
-                                query.query(), query.filters().isEmpty() ? "" : "  " + query.filters());
+                        String filters = query.filters().isEmpty() ? "" : "  " + query.filters();
+                        out.printf(Locale.ROOT, "%8.1f %,10d  %s%s%n", timing.perQuery()[q].ms(0.50),
+                                timing.matches()[q], query.query(), filters);
                     }
                 }
             }
         }
-        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds + " --warm-up "
-                + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
+        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds
+                + " --warm-up " + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
         return 0;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.search.SimilarRequest;
 import org.tipsearch.web.JsonViews.DocumentContentsView;
@@ -36,16 +37,18 @@ final class ApiHandlers {
     }
 
     void search(Context ctx) throws IOException {
-        JsonAnswer.write(ctx, SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
+        JsonAnswer.write(ctx,
+                SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
     }
 
     void facets(Context ctx) throws IOException {
-        JsonAnswer.write(ctx, FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
+        JsonAnswer.write(ctx,
+                FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
     }
 
     void recommendations(Context ctx) throws IOException {
-        JsonAnswer.write(ctx, SearchView.of(search.recommendations(RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS)),
-                RecommendationView::of));
+        SearchRequest request = RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS);
+        JsonAnswer.write(ctx, SearchView.of(search.recommendations(request), RecommendationView::of));
     }
 
     void suggest(Context ctx) throws IOException {
@@ -85,7 +88,8 @@ final class ApiHandlers {
     void similarToText(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         SimilarRequest request = RequestParams.similarBody(ctx);
-        JsonAnswer.write(ctx, new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
+        JsonAnswer.write(ctx,
+                new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
     }
 
     void paragraphWithoutUnit(Context ctx) {

@@ -1,12 +1,10 @@
 package org.tipsearch.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.config.SizeUnit;
-import io.javalin.json.JavalinJackson;
 import io.javalin.plugin.bundled.GlobalHeadersConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,7 +68,6 @@ public final class WebServer {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.jetty.multipartConfig.maxFileSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-            config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
 
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/facets", api::facets);
