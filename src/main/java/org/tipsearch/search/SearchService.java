@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -36,6 +37,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
@@ -51,6 +53,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -94,6 +97,7 @@ public final class SearchService implements AutoCloseable {
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final Analyzer queryAnalyzer = Schema.queryAnalyzer();
     private final Analyzer indexAnalyzer = Schema.indexAnalyzer();
+    private final PassageScorer passageScorer = new DistinctTermsPassageScorer();
     private final QueryReader queryReader = new QueryReader(queryAnalyzer, TextAnalyzer.forSynonyms());
     private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
     private Suggestions suggestions;
@@ -635,11 +639,15 @@ public final class SearchService implements AutoCloseable {
 
     private List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {
-        String[] highlights = highlights(searcher, docs, highlightQuery);
         var stored = searcher.storedFields();
+        var units = new ArrayList<IndexedParagraph>(docs.length);
+        for (ScoreDoc doc : docs) {
+            units.add(Documents.paragraph(stored.document(doc.doc, Documents.HIT_FIELDS)));
+        }
+        String[] highlights = highlights(searcher, docs, highlightQuery, i -> units.get(i).paragraph().text());
         var hits = new ArrayList<Hit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            IndexedParagraph unit = Documents.paragraph(stored.document(docs[i].doc, Documents.HIT_FIELDS));
+            IndexedParagraph unit = units.get(i);
             hits.add(new Hit(unit, searcher.metadata(unit.reportId()), scored ? score(docs[i]) : null,
                     highlightOrText(highlights, i, unit.paragraph().text())));
         }
@@ -648,23 +656,37 @@ public final class SearchService implements AutoCloseable {
 
     private List<RecommendationHit> recommendationHits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery,
             boolean scored) throws IOException {
-        String[] highlights = highlights(searcher, docs, highlightQuery);
         var stored = searcher.storedFields();
+        var entries = new ArrayList<IndexedRecommendation>(docs.length);
+        for (ScoreDoc doc : docs) {
+            entries.add(Documents.recommendation(stored.document(doc.doc, Documents.HIT_FIELDS)));
+        }
+        String[] highlights = highlights(searcher, docs, highlightQuery,
+                i -> entries.get(i).recommendation().text());
         var hits = new ArrayList<RecommendationHit>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            IndexedRecommendation entry = Documents.recommendation(stored.document(docs[i].doc, Documents.HIT_FIELDS));
+            IndexedRecommendation entry = entries.get(i);
             hits.add(new RecommendationHit(entry, searcher.metadata(entry.reportId()),
                     scored ? score(docs[i]) : null, highlightOrText(highlights, i, entry.recommendation().text())));
         }
         return hits;
     }
 
-    /** The best passages of each hit's text with the query's matches marked; null when nothing is queried. */
-    private String[] highlights(ReportSearcher searcher, ScoreDoc[] docs, Query query) throws IOException {
+    /**
+     * The best passages of each hit's text with the query's matches marked; null when nothing is queried.
+     *
+     * @param texts the text of the i-th hit, as its record holds it
+     */
+    private String[] highlights(ReportSearcher searcher, ScoreDoc[] docs, Query query, IntFunction<String> texts)
+            throws IOException {
         if (query == null) {
             return null;
         }
-        return highlighter(searcher).highlight(Schema.TEXT, query,
+        var textByDoc = new HashMap<Integer, String>();
+        for (int i = 0; i < docs.length; i++) {
+            textByDoc.put(docs[i].doc, texts.apply(i));
+        }
+        return highlighter(searcher, textByDoc).highlight(Schema.TEXT, query,
                 new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
     }
 
@@ -672,15 +694,28 @@ public final class SearchService implements AutoCloseable {
         return highlights != null && highlights[i] != null ? highlights[i] : Html.escape(text);
     }
 
-    private UnifiedHighlighter highlighter(ReportSearcher searcher) {
+    /** A highlighter of the hits whose texts are given, by document. */
+    private UnifiedHighlighter highlighter(ReportSearcher searcher, Map<Integer, String> textByDoc) {
         var builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withScorer(passageScorer)
                 .withMaxNoHighlightPassages(PASSAGES);
         Function<String, FieldInfo> viewFields = searcher::fieldInfo;
         return new UnifiedHighlighter(builder) {
             @Override
             protected FieldInfo getFieldInfo(String field) { // the view's, merged once
                 return viewFields.apply(field);
+            }
+
+            /** The texts read with the hits' records: reading them again from the index was a tenth of a page. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
+                    int cacheCharsThreshold) throws IOException {
+                var values = new ArrayList<CharSequence[]>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    values.add(new CharSequence[] {textByDoc.get(doc)}); // one field: the text
+                }
+                return values;
             }
         };
     }
