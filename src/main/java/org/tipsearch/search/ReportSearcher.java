@@ -46,7 +46,7 @@ final class ReportSearcher extends IndexSearcher {
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
 
-    private static final int SLICE_DOCS = 250_000;
+    static final int SLICE_DOCS = 250_000;
     private static final int MAX_SEGMENTS_PER_SLICE = 5;
 
     private final Map<String, IndexedReport> reports;

@@ -116,14 +116,15 @@ public final class SearchService implements AutoCloseable {
     private final SearchTurns turns;
     private final PageCache pageCache;
 
-    private SearchService(Directory directory, Duration queryBudget, SearchTurns turns, PageCache pageCache)
-            throws IOException {
+    private SearchService(Directory directory, Duration queryBudget, SearchTurns turns, PageCache pageCache,
+            int sliceDocs) throws IOException {
         if (queryBudget != null) { // a server: the model loads while the index opens and the server starts
             embeddings.loadInBackground();
         }
         this.directory = directory;
         try {
-            this.searchers = new SearcherManager(DirectoryReader.open(directory), ReportSearcher.factory(facetsConfig, segments));
+            this.searchers = new SearcherManager(DirectoryReader.open(directory),
+                    ReportSearcher.factory(facetsConfig, segments, sliceDocs));
         } catch (IOException | RuntimeException e) {
             segments.shutdown();
             throw e;
@@ -147,7 +148,15 @@ public final class SearchService implements AutoCloseable {
      * measure cut-short answers.
      */
     public static SearchService open(Path indexDir) throws IOException {
-        return openWith(indexDir, null, SearchTurns.unlimited(), new PageCache(0, 0));
+        return openInSlices(indexDir, ReportSearcher.SLICE_DOCS);
+    }
+
+    /**
+     * As {@link #open(Path)}, each search cut in slices of at most {@code sliceDocs} documents: a test searches a
+     * small index as a large one is searched, on every core.
+     */
+    static SearchService openInSlices(Path indexDir, int sliceDocs) throws IOException {
+        return openWith(indexDir, null, SearchTurns.unlimited(), new PageCache(0, 0), sliceDocs);
     }
 
     /**
@@ -166,14 +175,14 @@ public final class SearchService implements AutoCloseable {
             throw new IllegalArgumentException("the query budget must be positive, not " + queryBudget);
         }
         return openWith(indexDir, queryBudget, new SearchTurns(SEARCHES_AT_ONCE, TURN_PATIENCE),
-                new PageCache(cachedPages, cachedPages * SearchRequest.DEFAULT_SIZE));
+                new PageCache(cachedPages, cachedPages * SearchRequest.DEFAULT_SIZE), ReportSearcher.SLICE_DOCS);
     }
 
-    private static SearchService openWith(Path indexDir, Duration queryBudget, SearchTurns turns, PageCache pageCache)
-            throws IOException {
+    private static SearchService openWith(Path indexDir, Duration queryBudget, SearchTurns turns, PageCache pageCache,
+            int sliceDocs) throws IOException {
         Directory directory = FSDirectory.open(indexDir);
         try {
-            return new SearchService(directory, queryBudget, turns, pageCache);
+            return new SearchService(directory, queryBudget, turns, pageCache, sliceDocs);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

@@ -262,6 +262,26 @@ class SearchServiceTest {
     }
 
     @Test
+    void anIndexSearchedInSlicesAnswersAsOneSearchedWhole() throws Exception {
+        try (var sliced = SearchService.openInSlices(indexDir, 16)) {
+            for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
+                    Map.of("speakerType", List.of("civil-society")))) {
+                for (String words : List.of("victims", "\"non-punishment principle\"",
+                        "how should States avoid punishing victims for crimes they were compelled to commit")) {
+                    var page = new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, words, 1, 10, filters);
+                    SearchResults<Hit> whole = search.search(page);
+                    SearchResults<Hit> inSlices = sliced.search(page);
+                    String what = words + " " + filters;
+                    assertTrue(whole.hits().size() > 1, what);
+                    assertEquals(whole.total(), inSlices.total(), what);
+                    assertEquals(whole.facets(), inSlices.facets(), what);
+                    assertEquals(whole.hits(), inSlices.hits(), what); // order, scores, highlights: read in parts
+                }
+            }
+        }
+    }
+
+    @Test
     void aSelectedValueWithNoMatchesStaysListed() throws Exception {
         SearchResults<Hit> none = search("child", Map.of("year", List.of("1999")));
         assertEquals(0, none.total());
