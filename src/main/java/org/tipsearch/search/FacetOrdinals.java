@@ -86,6 +86,11 @@ final class FacetOrdinals {
         return state.getOrdRange(dim);
     }
 
+    /** The field of the facet values, and of their drill-down terms. */
+    String field() {
+        return state.getField();
+    }
+
     /** The global ordinal of a dimension's value, or -1 if no unit of the view holds it. */
     int ordinal(String dim, String value) {
         SortedSetDocValuesReaderState.OrdRange range = state.getOrdRange(dim);
