@@ -43,11 +43,13 @@ import org.tipsearch.index.Schema;
 final class QueryReader {
 
     /**
-     * The query to run, a notice when it was read differently from how it was written, its words as plain
-     * text (what a semantic search embeds), and the field:value filters it holds (null for none), which a
-     * semantic search must keep too.
+     * The query to run; the query whose matches a hit's highlight marks, which is the same but for the proximity
+     * boost of a natural-language query (it would mark the whole stretch between the words it found near each
+     * other as one match, unrelated words included); a notice when it was read differently from how it was
+     * written; its words as plain text (what a semantic search embeds); and the field:value filters it holds
+     * (null for none), which a semantic search must keep too.
      */
-    record ReadQuery(Query query, String notice, String words, Query filter) {
+    record ReadQuery(Query query, Query marked, String notice, String words, Query filter) {
         /** Whether the query asks for words of the text at all, so that its meaning can be searched too. */
         boolean asksForText() {
             return fieldsOf(query).contains(Schema.TEXT);
@@ -117,7 +119,7 @@ final class QueryReader {
 
     ReadQuery read(String typed) {
         if (typed.isBlank()) {
-            return new ReadQuery(new MatchAllDocsQuery(), null, "", null);
+            return new ReadQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery(), null, "", null);
         }
         String text = joinPrefixes(typed);
         try {
@@ -141,10 +143,11 @@ final class QueryReader {
      * Words without operators read as a natural-language query: a paragraph must hold some of them (one of up
      * to three, then about a third), and paragraphs holding more of them, close together, rank higher.
      */
-    private Query natural(Query parsed, String text) {
+    private Natural natural(Query parsed, String text) {
         if (!(parsed instanceof BooleanQuery bq)
                 || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
-            return withSynonyms(parsed, text, 1);
+            Query query = withSynonyms(parsed, text, 1);
+            return new Natural(query, query);
         }
         // field:value words narrow the search ("kind:recommendation child"); the others are the natural query.
         var ranked = new BooleanQuery.Builder();
@@ -157,8 +160,9 @@ final class QueryReader {
             }
         }
         int wordsRequired = minimumShouldMatch(words.size());
-        Query proximity = words.size() < 2 ? null
+        Query phrase = words.size() < 2 ? null
                 : new QueryBuilder(analyzer).createPhraseQuery(Schema.TEXT, text, PHRASE_SLOP);
+        Query proximity = phrase == null ? null : new BoostQuery(phrase, PHRASE_BOOST);
         boolean singleWords = words.stream().allMatch(w -> w instanceof TermQuery || w instanceof SynonymQuery);
         if (!words.isEmpty() && singleWords && words.size() == bq.clauses().size()) {
             // Single words alone are one disjunction, the proximity boost a clause of it: the phrase matches only
@@ -169,10 +173,10 @@ final class QueryReader {
             var disjunction = new BooleanQuery.Builder();
             words.forEach(w -> disjunction.add(w, BooleanClause.Occur.SHOULD));
             if (proximity != null) {
-                disjunction.add(new BoostQuery(proximity, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+                disjunction.add(proximity, BooleanClause.Occur.SHOULD);
             }
             disjunction.setMinimumNumberShouldMatch(wordsRequired);
-            return withSynonyms(disjunction.build(), text, wordsRequired);
+            return Natural.marking(withSynonyms(disjunction.build(), text, wordsRequired), proximity);
         }
         if (!words.isEmpty()) {
             var core = new BooleanQuery.Builder();
@@ -181,9 +185,33 @@ final class QueryReader {
             ranked.add(core.build(), BooleanClause.Occur.MUST);
         }
         if (proximity != null) {
-            ranked.add(new BoostQuery(proximity, PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+            ranked.add(proximity, BooleanClause.Occur.SHOULD);
         }
-        return withSynonyms(ranked.build(), text, wordsRequired);
+        return Natural.marking(withSynonyms(ranked.build(), text, wordsRequired), proximity);
+    }
+
+    /** A natural-language query to rank by, and the query whose matches a hit's highlight marks. */
+    private record Natural(Query ranked, Query marked) {
+
+        /** The query, marking what it matches but for its proximity boost (null for none). */
+        static Natural marking(Query ranked, Query proximity) {
+            return new Natural(ranked, proximity == null ? ranked : without(ranked, proximity));
+        }
+
+        /** The query without the clause (the very one), wherever it stands in the query's boolean queries. */
+        private static Query without(Query query, Query clause) {
+            if (query instanceof BoostQuery boost) {
+                return new BoostQuery(without(boost.getQuery(), clause), boost.getBoost());
+            }
+            if (!(query instanceof BooleanQuery bq)) {
+                return query;
+            }
+            var kept = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bq.getMinimumNumberShouldMatch());
+            bq.clauses().stream()
+                    .filter(c -> c.query() != clause)
+                    .forEach(c -> kept.add(without(c.query(), clause), c.occur()));
+            return kept.build();
+        }
     }
 
     /**
@@ -275,13 +303,14 @@ final class QueryReader {
         return Math.max(1, (int) Math.ceil(clauses * MINIMUM_SHARE));
     }
 
-    private static ReadQuery nonEmpty(Query query, String notice, String words, Query filter) {
-        boolean empty = query == null
-                || query instanceof BooleanQuery bq && bq.clauses().isEmpty();
+    private static ReadQuery nonEmpty(Natural query, String notice, String words, Query filter) {
+        boolean empty = query.ranked() == null
+                || query.ranked() instanceof BooleanQuery bq && bq.clauses().isEmpty();
         if (empty) {
-            return new ReadQuery(new MatchNoDocsQuery(), "The query has no searchable words.", words, null);
+            return new ReadQuery(new MatchNoDocsQuery(), new MatchNoDocsQuery(), "The query has no searchable words.",
+                    words, null);
         }
-        return new ReadQuery(query, notice, words, filter);
+        return new ReadQuery(query.ranked(), query.marked(), notice, words, filter);
     }
 
     private static String reason(Exception e) {

@@ -76,6 +76,8 @@ public final class SearchService implements AutoCloseable {
     private static final Sort RELEVANCE = new Sort(SortField.FIELD_SCORE,
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
     private static final int PASSAGES = 3;
+    private static final String MARK_START = "<mark>";
+    private static final String MARK_END = "</mark>";
     /**
      * How many nearest neighbours a semantic query matches, whatever the page: a search's result set (its total,
      * its facet counts, its export) does not change as a user pages through it.
@@ -376,7 +378,7 @@ public final class SearchService implements AutoCloseable {
             ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(
-                    reader.readSideBySide(searcher, page, highlighted ? read.query() : null, ranked), deadline);
+                    reader.readSideBySide(searcher, page, highlighted ? read.marked() : null, ranked), deadline);
             Map<String, List<FacetCount>> facets = facetCounts(searcher, collected.facets(), request.scope().facets(),
                     request.filters());
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
@@ -704,8 +706,14 @@ public final class SearchService implements AutoCloseable {
         for (int i = 0; i < docs.length; i++) {
             textByDoc.put(docs[i].doc, texts.apply(i));
         }
-        return highlighter(searcher, textByDoc).highlight(Schema.TEXT, query,
+        String[] highlights = highlighter(searcher, textByDoc).highlight(Schema.TEXT, query,
                 new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
+        for (int i = 0; i < highlights.length; i++) {
+            if (highlights[i] != null) { // words marked side by side read as one mark, as a phrase is marked
+                highlights[i] = highlights[i].replace(MARK_END + " " + MARK_START, " ");
+            }
+        }
+        return highlights;
     }
 
     private static String highlightOrText(String[] highlights, int i, String text) {
@@ -715,7 +723,7 @@ public final class SearchService implements AutoCloseable {
     /** A highlighter of the hits whose texts are given, by document. */
     private UnifiedHighlighter highlighter(ReportSearcher searcher, Map<Integer, String> textByDoc) {
         var builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withFormatter(new DefaultPassageFormatter(MARK_START, MARK_END, " … ", true))
                 .withScorer(passageScorer)
                 .withMaxNoHighlightPassages(PASSAGES);
         Function<String, FieldInfo> viewFields = searcher::fieldInfo;

@@ -266,6 +266,22 @@ class SearchServiceTest {
         }
     }
 
+    /**
+     * A question marks its words, not the stretch between two of them that its proximity boost found (a third of
+     * a sentence, once); words marked side by side read as one mark.
+     */
+    @Test
+    void aQuestionMarksItsWordsNotTheStretchBetweenThem() throws Exception {
+        List<Hit> hits = search("Indigenous children").hits();
+        Hit apart = hits.stream()
+                .filter(h -> h.unit().paragraph().text().contains("children from Indigenous communities spoke only"))
+                .findFirst().orElseThrow();
+        assertTrue(apart.highlight().contains("<mark>children</mark> from <mark>Indigenous</mark> communities spoke"),
+                apart.highlight());
+        assertTrue(hits.stream().anyMatch(h -> h.highlight().contains("<mark>Indigenous children</mark>")));
+        assertTrue(hits.stream().noneMatch(h -> h.highlight().contains("</mark> <mark>")));
+    }
+
     @Test
     void anIndexSearchedInSlicesAnswersAsOneSearchedWhole() throws Exception {
         try (var sliced = SearchService.openInSlices(indexDir, 16)) {
