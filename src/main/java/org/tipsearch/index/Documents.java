@@ -29,7 +29,10 @@ import org.tipsearch.ingest.ReportMetadata;
 /** The one mapping between the records of a report and Lucene documents, both ways. */
 public final class Documents {
 
-    /** Unit text: stored for display, with offsets in the postings so the highlighter needs no re-analysis. */
+    /**
+     * Unit text: stored for MoreLikeThis, which reads a unit's words from it (hits show the text of their stored
+     * records), with offsets in the postings so the highlighter needs no re-analysis.
+     */
     private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets(true);
     /**
      * A report record's empty text, indexed as unit text is but not stored: with it every document has the text's

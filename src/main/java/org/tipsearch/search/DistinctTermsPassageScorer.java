@@ -32,7 +32,8 @@ final class DistinctTermsPassageScorer extends PassageScorer {
         // summed in that order, as Lucene does, so that passages rank exactly as they would there
         double score = 0d;
         for (int term = 0; term < distinct; term++) {
-            score += tf(freqsInPassage[term], passage.getLength()) * weight(contentLength, freqsInDoc[firstMatch[term]]);
+            score += tf(freqsInPassage[term], passage.getLength())
+                    * weight(contentLength, freqsInDoc[firstMatch[term]]);
         }
         score *= norm(passage.getStartOffset());
         return (float) score;

@@ -56,8 +56,6 @@ final class FacetedCollection<C extends Collector, T>
     private final int[] filteredDim;
     /** Per filtered dimension, in the order of its bit: the drill-down terms of its selected values in the view. */
     private final List<List<Term>> selectedTerms = new ArrayList<>();
-    /** The bits of all filtered dimensions. */
-    private final int allFilters;
     /** Per segment (by its ord in the view): the units holding each filter, made once for all its slices. */
     private final Map<Integer, FixedBitSet[]> holders = new ConcurrentHashMap<>();
 
@@ -79,14 +77,13 @@ final class FacetedCollection<C extends Collector, T>
             for (int ord = range == null ? 0 : range.start(); range != null && ord <= range.end(); ord++) {
                 filteredDim[ord] = dimBit;
             }
-            // values no unit holds have no term: a value is only ever made into a term that the index made
+            // a value that no unit of the view holds has no postings to read
             selectedTerms.add(filter.getValue().stream()
                     .filter(value -> ordinals.ordinal(dim, value) >= 0)
                     .map(value -> DrillDownQuery.term(ordinals.field(), dim, value))
                     .toList());
             dimBit <<= 1;
         }
-        allFilters = dimBit - 1;
     }
 
     /** Counts the facets of a result set, whose hits need nothing else: no ranking, no page. */
@@ -202,7 +199,7 @@ final class FacetedCollection<C extends Collector, T>
             public void collect(int doc) throws IOException {
                 int from = starts[doc];
                 int to = starts[doc + 1];
-                int missed = allFilters == 0 ? 0 : missedFilters(doc);
+                int missed = missedFilters(doc);
                 if (missed == 0) {
                     total++;
                     counted++;

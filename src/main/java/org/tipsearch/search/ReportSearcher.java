@@ -19,15 +19,15 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectionTerminatedException;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.Sort;
@@ -64,8 +64,7 @@ final class ReportSearcher extends IndexSearcher {
     private final int paragraphCount;
     /** Per type a search looks among (paragraphs, register entries), per segment: its live records of the type. */
     private final Map<String, List<FixedBitSet>> liveRecords;
-    /** The type of the records this copy searches among, and per segment its live records; null for all. */
-    private final String acceptedType;
+    /** Per segment, the live records of the type this copy searches among; null for every live document. */
     private final List<FixedBitSet> accepted;
     /** The fields of every segment together: each highlighting would merge them anew, segment by segment. */
     private final FieldInfos fieldInfos;
@@ -81,7 +80,6 @@ final class ReportSearcher extends IndexSearcher {
         this.segments = segments;
         this.sliceDocs = sliceDocs;
         deadline = null;
-        acceptedType = null;
         accepted = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
@@ -113,7 +111,6 @@ final class ReportSearcher extends IndexSearcher {
         fieldInfos = view.fieldInfos;
         liveRecords = view.liveRecords;
         this.deadline = deadline;
-        this.acceptedType = acceptedType;
         accepted = acceptedType == null ? null : liveRecords.get(acceptedType);
     }
 
@@ -142,49 +139,82 @@ final class ReportSearcher extends IndexSearcher {
 
     /**
      * Searches a segment (or a slice's part of one) if the deadline allows: a search out of time stops between
-     * parts, and answers what it has collected, marked partial. A copy among the records of one type accepts
-     * those alone, where Lucene would accept the live documents.
+     * parts, and answers what it has collected, marked partial.
      */
     @Override
     protected void searchLeaf(LeafReaderContext leaf, int minDocId, int maxDocId, Weight weight, Collector collector)
             throws IOException {
-        if (deadline != null && !deadline.allows()) {
-            return;
-        }
-        if (accepted == null) {
+        if (deadline == null || deadline.allows()) {
             super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
-            return;
         }
-        LeafCollector leafCollector;
-        try {
-            leafCollector = collector.getLeafCollector(leaf);
-        } catch (CollectionTerminatedException e) { // the collector needs nothing of this segment
-            return;
-        }
-        ScorerSupplier scorers = weight.scorerSupplier(leaf);
-        if (scorers != null) {
-            scorers.setTopLevelScoringClause();
-            try {
-                scorers.bulkScorer().score(leafCollector, accepted.get(leaf.ord), minDocId, maxDocId);
-            } catch (CollectionTerminatedException e) { // the collector has what it needs of this segment
-            }
-        }
-        leafCollector.finish();
+    }
+
+    /** Every search of a copy among the records of one type comes through here, to find those alone. */
+    @Override
+    protected void search(LeafReaderContextPartition[] partitions, Weight weight, Collector collector)
+            throws IOException {
+        super.search(partitions, accepted == null ? weight : new AmongRecords(weight, accepted), collector);
     }
 
     /**
-     * Counted among the accepted records: Lucene would take a word's count from the index's statistics, which
-     * count the records of every type.
+     * A weight that finds the records of one type alone: its bulk scorers accept those (the live ones) where
+     * Lucene accepts the live documents, and it has no count of its own, which Lucene would take from the index's
+     * statistics of every type.
      */
-    @Override
-    public int count(Query query) throws IOException {
-        if (acceptedType == null) {
-            return super.count(query);
+    private static final class AmongRecords extends FilterWeight {
+        private final List<FixedBitSet> records;
+
+        AmongRecords(Weight weight, List<FixedBitSet> records) {
+            super(weight);
+            this.records = records;
         }
-        return super.count(new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(ofType(acceptedType), BooleanClause.Occur.FILTER)
-                .build());
+
+        @Override
+        public int count(LeafReaderContext leaf) {
+            return -1;
+        }
+
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext leaf) throws IOException {
+            ScorerSupplier scorers = in.scorerSupplier(leaf);
+            if (scorers == null) {
+                return null;
+            }
+            FixedBitSet accepted = records.get(leaf.ord);
+            return new ScorerSupplier() {
+                /** A search scores in bulk; a scorer of the weight's own would find every type, so none is given. */
+                @Override
+                public Scorer get(long leadCost) {
+                    throw new UnsupportedOperationException("a search among the records of one type scores in bulk");
+                }
+
+                @Override
+                public BulkScorer bulkScorer() throws IOException {
+                    BulkScorer bulk = scorers.bulkScorer();
+                    return new BulkScorer() {
+                        @Override
+                        public int score(LeafCollector collector, Bits liveDocs, int min, int max) throws IOException {
+                            return bulk.score(collector, accepted, min, max); // the type's live records
+                        }
+
+                        @Override
+                        public long cost() {
+                            return bulk.cost();
+                        }
+                    };
+                }
+
+                @Override
+                public long cost() {
+                    return scorers.cost();
+                }
+
+                @Override
+                public void setTopLevelScoringClause() throws IOException {
+                    scorers.setTopLevelScoringClause();
+                }
+            };
+        }
     }
 
     /**
@@ -252,13 +282,9 @@ final class ReportSearcher extends IndexSearcher {
     /**
      * Opens a {@link ReportSearcher} whenever the manager opens or reopens a view.
      *
-     * @param segments runs a search's slices of segments side by side
+     * @param segments  runs a search's slices of segments side by side
+     * @param sliceDocs at most this many documents a slice: {@link #SLICE_DOCS}, or fewer in a test
      */
-    static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments) {
-        return factory(facetsConfig, segments, SLICE_DOCS);
-    }
-
-    /** As {@link #factory(FacetsConfig, Executor)}, with slices of at most {@code sliceDocs} documents. */
     static SearcherFactory factory(FacetsConfig facetsConfig, Executor segments, int sliceDocs) {
         var ordinals = new FacetOrdinals.Cache(); // shared by the views of one index, so each segment is read once
         return new SearcherFactory() {

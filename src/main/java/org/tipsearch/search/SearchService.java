@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
@@ -64,7 +64,6 @@ import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedParagraph;
 import org.tipsearch.index.IndexedReport;
-import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.ingest.Session;
@@ -108,8 +107,9 @@ public final class SearchService implements AutoCloseable {
     private long suggestionsVersion;
     private final Embeddings embeddings = new Embeddings();
     /**
-     * Searches a large index's slices of segments on every core: a broad query over a million units scores and
-     * counts half a million of them. A small index is one slice, searched by the caller alone.
+     * Searches a large index's slices of segments on every core, and reads its pages of hits in parts: a broad
+     * query over a million units scores and counts half a million of them. A small index is one slice, searched
+     * and read by the caller alone.
      */
     private final ExecutorService segments = Executors.newFixedThreadPool(
             CORES, Thread.ofPlatform().name("search-", 0).daemon().factory());
@@ -659,35 +659,38 @@ public final class SearchService implements AutoCloseable {
 
     private List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {
-        var stored = searcher.storedFields();
-        var units = new ArrayList<IndexedParagraph>(docs.length);
-        for (ScoreDoc doc : docs) {
-            units.add(Documents.paragraph(stored.document(doc.doc, Documents.HIT_FIELDS)));
-        }
-        String[] highlights = highlights(searcher, docs, highlightQuery, i -> units.get(i).paragraph().text());
-        var hits = new ArrayList<Hit>(docs.length);
-        for (int i = 0; i < docs.length; i++) {
-            IndexedParagraph unit = units.get(i);
-            hits.add(new Hit(unit, searcher.metadata(unit.reportId()), scored ? score(docs[i]) : null,
-                    highlightOrText(highlights, i, unit.paragraph().text())));
-        }
-        return hits;
+        return hitsOf(searcher, docs, highlightQuery, scored, Documents::paragraph, unit -> unit.paragraph().text(),
+                (unit, score, highlight) -> new Hit(unit, searcher.metadata(unit.reportId()), score, highlight));
     }
 
     private List<RecommendationHit> recommendationHits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery,
             boolean scored) throws IOException {
+        return hitsOf(searcher, docs, highlightQuery, scored, Documents::recommendation,
+                entry -> entry.recommendation().text(), (entry, score, highlight) ->
+                        new RecommendationHit(entry, searcher.metadata(entry.reportId()), score, highlight));
+    }
+
+    /** A hit made of its stored record, its score (null when unscored) and its highlight. */
+    private interface HitOf<R, H> {
+        H hit(R record, Float score, String highlight);
+    }
+
+    /** The hits of a page: their stored records, read first, and then their texts highlighted. */
+    private <R, H> List<H> hitsOf(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored,
+            Function<Document, R> records, Function<R, String> textOf, HitOf<R, H> hitOf) throws IOException {
         var stored = searcher.storedFields();
-        var entries = new ArrayList<IndexedRecommendation>(docs.length);
+        var texts = new ArrayList<String>(docs.length);
+        var read = new ArrayList<R>(docs.length);
         for (ScoreDoc doc : docs) {
-            entries.add(Documents.recommendation(stored.document(doc.doc, Documents.HIT_FIELDS)));
+            R record = records.apply(stored.document(doc.doc, Documents.HIT_FIELDS));
+            read.add(record);
+            texts.add(textOf.apply(record));
         }
-        String[] highlights = highlights(searcher, docs, highlightQuery,
-                i -> entries.get(i).recommendation().text());
-        var hits = new ArrayList<RecommendationHit>(docs.length);
+        String[] highlights = highlights(searcher, docs, highlightQuery, texts);
+        var hits = new ArrayList<H>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            IndexedRecommendation entry = entries.get(i);
-            hits.add(new RecommendationHit(entry, searcher.metadata(entry.reportId()),
-                    scored ? score(docs[i]) : null, highlightOrText(highlights, i, entry.recommendation().text())));
+            hits.add(hitOf.hit(read.get(i), scored ? score(docs[i]) : null,
+                    highlightOrText(highlights, i, texts.get(i))));
         }
         return hits;
     }
@@ -695,16 +698,16 @@ public final class SearchService implements AutoCloseable {
     /**
      * The best passages of each hit's text with the query's matches marked; null when nothing is queried.
      *
-     * @param texts the text of the i-th hit, as its record holds it
+     * @param texts each hit's text, as its record holds it
      */
-    private String[] highlights(ReportSearcher searcher, ScoreDoc[] docs, Query query, IntFunction<String> texts)
+    private String[] highlights(ReportSearcher searcher, ScoreDoc[] docs, Query query, List<String> texts)
             throws IOException {
         if (query == null) {
             return null;
         }
         var textByDoc = new HashMap<Integer, String>();
         for (int i = 0; i < docs.length; i++) {
-            textByDoc.put(docs[i].doc, texts.apply(i));
+            textByDoc.put(docs[i].doc, texts.get(i));
         }
         String[] highlights = highlighter(searcher, textByDoc).highlight(Schema.TEXT, query,
                 new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs), PASSAGES);
@@ -733,13 +736,20 @@ public final class SearchService implements AutoCloseable {
                 return viewFields.apply(field);
             }
 
-            /** The texts read with the hits' records: reading them again from the index was a tenth of a page. */
+            /**
+             * The texts read with the hits' records, cut where Lucene cuts what it reads (at the highlighter's
+             * maximum length): reading them again from the index was a tenth of a page.
+             */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
                     int cacheCharsThreshold) throws IOException {
+                if (!Arrays.equals(fields, new String[] {Schema.TEXT})) {
+                    throw new IllegalStateException("only the text is highlighted, not " + Arrays.toString(fields));
+                }
                 var values = new ArrayList<CharSequence[]>();
                 for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    values.add(new CharSequence[] {textByDoc.get(doc)}); // one field: the text
+                    String text = textByDoc.get(doc);
+                    values.add(new CharSequence[] {text.substring(0, Math.min(text.length(), getMaxLength()))});
                 }
                 return values;
             }

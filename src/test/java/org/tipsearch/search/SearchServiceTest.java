@@ -16,13 +16,19 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -384,8 +390,7 @@ class SearchServiceTest {
     @Test
     void aSearchPastItsDeadlineStopsBetweenSegments() throws Exception {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
-            var view = (ReportSearcher) ReportSearcher.factory(Schema.facetsConfig(), Runnable::run)
-                    .newSearcher(reader, null);
+            ReportSearcher view = viewOf(reader);
             Map<String, List<String>> recommendations = Map.of(Schema.KIND, List.of("recommendation"));
 
             var spent = new Deadline(Duration.ofNanos(1));
@@ -409,24 +414,56 @@ class SearchServiceTest {
     @Test
     void aSearchAmongTheRecordsOfATypeFindsAndCountsThoseAlone() throws Exception {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
-            var view = (ReportSearcher) ReportSearcher.factory(Schema.facetsConfig(), Runnable::run)
-                    .newSearcher(reader, null);
+            ReportSearcher view = viewOf(reader);
+            Query word = new TermQuery(new Term(Schema.TEXT, "state"));
             for (String type : List.of(Schema.TYPE_PARAGRAPH, Schema.TYPE_RECOMMENDATION)) {
-                int ofType = view.count(ReportSearcher.ofType(type));
                 var among = view.recordsOf(type, new Deadline(null));
+                int ofType = view.count(ReportSearcher.ofType(type));
                 assertEquals(ofType, among.count(new MatchAllDocsQuery()), type);
                 assertEquals(ofType, among.search(new MatchAllDocsQuery(), reader.maxDoc()).scoreDocs.length, type);
-                int withWord = view.count(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term(Schema.TEXT, "state")), BooleanClause.Occur.MUST)
+                int wordOfType = view.count(new BooleanQuery.Builder()
+                        .add(word, BooleanClause.Occur.MUST)
                         .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER)
                         .build());
-                assertTrue(withWord > 0 && withWord < view.count(new TermQuery(new Term(Schema.TEXT, "state"))), type);
-                assertEquals(withWord, among.count(new TermQuery(new Term(Schema.TEXT, "state"))), type);
+                assertTrue(wordOfType > 0 && wordOfType < view.count(word), type);
+                assertEquals(wordOfType, among.count(word), type);
+                assertEquals(wordOfType, among.search(word, new TotalHitCountCollectorManager(among.getSlices())), type);
             }
-            assertEquals(208, view.recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null))
-                    .count(new MatchAllDocsQuery()));
+            assertEquals(208, view.recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null)).count(new MatchAllDocsQuery()));
             assertThrows(IllegalArgumentException.class, () -> view.recordsOf(Schema.TYPE_REPORT, new Deadline(null)));
         }
+    }
+
+    /** The records of a report deleted since the segment was written are not among those a search finds. */
+    @Test
+    void aSearchAmongTheRecordsOfATypeLeavesDeletedRecordsOut(@TempDir Path copy) throws Exception {
+        try (Directory source = FSDirectory.open(indexDir); Directory directory = FSDirectory.open(copy)) {
+            for (String file : source.listAll()) {
+                directory.copyFrom(source, file, file, IOContext.DEFAULT);
+            }
+            String removed;
+            int removedUnits;
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                ReportSearcher view = viewOf(reader);
+                removed = view.reports().keySet().iterator().next();
+                removedUnits = view.unitCount(removed);
+            }
+            var keepSegments = new IndexWriterConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+            try (var writer = new IndexWriter(directory, keepSegments)) {
+                writer.deleteDocuments(new Term(Schema.REPORT, removed));
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertTrue(reader.hasDeletions());
+                var among = viewOf(reader).recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null));
+                assertEquals(208 - removedUnits, among.count(new MatchAllDocsQuery()));
+                assertEquals(208 - removedUnits, among.search(new MatchAllDocsQuery(), 1_000).scoreDocs.length);
+            }
+        }
+    }
+
+    private static ReportSearcher viewOf(DirectoryReader reader) throws Exception {
+        return (ReportSearcher) ReportSearcher.factory(Schema.facetsConfig(), Runnable::run, ReportSearcher.SLICE_DOCS)
+                .newSearcher(reader, null);
     }
 
     /** What has nothing to answer with by the end of its budget is refused; a look-up by id needs no budget. */
