@@ -35,6 +35,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 import org.tipsearch.index.Documents;
@@ -89,10 +90,11 @@ final class ReportSearcher extends IndexSearcher {
             metadata.put(report.id(), report);
         }
         reports = Collections.unmodifiableMap(metadata);
-        unitCounts = Collections.unmodifiableMap(unitCounts(reader));
-        paragraphCount = count(PARAGRAPHS);
-        liveRecords = Map.of(Schema.TYPE_PARAGRAPH, liveRecords(reader, Schema.TYPE_PARAGRAPH),
+        List<FixedBitSet> paragraphs = liveRecords(reader, Schema.TYPE_PARAGRAPH);
+        liveRecords = Map.of(Schema.TYPE_PARAGRAPH, paragraphs,
                 Schema.TYPE_RECOMMENDATION, liveRecords(reader, Schema.TYPE_RECOMMENDATION));
+        unitCounts = Collections.unmodifiableMap(unitCounts(reader, paragraphs));
+        paragraphCount = paragraphs.stream().mapToInt(FixedBitSet::cardinality).sum();
         fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         boolean hasFacets = fieldInfos.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
@@ -227,21 +229,22 @@ final class ReportSearcher extends IndexSearcher {
     }
 
     /**
-     * The units of each report, in one pass over the units' report ids: a count query per report would take
+     * The units of each report, in one pass over the live units' report ids: a count query per report would take
      * seconds at each reopening of an index of tens of thousands of reports.
+     *
+     * @param units per segment, its live units
      */
-    private static Map<String, Integer> unitCounts(IndexReader reader) throws IOException {
+    private static Map<String, Integer> unitCounts(IndexReader reader, List<FixedBitSet> units) throws IOException {
         var counts = new HashMap<String, Integer>();
         for (LeafReaderContext leaf : reader.leaves()) {
-            PostingsEnum units = leaf.reader().postings(new Term(Schema.TYPE, Schema.TYPE_PARAGRAPH), PostingsEnum.NONE);
             SortedDocValues reportIds = leaf.reader().getSortedDocValues(Schema.REPORT);
-            if (units == null || reportIds == null) {
+            if (reportIds == null) {
                 continue;
             }
             int[] perOrdinal = new int[reportIds.getValueCount()];
-            Bits live = leaf.reader().getLiveDocs();
-            for (int doc = units.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = units.nextDoc()) {
-                if ((live == null || live.get(doc)) && reportIds.advanceExact(doc)) {
+            var segmentUnits = new BitSetIterator(units.get(leaf.ord), 0);
+            for (int doc = segmentUnits.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = segmentUnits.nextDoc()) {
+                if (reportIds.advanceExact(doc)) {
                     perOrdinal[reportIds.ordValue()]++;
                 }
             }

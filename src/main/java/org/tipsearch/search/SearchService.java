@@ -724,16 +724,15 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** A highlighter of the hits whose texts are given, by document. */
-    private UnifiedHighlighter highlighter(ReportSearcher searcher, Map<Integer, String> textByDoc) {
-        var builder = UnifiedHighlighter.builder(searcher, indexAnalyzer)
+    private UnifiedHighlighter highlighter(ReportSearcher view, Map<Integer, String> textByDoc) {
+        var builder = UnifiedHighlighter.builder(view, indexAnalyzer)
                 .withFormatter(new DefaultPassageFormatter(MARK_START, MARK_END, " … ", true))
                 .withScorer(passageScorer)
                 .withMaxNoHighlightPassages(PASSAGES);
-        Function<String, FieldInfo> viewFields = searcher::fieldInfo;
         return new UnifiedHighlighter(builder) {
             @Override
             protected FieldInfo getFieldInfo(String field) { // the view's, merged once
-                return viewFields.apply(field);
+                return view.fieldInfo(field);
             }
 
             /**
