@@ -1,8 +1,12 @@
 package org.tipsearch.analysis;
 
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -18,10 +22,11 @@ import org.apache.lucene.analysis.miscellaneous.ConditionalTokenFilter;
 import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
-import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
 import org.tipsearch.curation.CuratorFiles;
 
 /**
@@ -43,7 +48,11 @@ import org.tipsearch.curation.CuratorFiles;
 public final class TextAnalyzer extends Analyzer {
 
     static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
-    private static final SynonymMap SYNONYMS = synonyms();
+    private static final List<SynonymGroup> SYNONYM_GROUPS = SynonymGroup.load();
+    private static final SynonymMap SYNONYMS = synonymMap(false);
+    private static final SynonymMap GROUP_NAMES = synonymMap(true);
+    /** Starts a token naming a synonym group; analysis of text never makes one (it splits words at punctuation). */
+    private static final String GROUP_MARK = "synonym-group:";
     private static final int WORD_DELIMITER_FLAGS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
             | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
             | WordDelimiterGraphFilter.STEM_ENGLISH_POSSESSIVE;
@@ -77,6 +86,27 @@ public final class TextAnalyzer extends Analyzer {
      */
     public static TextAnalyzer forSynonyms() {
         return new TextAnalyzer(false, false, true, true, SYNONYMS);
+    }
+
+    /**
+     * For reading a query's phrases of the curator's synonym groups as the tokens naming the groups ("removal of
+     * organs" as one token), which the index holds for each mention enrichment found (see {@link #synonymGroupToken}).
+     */
+    public static TextAnalyzer forSynonymGroups() {
+        return new TextAnalyzer(false, false, true, true, GROUP_NAMES);
+    }
+
+    /** The token that stands for a mention of the synonym group in the index and in {@link #forSynonymGroups()}. */
+    public static String synonymGroupToken(String groupName) {
+        return GROUP_MARK + groupName;
+    }
+
+    /**
+     * The fingerprint of the curator's files the analysis reads at indexing (stem overrides, synonym groups): an index
+     * built before an edit of them holds stems and mentions the searches no longer ask for.
+     */
+    public static String curatorFingerprint() {
+        return CuratorFiles.fingerprint(TextAnalyzer.class, "stem-overrides.txt", "synonyms.txt");
     }
 
     /** For matching curator phrases against unit text: a flat token stream that keeps every word. */
@@ -135,13 +165,46 @@ public final class TextAnalyzer extends Analyzer {
         }
     }
 
-    /** The curator's synonyms, read through the query analysis without synonyms and stop words. */
-    private static SynonymMap synonyms() {
+    /**
+     * The curator's synonyms, read through the query analysis without synonyms and stop words: each entry of a group
+     * leads to every entry of it, or to a token naming the group.
+     */
+    private static SynonymMap synonymMap(boolean toGroupNames) {
+        var builder = new SynonymMap.Parser(true, new TextAnalyzer(false, false, false, true, null)) {
+            @Override
+            public void parse(Reader in) {
+                throw new UnsupportedOperationException("the groups are read by SynonymGroup");
+            }
+        };
+        var groupOf = new HashMap<CharsRef, String>();
         try {
-            var parser = new SolrSynonymParser(true, true, new TextAnalyzer(false, false, false, true, null));
-            parser.parse(new StringReader(CuratorFiles.text(TextAnalyzer.class, "synonyms.txt")));
-            return parser.build();
-        } catch (IOException | java.text.ParseException e) {
+            for (SynonymGroup group : SYNONYM_GROUPS) {
+                var entries = new ArrayList<CharsRef>();
+                for (String entry : group.entries()) {
+                    CharsRef words = builder.analyze(entry, new CharsRefBuilder());
+                    if (Arrays.stream(words.toString().split(String.valueOf(SynonymMap.WORD_SEPARATOR)))
+                            .allMatch(word -> EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word))) {
+                        // a search drops stop words, and a mention must stand on a word the index holds
+                        throw new IllegalArgumentException("'" + entry + "' has only stop words");
+                    }
+                    String other = groupOf.putIfAbsent(words, group.name());
+                    if (other != null && !other.equals(group.name())) {
+                        // a phrase would then stand for two groups at once
+                        throw new IllegalArgumentException("'" + entry + "' of the group '" + group.name()
+                                + "' reads as an entry of the group '" + other + "'");
+                    }
+                    entries.add(words);
+                }
+                for (CharsRef entry : entries) {
+                    if (toGroupNames) {
+                        builder.add(entry, new CharsRef(synonymGroupToken(group.name())), false);
+                    } else {
+                        entries.forEach(other -> builder.add(entry, other, false));
+                    }
+                }
+            }
+            return builder.build();
+        } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("synonyms.txt cannot be read: " + e.getMessage(), e);
         }
     }

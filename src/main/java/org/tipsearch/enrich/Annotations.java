@@ -1,6 +1,9 @@
 package org.tipsearch.enrich;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.tipsearch.ingest.RecommendationStatus;
 
 /**
@@ -13,6 +16,8 @@ import org.tipsearch.ingest.RecommendationStatus;
  * @param countries     States named in the unit
  * @param organizations organizations named in the unit
  * @param status        the register status of the recommendations the unit holds, or null
+ * @param synonymGroups how many times the unit mentions each of the curator's synonym groups it mentions, by group
+ *                      name (what a search for a group's phrase asks for)
  */
 public record Annotations(
         List<String> topics,
@@ -20,7 +25,8 @@ public record Annotations(
         List<String> speakers,
         List<String> countries,
         List<String> organizations,
-        RecommendationStatus status) {
+        RecommendationStatus status,
+        Map<String, Integer> synonymGroups) {
 
     public Annotations {
         topics = sorted(topics);
@@ -28,6 +34,7 @@ public record Annotations(
         speakers = sorted(speakers);
         countries = sorted(countries);
         organizations = sorted(organizations);
+        synonymGroups = Collections.unmodifiableSortedMap(new TreeMap<>(synonymGroups));
     }
 
     private static List<String> sorted(List<String> values) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.tipsearch.analysis.SynonymGroup;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.Report;
 
@@ -23,6 +24,7 @@ public final class Enricher {
     private final PhraseMatcher matcher;
     private final PhraseMatcher nameMatcher;
     private final TopicTagger topics;
+    private final SynonymGroupTagger synonymGroups;
     private final SpeakerDetector speakers;
     private final Gazetteer countries;
     private final Gazetteer organizations;
@@ -36,6 +38,7 @@ public final class Enricher {
         matcher = new PhraseMatcher(rulesAnalyzer);
         nameMatcher = new PhraseMatcher(namesAnalyzer);
         topics = new TopicTagger(Taxonomy.load(), matcher);
+        synonymGroups = new SynonymGroupTagger(SynonymGroup.load(), matcher);
         countries = Gazetteer.countries(nameMatcher);
         organizations = Gazetteer.organizations(nameMatcher);
         speakers = new SpeakerDetector(SpeakerRules.load(), countries, organizations, nameMatcher);
@@ -75,18 +78,19 @@ public final class Enricher {
 
             var entries = new ArrayList<Recommendation>();
             for (RecommendationExtractor.Draft draft : recommendations.drafts(unit)) {
-                var entryTopics = new LinkedHashSet<String>(topics.topicsOf(matcher.text(draft.text())));
+                PhraseMatcher.Text entryText = matcher.text(draft.text());
+                var entryTopics = new LinkedHashSet<String>(topics.topicsOf(entryText));
                 entryTopics.addAll(inherited);
                 entries.add(new Recommendation(draft.entryId(), unit.unitId(), draft.number(), draft.status(),
                         recommendations.addressee(draft.text()), recommendations.strength(draft.text()), draft.text(),
-                        recommendations.subItems(draft.text()), List.copyOf(entryTopics)));
+                        recommendations.subItems(draft.text()), List.copyOf(entryTopics), synonymGroups.mentionsOf(entryText)));
             }
             register.addAll(entries);
             var speakerTypes = new LinkedHashSet<String>(who.types());
             entries.stream().map(e -> recommendations.speakerType(e.status())).filter(t -> t != null).forEach(speakerTypes::add);
             annotations.add(new Annotations(List.copyOf(all), List.copyOf(speakerTypes), List.copyOf(who.names()),
                     countryNames, orgs.stream().map(o -> o.entry().name()).toList(),
-                    entries.isEmpty() ? null : entries.get(0).status()));
+                    entries.isEmpty() ? null : entries.get(0).status(), synonymGroups.mentionsOf(text)));
         }
         return new AnnotatedReport(report, annotations, register);
     }

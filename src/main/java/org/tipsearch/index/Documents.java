@@ -3,8 +3,13 @@ package org.tipsearch.index;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -19,6 +24,7 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
+import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Annotations;
 import org.tipsearch.enrich.Recommendation;
@@ -95,6 +101,7 @@ public final class Documents {
         doc.add(new Field(Schema.TEXT, p.text(), TEXT_WITH_OFFSETS));
         doc.add(new TextField(Schema.SECTION, p.sectionPath(), Field.Store.NO));
         doc.add(new TextField(Schema.SPEAKER, String.join("\n", annotations.speakers()), Field.Store.NO));
+        synonymGroups(doc, annotations.synonymGroups());
         if (p.number() != null) {
             keyword(doc, Schema.NUMBER, p.number());
         }
@@ -125,6 +132,7 @@ public final class Documents {
         doc.add(new StringField(Schema.PARAGRAPH, meta.id() + "/" + unit.unitId(), Field.Store.YES));
         doc.add(new IntField(Schema.POSITION, order, Field.Store.NO));
         doc.add(new Field(Schema.TEXT, r.text(), TEXT_WITH_OFFSETS));
+        synonymGroups(doc, r.synonymGroups());
         if (r.number() != null) {
             keyword(doc, Schema.NUMBER, r.number());
         }
@@ -139,6 +147,49 @@ public final class Documents {
         r.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredRecommendation(r, unit))));
         return doc;
+    }
+
+    /**
+     * A token in the text for each mention of a synonym group, which a search for the group's phrase asks for: one
+     * term rather than each of the group's phrases, whose words' positions would be read wherever they all are. The
+     * tokens stand with the text's last word, so the text's length (its norms) is unchanged and a mention counts as
+     * a word does. Not stored: the stored text is what a hit shows.
+     */
+    private static void synonymGroups(Document doc, Map<String, Integer> mentions) {
+        if (!mentions.isEmpty()) {
+            doc.add(new Field(Schema.TEXT, new SynonymGroupTokens(mentions), NO_TEXT));
+        }
+    }
+
+    /** Each group's token as many times as it is mentioned, all at one position. */
+    private static final class SynonymGroupTokens extends TokenStream {
+        private final List<String> tokens;
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
+        private int next;
+
+        SynonymGroupTokens(Map<String, Integer> mentions) {
+            tokens = mentions.entrySet().stream()
+                    .flatMap(m -> Collections.nCopies(m.getValue(), TextAnalyzer.synonymGroupToken(m.getKey())).stream())
+                    .toList();
+        }
+
+        @Override
+        public boolean incrementToken() {
+            if (next == tokens.size()) {
+                return false;
+            }
+            clearAttributes();
+            term.append(tokens.get(next++));
+            increment.setPositionIncrement(0);
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            next = 0;
+        }
     }
 
     /** The session as a facet value ("13th session (2023)"), also searchable by its number ({@code session:13}). */

@@ -20,8 +20,11 @@ import org.tipsearch.analysis.TextAnalyzer;
  */
 public final class Schema {
 
-    /** Bumped whenever documents or their analysis change; an index of another version is rebuilt. */
-    public static final String VERSION = "5";
+    /**
+     * Bumped whenever documents or their analysis change, and followed by the fingerprint of the curator's files the
+     * analysis reads; an index of another version is rebuilt.
+     */
+    public static final String VERSION = "6-" + TextAnalyzer.curatorFingerprint();
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 

@@ -105,11 +105,19 @@ final class QueryReader {
 
     private final Analyzer analyzer;
     private final Analyzer synonymAnalyzer;
+    private final Analyzer synonymGroupAnalyzer;
     private final Pattern joinedPrefixes;
 
-    QueryReader(Analyzer analyzer, Analyzer synonymAnalyzer) {
+    /**
+     * @param synonymAnalyzer      reads a phrase of a synonym group as the group's phrases ({@code
+     *                             TextAnalyzer.forSynonyms()}), which a highlight marks
+     * @param synonymGroupAnalyzer reads it as the group's name ({@code TextAnalyzer.forSynonymGroups()}), which a
+     *                             search asks for
+     */
+    QueryReader(Analyzer analyzer, Analyzer synonymAnalyzer, Analyzer synonymGroupAnalyzer) {
         this.analyzer = analyzer;
         this.synonymAnalyzer = synonymAnalyzer;
+        this.synonymGroupAnalyzer = synonymGroupAnalyzer;
         this.joinedPrefixes = Pattern.compile("(?i)\\b(" + String.join("|", loadPrefixes()) + ")\\s+(?=\\p{L})");
     }
 
@@ -146,8 +154,7 @@ final class QueryReader {
     private Natural natural(Query parsed, String text) {
         if (!(parsed instanceof BooleanQuery bq)
                 || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
-            Query query = withSynonyms(parsed, text, 1);
-            return new Natural(query, query);
+            return expanded(parsed, null, text, 1);
         }
         // field:value words narrow the search ("kind:recommendation child"); the others are the natural query.
         var ranked = new BooleanQuery.Builder();
@@ -176,7 +183,7 @@ final class QueryReader {
                 disjunction.add(proximity, BooleanClause.Occur.SHOULD);
             }
             disjunction.setMinimumNumberShouldMatch(wordsRequired);
-            return Natural.marking(withSynonyms(disjunction.build(), text, wordsRequired), proximity);
+            return expanded(disjunction.build(), proximity, text, wordsRequired);
         }
         if (!words.isEmpty()) {
             var core = new BooleanQuery.Builder();
@@ -187,16 +194,11 @@ final class QueryReader {
         if (proximity != null) {
             ranked.add(proximity, BooleanClause.Occur.SHOULD);
         }
-        return Natural.marking(withSynonyms(ranked.build(), text, wordsRequired), proximity);
+        return expanded(ranked.build(), proximity, text, wordsRequired);
     }
 
     /** A natural-language query to rank by, and the query whose matches a hit's highlight marks. */
     private record Natural(Query ranked, Query marked) {
-
-        /** The query, marking what it matches but for its proximity boost (null for none). */
-        static Natural marking(Query ranked, Query proximity) {
-            return new Natural(ranked, proximity == null ? ranked : without(ranked, proximity));
-        }
 
         /** The query without the clause (the very one), wherever it stands in the query's boolean queries. */
         private static Query without(Query query, Query clause) {
@@ -215,19 +217,30 @@ final class QueryReader {
     }
 
     /**
-     * The query, or else its words read with the curator's synonyms ("TIP" also finds "trafficking in
-     * persons"). The expansion only adds: a paragraph matching the words as typed keeps its rank, and one
-     * matching a synonym alone ranks below it. Queries with syntax other than plain words are not expanded.
+     * The query, or else its words read with the curator's synonyms ("TIP" also finds "trafficking in persons").
+     * The expansion only adds: a paragraph matching the words as typed keeps its rank, and one matching a synonym
+     * alone ranks below it. Queries with syntax other than plain words are not expanded. A search asks for a synonym
+     * group by its name, the groups enrichment found in each unit (one term, where each of the group's phrases would
+     * have its words' positions read wherever they all are); a highlight marks the group's phrases. The highlight's
+     * query has no proximity boost (null for none).
+     */
+    private Natural expanded(Query query, Query proximity, String text, int wordsRequired) {
+        Query marked = proximity == null ? query : Natural.without(query, proximity);
+        if (!isPlainWords(text) || !hasSynonyms(text)) {
+            return new Natural(query, marked);
+        }
+        return new Natural(withSynonyms(query, text, wordsRequired, new QueryBuilder(synonymGroupAnalyzer)),
+                withSynonyms(marked, text, wordsRequired, new QueryBuilder(synonymAnalyzer)));
+    }
+
+    /**
+     * The query or its words read with synonyms by the builder.
      *
      * @param wordsRequired how many of the typed words a paragraph must hold; the expansion asks as many of its
      *                      own (a synonym counting one), or it would match more loosely than the words typed: two
      *                      common words of a long question, found in a third of a large corpus
      */
-    private Query withSynonyms(Query query, String text, int wordsRequired) {
-        if (!isPlainWords(text) || !hasSynonyms(text)) {
-            return query;
-        }
-        var builder = new QueryBuilder(synonymAnalyzer);
+    private static Query withSynonyms(Query query, String text, int wordsRequired, QueryBuilder builder) {
         builder.setAutoGenerateMultiTermSynonymsPhraseQuery(true); // "organ harvesting" as a phrase, not two words
         Query expanded = builder.createBooleanQuery(Schema.TEXT, text, BooleanClause.Occur.SHOULD);
         if (expanded instanceof BooleanQuery bq && bq.clauses().size() > 1) {

@@ -101,7 +101,8 @@ public final class SearchService implements AutoCloseable {
     private final Analyzer queryAnalyzer = Schema.queryAnalyzer();
     private final Analyzer indexAnalyzer = Schema.indexAnalyzer();
     private final PassageScorer passageScorer = new DistinctTermsPassageScorer();
-    private final QueryReader queryReader = new QueryReader(queryAnalyzer, TextAnalyzer.forSynonyms());
+    private final QueryReader queryReader = new QueryReader(queryAnalyzer, TextAnalyzer.forSynonyms(),
+            TextAnalyzer.forSynonymGroups());
     private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
     private Suggestions suggestions;
     private long suggestionsVersion;

@@ -56,6 +56,19 @@ class TextAnalyzerTest {
     }
 
     @Test
+    void aPhraseOfASynonymGroupIsReadAsTheGroupsToken() throws IOException {
+        var analyzer = TextAnalyzer.forSynonymGroups();
+        String organRemoval = TextAnalyzer.synonymGroupToken("organ removal");
+        assertEquals(List.of("what", "did", "working", "group", "recommend", organRemoval),
+                terms(analyzer, "what did the Working Group recommend on the removal of organs"));
+        assertEquals(List.of(organRemoval, "case"), terms(analyzer, "Trafficking in organs cases"));
+        // the longest entry wins: the Protocol, not trafficking in persons followed by "protocol"
+        assertEquals(List.of(TextAnalyzer.synonymGroupToken("tip protocol")),
+                terms(analyzer, "the Trafficking in Persons Protocol"));
+        assertEquals(List.of("organ", "trade"), terms(analyzer, "organ trade"));
+    }
+
+    @Test
     void caseDiacriticsPunctuationAndPossessivesAreFolded() throws IOException {
         var analyzer = TextAnalyzer.forQueries();
         assertEquals(List.of("turkiye"), terms(analyzer, "(Türkiye)."));

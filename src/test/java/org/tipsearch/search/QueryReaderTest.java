@@ -5,19 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.index.Schema;
 
 class QueryReaderTest {
 
-    private final QueryReader reader = new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms());
+    private final QueryReader reader = new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms(),
+            TextAnalyzer.forSynonymGroups());
 
     /** The minimum-should-match of every boolean query in the tree, outermost first. */
     private static List<Integer> minimumsShouldMatch(Query query) {
@@ -42,6 +47,23 @@ class QueryReaderTest {
         // common words alone ("working group") would match through it.
         Query question = reader.read("what did the Working Group recommend on the removal of organs").query();
         assertEquals(List.of(3, 3), minimumsShouldMatch(question).stream().filter(m -> m > 0).toList());
+    }
+
+    @Test
+    void aSynonymGroupIsAskedForByItsTokenAndMarkedByItsPhrases() {
+        QueryReader.ReadQuery question = reader.read("what did the Working Group recommend on the removal of organs");
+        Set<Term> asked = termsOf(question.query());
+        assertTrue(asked.contains(new Term(Schema.TEXT, TextAnalyzer.synonymGroupToken("organ removal"))), asked.toString());
+        assertFalse(asked.contains(new Term(Schema.TEXT, "harvest")), asked.toString());
+        Set<Term> marked = termsOf(question.marked());
+        assertTrue(marked.contains(new Term(Schema.TEXT, "harvest")), marked.toString());
+        assertFalse(marked.contains(new Term(Schema.TEXT, TextAnalyzer.synonymGroupToken("organ removal"))));
+    }
+
+    private static Set<Term> termsOf(Query query) {
+        var terms = new HashSet<Term>();
+        query.visit(QueryVisitor.termCollector(terms));
+        return terms;
     }
 
     @Test
