@@ -36,16 +36,13 @@ import org.tipsearch.ingest.ReportMetadata;
 public final class Documents {
 
     /**
-     * Unit text: stored for MoreLikeThis, which reads a unit's words from it (hits show the text of their stored
-     * records), with offsets in the postings so the highlighter needs no re-analysis.
+     * Text, with offsets in the postings so the highlighter needs no re-analysis. Not stored: a hit's text is its
+     * stored record's (which the highlighter and MoreLikeThis are given), and a second copy made every stored
+     * document twice as long to decompress when a hit is read. A report record has an empty text: with it every
+     * document has the text's norms, which are then read straight by document rather than through an index of the
+     * documents that have them, for every match a search scores.
      */
-    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets(true);
-    /**
-     * A report record's empty text, indexed as unit text is but not stored: with it every document has the text's
-     * norms, which are then read straight by document rather than through an index of the documents that have
-     * them, for every match a search scores.
-     */
-    private static final FieldType NO_TEXT = textWithOffsets(false);
+    private static final FieldType ANALYZED_TEXT = textWithOffsets();
 
     private Documents() {}
 
@@ -86,7 +83,7 @@ public final class Documents {
         if (meta.symbol() != null) {
             doc.add(new StringField(Schema.SYMBOL, meta.symbol(), Field.Store.NO));
         }
-        doc.add(new Field(Schema.TEXT, "", NO_TEXT));
+        doc.add(new Field(Schema.TEXT, "", ANALYZED_TEXT));
         doc.add(new StoredField(Schema.ADDED_AT, report.addedAt().toString()));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
         return doc;
@@ -98,7 +95,7 @@ public final class Documents {
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_PARAGRAPH, Field.Store.NO));
         reportId(doc, meta, Field.Store.YES);
         doc.add(new IntField(Schema.POSITION, p.position(), Field.Store.NO));
-        doc.add(new Field(Schema.TEXT, p.text(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(Schema.TEXT, p.text(), ANALYZED_TEXT));
         doc.add(new TextField(Schema.SECTION, p.sectionPath(), Field.Store.NO));
         doc.add(new TextField(Schema.SPEAKER, String.join("\n", annotations.speakers()), Field.Store.NO));
         synonymGroups(doc, annotations.synonymGroups());
@@ -131,7 +128,7 @@ public final class Documents {
         reportId(doc, meta, Field.Store.YES);
         doc.add(new StringField(Schema.PARAGRAPH, meta.id() + "/" + unit.unitId(), Field.Store.YES));
         doc.add(new IntField(Schema.POSITION, order, Field.Store.NO));
-        doc.add(new Field(Schema.TEXT, r.text(), TEXT_WITH_OFFSETS));
+        doc.add(new Field(Schema.TEXT, r.text(), ANALYZED_TEXT));
         synonymGroups(doc, r.synonymGroups());
         if (r.number() != null) {
             keyword(doc, Schema.NUMBER, r.number());
@@ -153,11 +150,11 @@ public final class Documents {
      * A token in the text for each mention of a synonym group, which a search for the group's phrase asks for: one
      * term rather than each of the group's phrases, whose words' positions would be read wherever they all are. The
      * tokens stand with the text's last word, so the text's length (its norms) is unchanged and a mention counts as
-     * a word does. Not stored: the stored text is what a hit shows.
+     * a word does.
      */
     private static void synonymGroups(Document doc, Map<String, Integer> mentions) {
         if (!mentions.isEmpty()) {
-            doc.add(new Field(Schema.TEXT, new SynonymGroupTokens(mentions), NO_TEXT));
+            doc.add(new Field(Schema.TEXT, new SynonymGroupTokens(mentions), ANALYZED_TEXT));
         }
     }
 
@@ -244,8 +241,8 @@ public final class Documents {
     /** What a recommendation document stores: the entry and the unit it stands in, for its citation. */
     record StoredRecommendation(Recommendation recommendation, Paragraph unit) {}
 
-    private static FieldType textWithOffsets(boolean stored) {
-        var type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    private static FieldType textWithOffsets() {
+        var type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -24,7 +24,7 @@ public final class Schema {
      * Bumped whenever documents or their analysis change, and followed by the fingerprint of the curator's files the
      * analysis reads; an index of another version is rebuilt.
      */
-    public static final String VERSION = "6-" + TextAnalyzer.curatorFingerprint();
+    public static final String VERSION = "7-" + TextAnalyzer.curatorFingerprint();
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -475,9 +474,11 @@ public final class SearchService implements AutoCloseable {
             if (unit.isEmpty()) {
                 return Optional.empty();
             }
-            vector = vectorOf(searcher, unit.get().doc);
-            keywords = mlt.like(unit.get().doc);
-            elsewhere = outside(searcher, unit.get().doc, request.exclude());
+            int doc = unit.get().doc;
+            IndexedParagraph record = Documents.paragraph(searcher.storedFields().document(doc, Documents.HIT_FIELDS));
+            vector = vectorOf(searcher, doc);
+            keywords = mlt.like(Schema.TEXT, new StringReader(record.paragraph().text()));
+            elsewhere = outside(searcher, record.reportId(), request.exclude());
         } else {
             deadline.require();
             vector = embeddings.draft(request.text());
@@ -512,8 +513,7 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** What a unit's similar paragraphs must come from outside of: its report, or its session if it has one. */
-    private static Query outside(ReportSearcher searcher, int doc, SimilarRequest.Exclude exclude) throws IOException {
-        String report = searcher.storedFields().document(doc, Set.of(Schema.REPORT)).get(Schema.REPORT);
+    private static Query outside(ReportSearcher searcher, String report, SimilarRequest.Exclude exclude) throws IOException {
         Session session = searcher.metadata(report).session();
         if (exclude == SimilarRequest.Exclude.SESSION && session != null) {
             return new TermQuery(new Term(Schema.SESSION, Schema.sessionKey(session.ordinal())));
