@@ -34,7 +34,15 @@ public record Annotations(
         speakers = sorted(speakers);
         countries = sorted(countries);
         organizations = sorted(organizations);
-        synonymGroups = Collections.unmodifiableSortedMap(new TreeMap<>(synonymGroups));
+        synonymGroups = mentions(synonymGroups);
+    }
+
+    /** Mention counts by name, sorted; each at least one. */
+    static Map<String, Integer> mentions(Map<String, Integer> counts) {
+        if (counts.values().stream().anyMatch(count -> count < 1)) {
+            throw new IllegalArgumentException("a mention count must be at least 1: " + counts);
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(counts));
     }
 
     private static List<String> sorted(List<String> values) {

@@ -1,9 +1,7 @@
 package org.tipsearch.enrich;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
 import org.tipsearch.ingest.RecommendationStatus;
 
@@ -39,6 +37,6 @@ public record Recommendation(
         Objects.requireNonNull(text, "text");
         subItems = List.copyOf(subItems);
         topics = List.copyOf(topics);
-        synonymGroups = Collections.unmodifiableSortedMap(new TreeMap<>(synonymGroups));
+        synonymGroups = Annotations.mentions(synonymGroups);
     }
 }
