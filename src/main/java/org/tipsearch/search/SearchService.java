@@ -53,8 +53,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -740,7 +740,8 @@ public final class SearchService implements AutoCloseable {
 
             @Override
             protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                return source == OffsetSource.POSTINGS && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+                boolean weightMatches = components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES);
+                return source == OffsetSource.POSTINGS && weightMatches
                         ? new SegmentWeightOffsets(components) : super.getOffsetStrategy(source, components);
             }
 
