@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -47,19 +44,11 @@ public final class CuratorFiles {
      * one built before an edit of them is noticed and rebuilt.
      */
     public static String fingerprint(Class<?> owner, String... names) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        var fingerprint = new Fingerprint();
         for (String name : names) {
-            byte[] text = text(owner, name).getBytes(StandardCharsets.UTF_8);
-            // each file's length first, so that moving a line from one file to the next changes the digest
-            digest.update((text.length + ":").getBytes(StandardCharsets.US_ASCII));
-            digest.update(text);
+            fingerprint.add(text(owner, name));
         }
-        return HexFormat.of().formatHex(digest.digest(), 0, 6);
+        return fingerprint.hex(6);
     }
 
     private static InputStream open(Class<?> owner, String name) {

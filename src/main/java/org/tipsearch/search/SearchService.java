@@ -746,8 +746,8 @@ public final class SearchService implements AutoCloseable {
             }
 
             /**
-             * The texts read with the hits' records, cut where Lucene cuts what it reads (at the highlighter's
-             * maximum length): reading them again from the index was a tenth of a page.
+             * The texts read with the hits' records (the index does not store the text again), cut where Lucene
+             * cuts what it reads (at the highlighter's maximum length).
              */
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs,
