@@ -2,9 +2,12 @@ package org.tipsearch.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.tipsearch.search.Citation;
 import org.tipsearch.search.Hit;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.SearchService;
@@ -33,12 +36,17 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "10", description = "How many hits to print (1-100). Default: ${DEFAULT-VALUE}.")
     private int size;
 
+    @Option(names = "--mode", description = "Search mode: bm25 (words), semantic (meaning) or hybrid (both). "
+            + "Default: the API's, hybrid.")
+    private String mode;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         SearchRequest request;
         try {
-            request = SearchRequest.of(query, size);
+            SearchMode searchMode = mode == null ? Scope.PARAGRAPHS.defaultMode() : SearchMode.fromId(mode);
+            request = new SearchRequest(Scope.PARAGRAPHS, searchMode, query, 1, size, Map.of());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -8,11 +8,16 @@ import java.util.Objects;
 
 /**
  * Relevance judgments: each judged paragraph is named by its report file and a phrase found in it alone;
- * grade 2 is squarely on the topic, 1 related.
+ * grade 2 is squarely on the topic, 1 related. A query may name its kind ("question", "theme", …), so that a
+ * set's means are also given kind by kind.
  */
 public record JudgedQueries(String about, List<JudgedQuery> queries) {
 
-    public record JudgedQuery(String id, String query, List<Judgment> relevant) {
+    public record JudgedQuery(String id, String kind, String query, List<Judgment> relevant) {
+        public JudgedQuery(String id, String query, List<Judgment> relevant) {
+            this(id, null, query, relevant);
+        }
+
         public JudgedQuery {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(query, "query");

@@ -21,9 +21,6 @@ import org.tipsearch.search.SimilarRequest;
 /** Reads and checks query-string parameters; anything wrong becomes a 400 naming the parameter. */
 final class RequestParams {
 
-    /** Paragraphs are searched by words and meaning unless asked otherwise; the register by its words. */
-    private static final Map<Scope, SearchMode> DEFAULT_MODE =
-            Map.of(Scope.PARAGRAPHS, SearchMode.HYBRID, Scope.RECOMMENDATIONS, SearchMode.BM25);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
@@ -48,7 +45,7 @@ final class RequestParams {
         }
         try {
             String mode = single(ctx, "mode");
-            return new SearchRequest(scope, mode == null || mode.isBlank() ? DEFAULT_MODE.get(scope) : SearchMode.fromId(mode),
+            return new SearchRequest(scope, mode == null || mode.isBlank() ? scope.defaultMode() : SearchMode.fromId(mode),
                     single(ctx, "q"), intParam(ctx, "page", 1),
                     intParam(ctx, "size", SearchRequest.DEFAULT_SIZE), filters);
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package org.tipsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -54,12 +55,35 @@ class CliIT {
 
     @Test
     void searchPrintsHitsWithCitations() throws Exception {
-        Result result = JarProcess.run("search", "non-punishment", "--size", "2", "--index", indexDir.toString());
+        Result result = JarProcess.run("search", "non-punishment", "--size", "2", "--mode", "bm25",
+                "--index", indexDir.toString());
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().startsWith("8 paragraphs match"), result.out());
         assertTrue(result.out().contains("1 July 2022, para. 25\n   001_03d93a82c4d8f6a1/para-25\n"), result.out());
         assertTrue(result.out().contains("the **non-punishment** principle"), result.out());
         assertEquals(2, result.out().lines().filter(line -> line.matches("\\d+\\. .*")).count());
+    }
+
+    @Test
+    void searchRunsInTheApisDefaultModeUnlessAskedOtherwise() throws Exception {
+        Result byDefault = JarProcess.run("search", "non-punishment", "--index", indexDir.toString());
+        Result hybrid = JarProcess.run("search", "non-punishment", "--mode", "hybrid", "--index", indexDir.toString());
+        Result words = JarProcess.run("search", "non-punishment", "--mode", "bm25", "--index", indexDir.toString());
+        assertEquals(0, byDefault.exitCode(), byDefault.err());
+        assertEquals(matchLine(hybrid), matchLine(byDefault));
+        assertEquals(hits(hybrid), hits(byDefault));
+        assertNotEquals(hits(words), hits(byDefault), "the default is not words alone");
+        assertUsageError(JarProcess.run("search", "x", "--mode", "fuzzy", "--index", indexDir.toString()),
+                "unknown mode 'fuzzy'");
+    }
+
+    private static String matchLine(Result result) {
+        return result.out().lines().filter(line -> line.contains("paragraphs match")).findFirst().orElseThrow()
+                .replaceAll("\\(\\d+ ms\\)", "");
+    }
+
+    private static List<String> hits(Result result) {
+        return result.out().lines().filter(line -> line.matches("   \\d{3}_\\w+/[\\w.-]+")).toList();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.tipsearch.eval.RelevanceEvaluation.Measure;
 import org.tipsearch.eval.RelevanceEvaluation.RankedText;
 
 class RelevanceEvaluationTest {
@@ -43,6 +44,31 @@ class RelevanceEvaluationTest {
         }
         ranking.add(new RankedText("a.txt", "alpha"));
         assertEquals(0.0, RelevanceEvaluation.score(QUERY, ranking).recall20());
+    }
+
+    @Test
+    void successAtThreeAsksForATruePrecedentAmongTheFirstThree() {
+        var related = List.of(new RankedText("a.txt", "beta"), new RankedText("z.txt", "x"),
+                new RankedText("z.txt", "y"), new RankedText("a.txt", "alpha"));
+        assertEquals(0.0, RelevanceEvaluation.score(QUERY, related).get(Measure.SUCCESS_3), "grade 1 is no precedent");
+        var precedent = List.of(new RankedText("z.txt", "x"), new RankedText("z.txt", "y"), new RankedText("b.txt", "gamma"));
+        assertEquals(1.0, RelevanceEvaluation.score(QUERY, precedent).get(Measure.SUCCESS_3));
+        double dcg5 = 2 / log2(4);
+        assertEquals(dcg5 / (2 / log2(2) + 2 / log2(3) + 1 / log2(4)),
+                RelevanceEvaluation.score(QUERY, precedent).get(Measure.NDCG_5), 1e-9);
+    }
+
+    @Test
+    void meansAreGivenKindByKind() {
+        var question = new JudgedQueries.JudgedQuery("q", "question", "x", QUERY.relevant());
+        var theme = new JudgedQueries.JudgedQuery("t", "theme", "x", QUERY.relevant());
+        var scores = List.of(RelevanceEvaluation.score(question, List.of(new RankedText("a.txt", "alpha"))),
+                RelevanceEvaluation.score(theme, List.of()), RelevanceEvaluation.score(QUERY, List.of()));
+        var byKind = RelevanceEvaluation.meansByKind(scores);
+        assertEquals(List.of("kind:question", "kind:theme"), byKind.stream().map(s -> s.id()).toList());
+        assertEquals(1.0 / 3, byKind.get(0).recall20(), 1e-9);
+        assertEquals(0.0, byKind.get(1).recall20());
+        assertEquals(1.0 / 9, RelevanceEvaluation.mean(scores).recall20(), 1e-9);
     }
 
     private static double log2(double x) {
