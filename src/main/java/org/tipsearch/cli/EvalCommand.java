@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.tipsearch.eval.RelevanceEvaluation.Measure;
 import org.tipsearch.eval.RelevanceEvaluation.QueryScores;
 import org.tipsearch.eval.RelevanceEvaluation.RankedText;
 import org.tipsearch.eval.RelevanceEvaluation;
+import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
@@ -65,16 +68,21 @@ final class EvalCommand implements Callable<Integer> {
             + "(paragraph, recommendation, bullet), as the precedent finder's kind filter. Default: every unit.")
     private String kind;
 
+    @Option(names = "--register", description = "With --similar: only the register's units (adopted, proposed, "
+            + "observations, stakeholders' points), as the recommendations page's precedent finder looks by default.")
+    private boolean register;
+
     @Override
     public Integer call() throws Exception {
         JudgedQueries queries = InputFiles.read(spec.commandLine(), queriesFile, JudgedQueries::read, "judged queries");
         ExpectedScores expected = expectedFile == null ? null
                 : InputFiles.read(spec.commandLine(), expectedFile, ExpectedScores::read, "expected scores");
         SearchMode searchMode = searchMode();
-        if (kind != null && !similar) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--kind goes with --similar");
+        if ((kind != null || register) && !similar) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--kind and --register go with --similar");
         }
-        String run = similar ? (kind == null ? "similar" : "similar:" + kind) : searchMode.id();
+        String run = !similar ? searchMode.id()
+                : "similar" + (kind == null ? "" : ":" + kind) + (register ? ":register" : "");
         List<Measure> measures = similar ? SIMILAR_MEASURES : SEARCH_MEASURES;
         PrintWriter out = spec.commandLine().getOut();
         var scores = new ArrayList<QueryScores>();
@@ -116,7 +124,13 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private List<Hit> precedents(SearchService search, String draft) throws IOException {
-        Map<String, List<String>> filters = kind == null ? Map.of() : Map.of("kind", List.of(kind));
+        var filters = new HashMap<String, List<String>>();
+        if (kind != null) {
+            filters.put("kind", List.of(kind));
+        }
+        if (register) {
+            filters.put("status", Arrays.stream(RecommendationStatus.values()).map(RecommendationStatus::id).toList());
+        }
         SimilarRequest request;
         try {
             request = new SimilarRequest(null, draft, Measure.DEPTH, filters, null);

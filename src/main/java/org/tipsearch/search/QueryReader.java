@@ -126,18 +126,42 @@ final class QueryReader {
     }
 
     ReadQuery read(String typed) {
+        return read(typed, WordsRequired.USUAL);
+    }
+
+    /**
+     * How many of a natural-language query's words a paragraph must hold, for a number of words: a share of them
+     * (at least one), at most {@code most}.
+     */
+    record WordsRequired(double share, int most) {
+        static final WordsRequired USUAL = new WordsRequired(MINIMUM_SHARE, Integer.MAX_VALUE);
+        /**
+         * A question in the user's own words searched by its words alone: two of them, however many it has, as its
+         * paragraphs use other words for the rest (tuning half, bm25: questions nDCG@10 0.50 → 0.56; with one word,
+         * 0.61, but nearly every paragraph would match a long question). A hybrid search's meaning side reaches
+         * them instead: loosening its words too lowered it.
+         */
+        static final WordsRequired QUESTION_BY_WORDS = new WordsRequired(MINIMUM_SHARE, 2);
+
+        int of(int words) {
+            return Math.min(most, minimumShouldMatch(words, share));
+        }
+    }
+
+    /** As {@link #read(String)}, a natural-language query requiring as many of its words as {@code required} says. */
+    ReadQuery read(String typed, WordsRequired required) {
         if (typed.isBlank()) {
             return new ReadQuery(new MatchAllDocsQuery(), new MatchAllDocsQuery(), null, "", null);
         }
         String text = joinPrefixes(typed);
         try {
             Query parsed = new CheckedParser(analyzer).parse(text);
-            return nonEmpty(natural(parsed, text), null, FIELD_VALUE.matcher(typed).replaceAll(" ").strip(),
+            return nonEmpty(natural(parsed, text, required), null, FIELD_VALUE.matcher(typed).replaceAll(" ").strip(),
                     fieldFilter(parsed));
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             String words = SYNTAX.matcher(text).replaceAll(" ");
             Query plain = new QueryBuilder(analyzer).createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
-            return nonEmpty(natural(plain, words), "The query could not be read as query syntax (" + reason(e)
+            return nonEmpty(natural(plain, words, required), "The query could not be read as query syntax (" + reason(e)
                     + "), so its words were searched as plain words.", words.strip(), null);
         }
     }
@@ -151,7 +175,7 @@ final class QueryReader {
      * Words without operators read as a natural-language query: a paragraph must hold some of them (one of up
      * to three, then about a third), and paragraphs holding more of them, close together, rank higher.
      */
-    private Natural natural(Query parsed, String text) {
+    private Natural natural(Query parsed, String text, WordsRequired required) {
         if (!(parsed instanceof BooleanQuery bq)
                 || bq.clauses().stream().anyMatch(c -> c.occur() != BooleanClause.Occur.SHOULD)) {
             return expanded(parsed, null, text, 1);
@@ -166,7 +190,7 @@ final class QueryReader {
                 ranked.add(clause.query(), BooleanClause.Occur.MUST);
             }
         }
-        int wordsRequired = minimumShouldMatch(words.size());
+        int wordsRequired = required.of(words.size());
         Query phrase = words.size() < 2 ? null
                 : new QueryBuilder(analyzer).createPhraseQuery(Schema.TEXT, text, PHRASE_SLOP);
         Query proximity = phrase == null ? null : new BoostQuery(phrase, PHRASE_BOOST);
@@ -313,7 +337,11 @@ final class QueryReader {
     }
 
     static int minimumShouldMatch(int clauses) {
-        return Math.max(1, (int) Math.ceil(clauses * MINIMUM_SHARE));
+        return minimumShouldMatch(clauses, MINIMUM_SHARE);
+    }
+
+    private static int minimumShouldMatch(int clauses, double share) {
+        return Math.max(1, (int) Math.ceil(clauses * share));
     }
 
     private static ReadQuery nonEmpty(Natural query, String notice, String words, Query filter) {

@@ -7,7 +7,8 @@ import org.apache.lucene.search.ScoreDoc;
 
 /**
  * Weighted reciprocal rank fusion of two rankings: each gives a unit weight / (k + rank), the sum orders the
- * result. The leading ranking counts in full, the supporting one at {@link #SUPPORTING_WEIGHT}.
+ * result. By default the leading ranking counts in full, the supporting one at {@link #SUPPORTING_WEIGHT}; a
+ * search gives the weights its kind of query calls for (see {@link QueryIntent.Kind}).
  */
 final class RankFusion {
 
@@ -19,8 +20,19 @@ final class RankFusion {
 
     private RankFusion() {}
 
+    /** How much each ranking counts. */
+    record Weights(float leading, float supporting) {
+        static final Weights DEFAULT = new Weights(1f, SUPPORTING_WEIGHT);
+
+        Weights {
+            if (!(leading > 0) || !(supporting >= 0)) {
+                throw new IllegalArgumentException("weights must be positive: " + leading + ", " + supporting);
+            }
+        }
+    }
+
     static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting) {
-        return fuse(leading, supporting, leading.length);
+        return fuse(leading, supporting, leading.length, Weights.DEFAULT);
     }
 
     /**
@@ -28,15 +40,15 @@ final class RankFusion {
      * Below it, the leading ranking's units come after every fused one, in its order, as they would anyway: so a
      * ranking read deeper (an export) begins with the same fusion as one read to the depth (a page).
      */
-    static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting, int depth) {
+    static ScoreDoc[] fuse(ScoreDoc[] leading, ScoreDoc[] supporting, int depth, Weights weights) {
         var scores = new HashMap<Integer, Float>();
         for (int rank = 0; rank < supporting.length; rank++) {
-            scores.merge(supporting[rank].doc, SUPPORTING_WEIGHT / (K + rank + 1), Float::sum);
+            scores.merge(supporting[rank].doc, weights.supporting() / (K + rank + 1), Float::sum);
         }
         var supported = new HashSet<>(scores.keySet());
         for (int rank = 0; rank < leading.length; rank++) {
             if (rank < depth || !supported.contains(leading[rank].doc)) {
-                scores.merge(leading[rank].doc, 1f / (K + rank + 1), Float::sum);
+                scores.merge(leading[rank].doc, weights.leading() / (K + rank + 1), Float::sum);
             }
         }
         return scores.entrySet().stream()

@@ -80,9 +80,15 @@ public final class SearchService implements AutoCloseable {
     private static final String MARK_END = "</mark>";
     /**
      * How many nearest neighbours a semantic query matches, whatever the page: a search's result set (its total,
-     * its facet counts, its export) does not change as a user pages through it.
+     * its facet counts, its export) does not change as a user pages through it. 100 rather than 50: the deeper
+     * list reaches relevant units that a question's words miss (recall@20 of the judged queries' halves).
      */
-    private static final int NEIGHBOURS = 50;
+    private static final int NEIGHBOURS = 100;
+    /**
+     * How much a draft's neighbours and its MoreLikeThis words count in the precedent finder's fusion: on the
+     * tuning half of our drafts (src/test/resources/eval/drafts-tune.json) 0.75 for the words beat 0.5, 0.25 and 1.
+     */
+    private static final RankFusion.Weights SIMILAR_WEIGHTS = new RankFusion.Weights(1f, 0.75f);
     /** How deep the words' ranking counts in a hybrid search's fusion; pages and exports agree at any depth. */
     private static final int FUSION_DEPTH = 1_000;
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
@@ -104,10 +110,12 @@ public final class SearchService implements AutoCloseable {
     private final PassageScorer passageScorer = new DistinctTermsPassageScorer();
     private final QueryReader queryReader = new QueryReader(queryAnalyzer, TextAnalyzer.forSynonyms(),
             TextAnalyzer.forSynonymGroups());
+    private final QueryIntents intents = new QueryIntents();
     private final List<String> topicLabels = Taxonomy.load().topics().stream().map(Taxonomy.Topic::label).toList();
     private Suggestions suggestions;
     private long suggestionsVersion;
     private final Embeddings embeddings = new Embeddings();
+    private final TopicBridge topicBridge = new TopicBridge(embeddings);
     /**
      * Searches a large index's slices of segments on every core, and reads its pages of hits in parts: a broad
      * query over a million units scores and counts half a million of them. A small index is one slice, searched
@@ -319,7 +327,10 @@ public final class SearchService implements AutoCloseable {
             Refinement<H> refinement, ReportSearcher view) throws IOException {
         try {
             ReportSearcher searcher = view.recordsOf(request.scope().type(), deadline);
-            QueryReader.ReadQuery read = queryReader.read(request.query());
+            QueryIntent intent = intents.read(request.query());
+            QueryReader.ReadQuery read = queryReader.read(intent.searched(),
+                    intent.kind() == QueryIntent.Kind.QUESTION && request.mode() == SearchMode.BM25
+                            ? QueryReader.WordsRequired.QUESTION_BY_WORDS : QueryReader.WordsRequired.USUAL);
             if (searcher.facetState() == null) { // an index with no units at all
                 return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of());
             }
@@ -329,8 +340,11 @@ public final class SearchService implements AutoCloseable {
             // Only units have vectors, so the nearest neighbours need no filter by type: one would cost a bit
             // set of every unit, built anew for each query (over a quarter of its time at a million units).
             // Found once, here, rather than by each search that uses them (the hybrid mode's two).
-            Query semantic = mode == SearchMode.BM25 ? null
-                    : searcher.rewrite(nearestNeighbours(read.words(), deadline, read.filter()));
+            float[] meaning = mode == SearchMode.BM25 ? null : queryVector(intent.meaning(read), deadline);
+            Query semantic = meaning == null ? null : searcher.rewrite(nearestNeighbours(meaning, read.filter()));
+            if (ranked && intent.kind() != QueryIntent.Kind.SYNTAX) {
+                intent = intent.withTopics(topicBridge.topicsOf(intent.typed(), meaning));
+            }
             // The result set: the words' matches, the query's nearest neighbours, or both.
             Query matching = switch (mode) {
                 case BM25 -> read.query();
@@ -350,7 +364,7 @@ public final class SearchService implements AutoCloseable {
                 // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
                 collected = counted(searcher, matching, request);
                 total = collected.total();
-                top = deadline.allows() ? fused(searcher, request, read.query(), semantic, window)
+                top = deadline.allows() ? fused(searcher, request, intent, read.query(), semantic, window)
                         : new ScoreDoc[0];
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
@@ -358,7 +372,7 @@ public final class SearchService implements AutoCloseable {
                 // broad word at a million units a third of its time. The ranking first, so that a search cut short
                 // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
                 // ranking saw.
-                TopFieldDocs ranking = searcher.search(drillDown(request, matching),
+                TopFieldDocs ranking = searcher.search(drillDown(request, intent.ranked(matching)),
                         new TopFieldCollectorManager(RELEVANCE, window, null, window));
                 top = ranking.scoreDocs;
                 collected = counted(searcher, matching, request);
@@ -371,7 +385,7 @@ public final class SearchService implements AutoCloseable {
                 // Every hit is collected (no threshold), for the total is exact.
                 var ranking = new TopFieldCollectorManager(ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, window,
                         null, Integer.MAX_VALUE);
-                FacetedCollection.Result<TopFieldDocs> page = searcher.search(matching,
+                FacetedCollection.Result<TopFieldDocs> page = searcher.search(ranked ? intent.ranked(matching) : matching,
                         new FacetedCollection<>(searcher.facetOrdinals(), request.filters(), ranking));
                 collected = page;
                 total = page.total();
@@ -427,9 +441,14 @@ public final class SearchService implements AutoCloseable {
      * fixed number of them, found before the facet filters narrow them, so that facet counts agree with what
      * each selection shows.
      */
-    private Query nearestNeighbours(String words, Deadline deadline, Query among) {
+    private static Query nearestNeighbours(float[] meaning, Query among) {
+        return new KnnFloatVectorQuery(Schema.VECTOR, meaning, NEIGHBOURS, among);
+    }
+
+    /** The embedding of a query's meaning, if the deadline allows. */
+    private float[] queryVector(String words, Deadline deadline) {
         deadline.require();
-        return new KnnFloatVectorQuery(Schema.VECTOR, embeddings.query(words), NEIGHBOURS, among);
+        return embeddings.query(words);
     }
 
     /**
@@ -437,11 +456,12 @@ public final class SearchService implements AutoCloseable {
      * words' ranking counting to its first {@link #FUSION_DEPTH} units: reading it deeper for every page would
      * cost a broad query over a million units most of its time.
      */
-    private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, Query words, Query semantic,
-            int window) throws IOException {
-        ScoreDoc[] byWords = searcher.search(drillDown(request, words), Math.max(window, FUSION_DEPTH)).scoreDocs;
-        ScoreDoc[] byMeaning = searcher.search(drillDown(request, semantic), NEIGHBOURS).scoreDocs;
-        return RankFusion.fuse(byWords, byMeaning, FUSION_DEPTH);
+    private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, QueryIntent intent, Query words,
+            Query semantic, int window) throws IOException {
+        ScoreDoc[] byWords = searcher.search(drillDown(request, intent.ranked(words)), Math.max(window, FUSION_DEPTH))
+                .scoreDocs;
+        ScoreDoc[] byMeaning = searcher.search(drillDown(request, intent.ranked(semantic)), NEIGHBOURS).scoreDocs;
+        return RankFusion.fuse(byWords, byMeaning, FUSION_DEPTH, intent.kind().weights());
     }
 
     /**
@@ -509,7 +529,7 @@ public final class SearchService implements AutoCloseable {
             throw new BudgetExceededException(queryBudget);
         }
         // Draft wording is matched by meaning first: the neighbours lead, MoreLikeThis refines.
-        ScoreDoc[] fused = RankFusion.fuse(semantic, keyword);
+        ScoreDoc[] fused = RankFusion.fuse(semantic, keyword, semantic.length, SIMILAR_WEIGHTS);
         ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
         return Optional.of(hits(searcher, top, keywords, true));
     }

@@ -30,8 +30,8 @@ class RankFusionTest {
         int[] words = IntStream.range(0, 5_000).map(i -> i * 7 % 5_003).toArray();
         int[] meaning = random.ints(50, 0, 5_003).distinct().toArray();
         int depth = 1_000;
-        List<Integer> page = docs(RankFusion.fuse(ranking(Arrays.copyOf(words, depth)), ranking(meaning), depth));
-        List<Integer> export = docs(RankFusion.fuse(ranking(words), ranking(meaning), depth));
+        List<Integer> page = docs(RankFusion.fuse(ranking(Arrays.copyOf(words, depth)), ranking(meaning), depth, RankFusion.Weights.DEFAULT));
+        List<Integer> export = docs(RankFusion.fuse(ranking(words), ranking(meaning), depth, RankFusion.Weights.DEFAULT));
         assertEquals(page, export.subList(0, page.size()));
         // Below the depth, the words' order, without the units already placed.
         List<Integer> rest = Arrays.stream(words).skip(depth).boxed().filter(doc -> !page.contains(doc)).toList();

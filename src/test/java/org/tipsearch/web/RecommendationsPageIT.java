@@ -1,6 +1,7 @@
 package org.tipsearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,11 +68,27 @@ class RecommendationsPageIT {
         JsonNode expected = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(
-                        ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8).put("kind", "recommendation")))));
+                        ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8)))));
         List<String> ids = ApiIT.texts(expected.get("hits"), "id");
         browser.await(d -> ids.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
                 .map(li -> li.getDomAttribute("data-id")).toList()));
-        expected.get("hits").forEach(hit -> assertEquals("recommendation", hit.get("kind").asText()));
         assertTrue(browser.shown(By.id("precedents-status")).getText().startsWith("The 8 closest"));
+        assertTrue(expected.get("hits").findValues("kind").stream().map(JsonNode::asText).distinct().count() > 1,
+                "precedents of every kind by default: " + expected);
+
+        // The other scope: the register's units (adopted, proposed, observations, stakeholders' points).
+        browser.shown(By.cssSelector("input[name=among][value=register]")).click();
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        var register = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
+        register.putArray("status").add("adopted").add("proposed").add("observation").add("stakeholder");
+        JsonNode inRegister = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(register))));
+        List<String> registerIds = ApiIT.texts(inRegister.get("hits"), "id");
+        assertNotEquals(ids, registerIds);
+        browser.await(d -> registerIds.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
+                .map(li -> li.getDomAttribute("data-id")).toList()));
+        inRegister.get("hits").forEach(hit -> assertTrue(
+                List.of("adopted", "proposed", "observation", "stakeholder").contains(hit.get("status").asText()), hit.toString()));
     }
 }

@@ -9,6 +9,7 @@ import {
 } from "./ui.js";
 
 const FACETS = ["status", "strength", "topic", "session"];
+const REGISTER_STATUSES = ["adopted", "proposed", "observation", "stakeholder"];
 const PAGE_SIZE = 20;
 const PRECEDENTS = 8;
 
@@ -100,7 +101,9 @@ async function findPrecedents(event) {
   const status = document.getElementById("precedents-status");
   const list = document.getElementById("precedents");
   const body = { text: String(formData.get("text")), size: PRECEDENTS };
-  if (formData.get("among")) body.kind = String(formData.get("among"));
+  // Precedents stand in every kind of unit (a civil-society point, a deliberation): all of them by default; the
+  // other scope is the register's units, whatever their kind.
+  if (formData.get("among") === "register") body.status = REGISTER_STATUSES;
   status.textContent = "Looking for the closest wording…";
   try {
     const answer = await postJson("/api/similar", body);
