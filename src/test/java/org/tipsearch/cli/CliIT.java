@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
@@ -136,6 +137,48 @@ class CliIT {
         Path notLabels = Files.writeString(dir.resolve("labels.json"), "[1, 2]");
         assertUsageError(JarProcess.run("eval-facets", notLabels.toString()), "is not a labels file");
         assertUsageError(JarProcess.run("eval-facets", dir.resolve("missing.json").toString()), "no labels file at");
+    }
+
+    /** Every judged set of our own keeps its floors in every mode, as a whole and kind by kind. */
+    @ParameterizedTest
+    @CsvSource({"user-queries-tune, bm25", "user-queries-tune, semantic", "user-queries-tune, hybrid",
+        "user-queries-check, bm25", "user-queries-check, semantic", "user-queries-check, hybrid"})
+    void evalKeepsTheRelevanceContractOfEachJudgedSet(String set, String mode) throws Exception {
+        Result result = JarProcess.run("eval", "src/test/resources/eval/" + set + ".json", "--mode", mode,
+                "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals(2 * 25 + 2 * 4 + 2 + 1, lines.size(), result.out());
+        assertTrue(lines.stream().anyMatch(l -> l.matches("ndcg_cut_10\\tkind:question\\t\\d\\.\\d{4}")), result.out());
+        assertTrue(lines.get(lines.size() - 1).startsWith("PASS"), result.out());
+    }
+
+    /** The precedent finder keeps its floors on our drafts, over all units and among the register's. */
+    @ParameterizedTest
+    @CsvSource({"drafts-tune, ''", "drafts-tune, --register", "drafts-check, ''", "drafts-check, --register"})
+    void evalKeepsThePrecedentFindersContract(String set, String scope) throws Exception {
+        var args = new java.util.ArrayList<>(List.of("eval", "src/test/resources/eval/" + set + ".json", "--similar",
+                "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString()));
+        if (!scope.isEmpty()) {
+            args.add(scope);
+        }
+        Result result = JarProcess.run(args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        List<String> lines = result.out().lines().toList();
+        assertTrue(lines.get(0).matches("ndcg_cut_5\\tp\\d\\d\\t\\d\\.\\d{4}"), lines.get(0));
+        assertTrue(lines.get(1).matches("success_3\\tp\\d\\d\\t[01]\\.0000"), lines.get(1));
+        assertTrue(lines.get(lines.size() - 1).startsWith("PASS"), result.out());
+    }
+
+    @Test
+    void evalFailsBelowAFloor(@TempDir Path dir) throws Exception {
+        Path strict = Files.writeString(dir.resolve("strict.json"),
+                "{\"runs\": {\"bm25\": {\"question\": {\"ndcg_cut_10\": 0.99}}}}");
+        Result result = JarProcess.run("eval", "src/test/resources/eval/user-queries-check.json", "--mode", "bm25",
+                "--expected", strict.toString(), "--index", indexDir.toString());
+        assertEquals(1, result.exitCode(), result.out());
+        assertTrue(result.out().strip().lines().reduce((a, b) -> b).orElseThrow()
+                .matches("FAIL: kind:question ndcg_cut_10 0\\.\\d{4} < 0\\.9900"), result.out());
     }
 
     @ParameterizedTest
