@@ -69,7 +69,7 @@ final class EvalCommand implements Callable<Integer> {
     private String kind;
 
     @Option(names = "--register", description = "With --similar: only the register's units (adopted, proposed, "
-            + "observations, stakeholders' points), as the recommendations page's precedent finder looks by default.")
+            + "observations, stakeholders' points), as the recommendations page's precedent finder's second scope.")
     private boolean register;
 
     @Override
@@ -80,6 +80,9 @@ final class EvalCommand implements Callable<Integer> {
         SearchMode searchMode = searchMode();
         if ((kind != null || register) && !similar) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--kind and --register go with --similar");
+        }
+        if (similar && mode != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode is for searches; --similar has none");
         }
         String run = !similar ? searchMode.id()
                 : "similar" + (kind == null ? "" : ":" + kind) + (register ? ":register" : "");

@@ -39,14 +39,16 @@ final class Embeddings {
     }
 
     /**
-     * Loads the model, and runs it once to warm it, in a thread of its own while the caller goes on (a server
+     * Loads the model, and runs it once to warm it, then what else should be ready before the first query (what a
+     * search embeds once, on first use), in a thread of its own while the caller goes on (a server
      * opens its index and sets up its routes meanwhile). A query that needs the model before it is ready waits
      * for it.
      */
-    synchronized void loadInBackground() {
+    synchronized void loadInBackground(Runnable thenWarm) {
         loader = Thread.ofPlatform().name("model-loader").daemon().start(() -> {
             try {
                 embedder.get().query("trafficking in persons");
+                thenWarm.run();
             } catch (RuntimeException e) { // the first query that needs the model tries again, and says why it fails
                 System.err.println("tipsearch: loading the embedding model failed: " + e.getMessage());
             }

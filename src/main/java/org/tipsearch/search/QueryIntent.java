@@ -70,7 +70,7 @@ record QueryIntent(Kind kind, String searched, String typed, Set<String> topics)
         return new QueryIntent(kind, searched, typed, found);
     }
 
-    /** Whether the register's units on the subject should rank first. */
+    /** Whether the query asks for recommendations, so that the register's units on its subject rank higher. */
     boolean asksForRecommendations() {
         return kind == Kind.RECOMMENDATIONS;
     }

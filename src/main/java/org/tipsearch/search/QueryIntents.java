@@ -66,16 +66,18 @@ final class QueryIntents {
         QueryIntent.Kind kind;
         if (recommendationCue.matcher(query).find()) {
             kind = QueryIntent.Kind.RECOMMENDATIONS;
-        } else if (query.endsWith("?") || questionOpeners.contains(lower(words.get(0))) || words.size() > themeWords) {
+        } else if (query.endsWith("?") || isOneOf(questionOpeners, words.get(0)) || words.size() > themeWords) {
             kind = QueryIntent.Kind.QUESTION;
         } else {
             return new QueryIntent(QueryIntent.Kind.THEME, query, query);
         }
-        List<String> subject = words.stream().filter(w -> !framingWords.contains(lower(w))).toList();
+        List<String> subject = words.stream().filter(w -> !isOneOf(framingWords, w)).toList();
         return new QueryIntent(kind, subject.isEmpty() ? query : String.join(" ", subject), query);
     }
 
-    private static String lower(String word) {
-        return word.toLowerCase(Locale.ROOT);
+    /** Whether a word is one of the curator's, written as a word: "WHO" or "US" in capitals is a name. */
+    private static boolean isOneOf(Set<String> words, String word) {
+        boolean capitals = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT));
+        return !capitals && words.contains(word.toLowerCase(Locale.ROOT));
     }
 }

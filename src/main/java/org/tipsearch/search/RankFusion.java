@@ -25,7 +25,7 @@ final class RankFusion {
         static final Weights DEFAULT = new Weights(1f, SUPPORTING_WEIGHT);
 
         Weights {
-            if (!(leading > 0) || !(supporting >= 0)) {
+            if (!(leading > 0) || !(supporting > 0)) {
                 throw new IllegalArgumentException("weights must be positive: " + leading + ", " + supporting);
             }
         }

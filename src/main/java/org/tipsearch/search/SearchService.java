@@ -131,7 +131,7 @@ public final class SearchService implements AutoCloseable {
     private SearchService(Directory directory, Duration queryBudget, SearchTurns turns, PageCache pageCache,
             int sliceDocs) throws IOException {
         if (queryBudget != null) { // a server: the model loads while the index opens and the server starts
-            embeddings.loadInBackground();
+            embeddings.loadInBackground(topicBridge::warm);
         }
         this.directory = directory;
         try {
@@ -328,8 +328,8 @@ public final class SearchService implements AutoCloseable {
         try {
             ReportSearcher searcher = view.recordsOf(request.scope().type(), deadline);
             QueryIntent intent = intents.read(request.query());
-            QueryReader.ReadQuery read = queryReader.read(intent.searched(),
-                    intent.kind() == QueryIntent.Kind.QUESTION && request.mode() == SearchMode.BM25
+            QueryReader.ReadQuery read = queryReader.read(intent.searched(), intent.kind() == QueryIntent.Kind.QUESTION
+                    && request.mode() == SearchMode.BM25 && request.scope() == Scope.PARAGRAPHS
                             ? QueryReader.WordsRequired.QUESTION_BY_WORDS : QueryReader.WordsRequired.USUAL);
             if (searcher.facetState() == null) { // an index with no units at all
                 return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of());
@@ -368,7 +368,8 @@ public final class SearchService implements AutoCloseable {
                         : new ScoreDoc[0];
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
-                // can still make the page, and the count scores none. Scoring every match as it was counted cost a
+                // can still make the page, and the count scores none (not so when the intent lifts the query: a
+                // FunctionScoreQuery tells no maximum score, so its matches are all scored). Scoring every match as it was counted cost a
                 // broad word at a million units a third of its time. The ranking first, so that a search cut short
                 // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
                 // ranking saw.

@@ -32,6 +32,11 @@ final class TopicBridge {
                 .map(t -> t.label() + ". " + t.description()).toList()));
     }
 
+    /** Embeds the topics' descriptions now rather than on the first query searched by meaning. */
+    void warm() {
+        described.get();
+    }
+
     /**
      * The topics of a query: those it names, and the closest by meaning when its vector is given (null when its
      * meaning is not searched).

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,14 +154,15 @@ class CliIT {
         assertTrue(lines.get(lines.size() - 1).startsWith("PASS"), result.out());
     }
 
-    /** The precedent finder keeps its floors on our drafts, over all units and among the register's. */
+    /** The precedent finder keeps its floors on our drafts: over all units, the register's, recommendations'. */
     @ParameterizedTest
-    @CsvSource({"drafts-tune, ''", "drafts-tune, --register", "drafts-check, ''", "drafts-check, --register"})
+    @CsvSource({"drafts-tune, ''", "drafts-tune, --register", "drafts-tune, --kind recommendation", "drafts-check, ''",
+        "drafts-check, --register", "drafts-check, --kind recommendation"})
     void evalKeepsThePrecedentFindersContract(String set, String scope) throws Exception {
-        var args = new java.util.ArrayList<>(List.of("eval", "src/test/resources/eval/" + set + ".json", "--similar",
+        var args = new ArrayList<>(List.of("eval", "src/test/resources/eval/" + set + ".json", "--similar",
                 "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString()));
         if (!scope.isEmpty()) {
-            args.add(scope);
+            args.addAll(List.of(scope.split(" ")));
         }
         Result result = JarProcess.run(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.out() + result.err());

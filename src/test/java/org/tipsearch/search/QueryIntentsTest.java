@@ -25,6 +25,7 @@ class QueryIntentsTest {
         "recommendations on shelters for male victims | RECOMMENDATIONS | on shelters for male victims",
         "What should States do about debt bondage? | RECOMMENDATIONS | States debt bondage",
         "proposals for non-punishment of victims | RECOMMENDATIONS | for non-punishment of victims",
+        "WHO guidelines on organ donation | QUESTION | WHO guidelines on organ donation",
         "\"debt bondage\" AND shelters | SYNTAX | \"debt bondage\" AND shelters",
         "topic:organ-removal donors | SYNTAX | topic:organ-removal donors",
     })

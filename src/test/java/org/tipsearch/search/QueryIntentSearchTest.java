@@ -1,0 +1,114 @@
+package org.tipsearch.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipsearch.BundledReports;
+import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.index.Schema;
+
+/** What a query asks for changes what is searched and how it ranks, on an index of the bundled reports. */
+class QueryIntentSearchTest {
+
+    @TempDir
+    static Path indexDir;
+    static SearchService search;
+
+    @BeforeAll
+    static void buildIndex() throws Exception {
+        assertEquals(List.of(), BundledReports.index(indexDir).failures());
+        search = SearchService.open(indexDir);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        search.close();
+    }
+
+    private static final Pattern MARK = Pattern.compile("<mark>(.*?)</mark>");
+
+    @Test
+    void aQuestionIsSearchedWithoutItsFramingWords() throws Exception {
+        var results = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+                "how can judges be trained?", 1, 20, Map.of()));
+        assertFalse(results.hits().isEmpty());
+        for (Hit hit : results.hits()) {
+            Matcher marks = MARK.matcher(hit.highlight());
+            while (marks.find()) {
+                String marked = marks.group(1).toLowerCase();
+                assertFalse(marked.contains("how") || marked.contains("can"), hit.unit().id() + ": " + hit.highlight());
+            }
+        }
+        // As query syntax, the same words are searched as typed.
+        var typed = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+                "can OR judges", 1, 100, Map.of()));
+        assertTrue(typed.hits().stream().anyMatch(h -> h.highlight().toLowerCase().contains("<mark>can")));
+    }
+
+    @Test
+    void liftsReorderTheResultSetButNeverWidenOrNarrowIt() throws Exception {
+        Analyzer analyzer = Schema.queryAnalyzer();
+        var reader = new QueryReader(analyzer, TextAnalyzer.forSynonyms(), TextAnalyzer.forSynonymGroups());
+        var intents = new QueryIntents();
+        try (var directory = FSDirectory.open(indexDir); var index = DirectoryReader.open(directory)) {
+            var searcher = new IndexSearcher(index);
+            boolean reordered = false;
+            for (String typed : List.of("recommendations on organ removal", "what should States do about corruption",
+                    "victims of organ harvesting")) {
+                QueryIntent intent = intents.read(typed)
+                        .withTopics(new TopicBridge(new Embeddings()).topicsOf(typed, null));
+                assertFalse(intent.topics().isEmpty(), typed);
+                Query words = reader.read(intent.searched()).query();
+                ScoreDoc[] plain = searcher.search(words, 1_000).scoreDocs;
+                ScoreDoc[] lifted = searcher.search(intent.ranked(words), 1_000).scoreDocs;
+                assertEquals(docs(plain), docs(lifted), typed + ": the same units match");
+                reordered |= !Arrays.equals(order(plain), order(lifted));
+            }
+            assertTrue(reordered, "the lifts change some ranking");
+        }
+    }
+
+    private static Set<Integer> docs(ScoreDoc[] hits) {
+        return Set.copyOf(Arrays.stream(hits).map(h -> h.doc).toList());
+    }
+
+    private static int[] order(ScoreDoc[] hits) {
+        return Arrays.stream(hits).mapToInt(h -> h.doc).toArray();
+    }
+
+    @Test
+    void aRequestForRecommendationsLiftsTheRegistersUnits() throws Exception {
+        String subject = "organ removal";
+        var asTheme = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, subject, 1, 10, Map.of()));
+        var asRequest = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+                "recommendations on " + subject, 1, 10, Map.of()));
+        long registerAsTheme = asTheme.hits().stream().filter(QueryIntentSearchTest::inRegister).count();
+        long registerAsRequest = asRequest.hits().stream().filter(QueryIntentSearchTest::inRegister).count();
+        assertNotEquals(asTheme.hits(), asRequest.hits());
+        assertTrue(registerAsRequest >= registerAsTheme, registerAsTheme + " → " + registerAsRequest);
+    }
+
+    private static boolean inRegister(Hit hit) {
+        var status = hit.unit().paragraph().status();
+        return status != null || hit.unit().annotations().status() != null;
+    }
+}
