@@ -3,7 +3,6 @@ package org.tipsearch.search;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
@@ -83,18 +82,18 @@ record QueryIntent(Kind kind, String searched, String typed, Set<String> topics)
     /**
      * A ranking query as this intent ranks it: a unit tagged with one of the query's topics counts more, and, for a
      * request for recommendations, so does a unit of the register (adopted, proposed, observations, stakeholders'
-     * points). Soft lifts that multiply a score: the query matches what it matched, so the result set, its counts
+     * points). Soft lifts that multiply a score ({@link LiftQuery}): the query matches what it matched, so the result set, its counts
      * and its export stay as they were.
      */
     Query ranked(Query query) {
         Query ranked = asksForRecommendations()
-                ? FunctionScoreQuery.boostByQuery(query, REGISTER_UNITS, REGISTER_LIFT) : query;
+                ? new LiftQuery(query, REGISTER_UNITS, REGISTER_LIFT) : query;
         if (topics.isEmpty()) {
             return ranked;
         }
         var anyTopic = new BooleanQuery.Builder();
         topics.forEach(t -> anyTopic.add(new TermQuery(new Term(Schema.TOPIC, Schema.keyword(t))), BooleanClause.Occur.SHOULD));
-        return FunctionScoreQuery.boostByQuery(ranked, anyTopic.build(), TOPIC_LIFT);
+        return new LiftQuery(ranked, anyTopic.build(), TOPIC_LIFT);
     }
 
     private static Query registerUnits() {

@@ -14,9 +14,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +88,30 @@ class QueryIntentSearchTest {
                 reordered |= !Arrays.equals(order(plain), order(lifted));
             }
             assertTrue(reordered, "the lifts change some ranking");
+        }
+    }
+
+    @Test
+    void aLiftScoresAsLucenesBoostByQuery() throws Exception {
+        var reader = new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms(), TextAnalyzer.forSynonymGroups());
+        var topic = new TermQuery(new Term(Schema.TOPIC, "organ-removal"));
+        try (var directory = FSDirectory.open(indexDir); var index = DirectoryReader.open(directory)) {
+            var searcher = new IndexSearcher(index);
+            for (String typed : List.of("victims", "removal of organs and transplant tourism", "\"health professionals\"")) {
+                Query words = reader.read(typed).query();
+                ScoreDoc[] ours = searcher.search(new LiftQuery(words, topic, 1.5f), 100).scoreDocs;
+                ScoreDoc[] lucenes = searcher.search(FunctionScoreQuery.boostByQuery(words, topic, 1.5f), 100).scoreDocs;
+                assertEquals(lucenes.length, ours.length, typed);
+                for (int i = 0; i < ours.length; i++) {
+                    assertEquals(lucenes[i].doc, ours[i].doc, typed + " #" + i);
+                    assertEquals(lucenes[i].score, ours[i].score, 1e-5, typed + " #" + i);
+                }
+                // A top-10 ranking that skips what cannot make it finds the same ten.
+                var skipping = new TopScoreDocCollectorManager(10, 10);
+                ScoreDoc[] top = searcher.search(new LiftQuery(words, topic, 1.5f), skipping).scoreDocs;
+                assertEquals(Arrays.stream(lucenes).limit(10).map(h -> h.doc).toList(),
+                        Arrays.stream(top).map(h -> h.doc).toList(), typed);
+            }
         }
     }
 
