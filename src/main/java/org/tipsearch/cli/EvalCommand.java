@@ -91,8 +91,9 @@ final class EvalCommand implements Callable<Integer> {
         var scores = new ArrayList<QueryScores>();
         try (SearchService search = SearchService.open(locations.existingIndex())) {
             for (JudgedQueries.JudgedQuery query : queries.queries()) {
-                List<Hit> hits = similar ? precedents(search, query.query()) : search.search(
-                        new SearchRequest(Scope.PARAGRAPHS, searchMode, query.query(), 1, Measure.DEPTH, Map.of())).hits();
+                List<Hit> hits = similar ? precedents(search, query.query())
+                        : search.search(new SearchRequest(Scope.PARAGRAPHS, searchMode, query.query(), 1,
+                                Measure.DEPTH, Map.of())).hits();
                 QueryScores score = RelevanceEvaluation.score(query, hits.stream().map(EvalCommand::ranked).toList());
                 scores.add(score);
                 print(out, score, measures);

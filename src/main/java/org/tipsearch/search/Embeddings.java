@@ -39,9 +39,9 @@ final class Embeddings {
     }
 
     /**
-     * Loads the model, and runs it once to warm it, then what else should be ready before the first query (what a
-     * search embeds once, on first use), in a thread of its own while the caller goes on (a server
-     * opens its index and sets up its routes meanwhile). A query that needs the model before it is ready waits
+     * Loads the model, runs it once to warm it, then runs what else should be ready before the first query (what a
+     * search embeds once, on first use), in a thread of its own while the caller goes on (a server opens its index
+     * and sets up its routes meanwhile). A query that needs the model before it is ready waits
      * for it.
      */
     synchronized void loadInBackground(Runnable thenWarm) {

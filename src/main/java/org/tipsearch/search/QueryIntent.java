@@ -1,5 +1,7 @@
 package org.tipsearch.search;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -82,8 +84,8 @@ record QueryIntent(Kind kind, String searched, String typed, Set<String> topics)
     /**
      * A ranking query as this intent ranks it: a unit tagged with one of the query's topics counts more, and, for a
      * request for recommendations, so does a unit of the register (adopted, proposed, observations, stakeholders'
-     * points). Soft lifts that multiply a score ({@link LiftQuery}): the query matches what it matched, so the result set, its counts
-     * and its export stay as they were.
+     * points). Soft lifts that multiply a score ({@link LiftQuery}): the query matches what it matched, so the result
+     * set, its counts and its export stay as they were.
      */
     Query ranked(Query query) {
         Query ranked = asksForRecommendations()
@@ -91,16 +93,17 @@ record QueryIntent(Kind kind, String searched, String typed, Set<String> topics)
         if (topics.isEmpty()) {
             return ranked;
         }
-        var anyTopic = new BooleanQuery.Builder();
-        topics.forEach(t -> anyTopic.add(new TermQuery(new Term(Schema.TOPIC, Schema.keyword(t))), BooleanClause.Occur.SHOULD));
-        return new LiftQuery(ranked, anyTopic.build(), TOPIC_LIFT);
+        return new LiftQuery(ranked, anyOf(Schema.TOPIC, topics), TOPIC_LIFT);
     }
 
     private static Query registerUnits() {
-        var anyStatus = new BooleanQuery.Builder();
-        for (RecommendationStatus status : RecommendationStatus.values()) {
-            anyStatus.add(new TermQuery(new Term(Schema.STATUS, Schema.keyword(status.id()))), BooleanClause.Occur.SHOULD);
-        }
-        return anyStatus.build();
+        return anyOf(Schema.STATUS, Arrays.stream(RecommendationStatus.values()).map(RecommendationStatus::id).toList());
+    }
+
+    /** The units holding any of the values in a keyword field. */
+    private static Query anyOf(String field, Collection<String> values) {
+        var any = new BooleanQuery.Builder();
+        values.forEach(v -> any.add(new TermQuery(new Term(field, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
+        return any.build();
     }
 }

@@ -29,7 +29,8 @@ final class QueryIntents {
     }
 
     /** Query syntax, which a query is taken as written with: quotes, brackets, operators, fields, patterns. */
-    private static final Pattern SYNTAX = Pattern.compile("[:\"(){}\\[\\]^~*\\\\/!]|&&|\\|\\||(?<!\\S)[+-]|\\b(AND|OR|NOT)\\b");
+    private static final Pattern SYNTAX =
+            Pattern.compile("[:\"(){}\\[\\]^~*\\\\/!]|&&|\\|\\||(?<!\\S)[+-]|\\b(AND|OR|NOT)\\b");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’-][\\p{L}\\p{N}]+)*");
 
     private final Pattern recommendationCue;
@@ -44,7 +45,8 @@ final class QueryIntents {
     QueryIntents(Cues cues) {
         this.recommendationCue = Pattern.compile("(?<![\\p{L}\\p{N}])(" + cues.recommendationCues().stream()
                 .map(cue -> Arrays.stream(cue.split("\\s+")).map(Pattern::quote).collect(Collectors.joining("\\s+")))
-                .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                .collect(Collectors.joining("|")) + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         this.questionOpeners = lowerCase(cues.questionOpeners());
         this.themeWords = cues.themeWords();
         this.framingWords = lowerCase(cues.framingWords());

@@ -137,9 +137,9 @@ final class QueryReader {
         static final WordsRequired USUAL = new WordsRequired(MINIMUM_SHARE, Integer.MAX_VALUE);
         /**
          * A question in the user's own words searched by its words alone: the usual share of its analysed words, but
-         * never more than two, as its paragraphs use other words for the rest (tuning half, bm25: questions nDCG@10 0.50 → 0.56; with one word,
-         * 0.61, but nearly every paragraph would match a long question). A hybrid search's meaning side reaches
-         * them instead: loosening its words too lowered it.
+         * never more than two, as its paragraphs use other words for the rest (tuning half, bm25: questions nDCG@10
+         * 0.50 → 0.56; with one word, 0.61, but nearly every paragraph would match a long question). A hybrid
+         * search's meaning side reaches them instead: loosening its words too lowered it.
          */
         static final WordsRequired QUESTION_BY_WORDS = new WordsRequired(MINIMUM_SHARE, 2);
 

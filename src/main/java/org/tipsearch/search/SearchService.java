@@ -368,8 +368,8 @@ public final class SearchService implements AutoCloseable {
                         : new ScoreDoc[0];
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
-                // can still make the page, and the count scores none (a lifted query too: see LiftQuery). Scoring every match as it was counted cost a
-                // broad word at a million units a third of its time. The ranking first, so that a search cut short
+                // can still make the page, and the count scores none (a lifted query too: see LiftQuery). Scoring
+                // every match as it was counted cost a broad word at a million units a third of its time. The ranking first, so that a search cut short
                 // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
                 // ranking saw.
                 TopFieldDocs ranking = searcher.search(drillDown(request, intent.ranked(matching)),
@@ -385,7 +385,8 @@ public final class SearchService implements AutoCloseable {
                 // Every hit is collected (no threshold), for the total is exact.
                 var ranking = new TopFieldCollectorManager(ranked ? RELEVANCE : ReportSearcher.REPORT_ORDER, window,
                         null, Integer.MAX_VALUE);
-                FacetedCollection.Result<TopFieldDocs> page = searcher.search(ranked ? intent.ranked(matching) : matching,
+                FacetedCollection.Result<TopFieldDocs> page = searcher.search(
+                        ranked ? intent.ranked(matching) : matching,
                         new FacetedCollection<>(searcher.facetOrdinals(), request.filters(), ranking));
                 collected = page;
                 total = page.total();
