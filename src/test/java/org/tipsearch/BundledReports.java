@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tipsearch.index.IndexBuild;
-import org.tipsearch.ingest.Report;
 
 /** Where the tests find the reports bundled with the project (tests run from the project folder). */
 public final class BundledReports {
@@ -16,14 +15,6 @@ public final class BundledReports {
     public static final String DIALOGUE_2024 = "003_30d95c863737c1cb";
     public static final String ARTICLE_2023 = "004_1550b144c8031def";
 
-    private static final IndexBuild.Progress SILENT = new IndexBuild.Progress() {
-        @Override
-        public void indexed(int done, int total, Report report, long millis) {}
-
-        @Override
-        public void failed(int done, int total, Path file, String reason) {}
-    };
-
     private BundledReports() {}
 
     /** Builds an index of the bundled reports into the folder, printing nothing. */
@@ -33,7 +24,7 @@ public final class BundledReports {
 
     /** Builds an index of the reports of a folder, quietly. */
     public static IndexBuild.Summary index(Path reportsDir, Path indexDir) throws IOException {
-        return IndexBuild.rebuild(reportsDir, indexDir, SILENT);
+        return IndexBuild.rebuild(reportsDir, indexDir, IndexBuild.Progress.QUIET);
     }
 
     public static Path file(String reportId) {

@@ -89,7 +89,7 @@ final class EvalCommand implements Callable<Integer> {
         List<Measure> measures = similar ? SIMILAR_MEASURES : SEARCH_MEASURES;
         PrintWriter out = spec.commandLine().getOut();
         var scores = new ArrayList<QueryScores>();
-        try (SearchService search = SearchService.open(locations.existingIndex())) {
+        try (SearchService search = SearchService.open(locations.verifiedIndex(spec.commandLine().getErr()))) {
             for (JudgedQueries.JudgedQuery query : queries.queries()) {
                 List<Hit> hits = similar ? precedents(search, query.query())
                         : search.search(new SearchRequest(Scope.PARAGRAPHS, searchMode, query.query(), 1,

@@ -44,8 +44,9 @@ final class IndexCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "[%d/%d] FAILED %s%n", done, total, reason);
             }
         });
-        out.printf(Locale.ROOT, "Indexed %s, %s in %.2f s into %s%s%n",
-                count(summary.reports(), "report"), count(summary.paragraphs(), "unit"), summary.millis() / 1000.0, index,
+        out.printf(Locale.ROOT, "Indexed %s, %s in %.2f s from %s into %s%s%n",
+                count(summary.reports(), "report"), count(summary.paragraphs(), "unit"), summary.millis() / 1000.0,
+                reports, index,
                 summary.failures().isEmpty() ? "" : "; " + summary.failures().size() + " failed");
         if (summary.reports() == 0) {
             out.println("No report files (" + String.join(", ", ReportReader.extensions()) + ") were indexed from " + reports);

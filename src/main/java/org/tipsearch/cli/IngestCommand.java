@@ -47,9 +47,10 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<ReportLibrary.FileSource> files = files();
+        IndexRepair.verify(locations.index(), locations.reports(), out);
         boolean bar = files.size() >= PROGRESS_BAR_FROM && System.console() != null;
         var done = new int[1];
-        List<Outcome> outcomes = new ReportLibrary(locations.index(), locations.reports).ingest(files, outcome -> {
+        List<Outcome> outcomes = new ReportLibrary(locations.index(), locations.reports()).ingest(files, outcome -> {
             done[0]++;
             if (bar) {
                 out.print("\r" + bar(done[0], files.size()) + " " + abbreviate(outcome.source()) + "\u001B[K");
@@ -85,8 +86,8 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private void summarise(List<Outcome> outcomes, PrintWriter out) {
-        out.printf(Locale.ROOT, "Ingested %d file%s into %s: %d added, %d replaced, %d unchanged, %d failed%n",
-                outcomes.size(), outcomes.size() == 1 ? "" : "s", locations.index(), count(outcomes, Change.ADDED),
+        out.printf(Locale.ROOT, "Ingested %d file%s into %s (originals kept in %s): %d added, %d replaced, %d unchanged, "
+                + "%d failed%n", outcomes.size(), outcomes.size() == 1 ? "" : "s", locations.index(), locations.reports(), count(outcomes, Change.ADDED),
                 count(outcomes, Change.REPLACED), count(outcomes, Change.UNCHANGED), count(outcomes, Change.FAILED));
         outcomes.stream().filter(o -> o.change() == Change.FAILED).forEach(o -> out.println("  FAILED " + o.reason()));
     }

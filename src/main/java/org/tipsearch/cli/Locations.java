@@ -1,6 +1,7 @@
 package org.tipsearch.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tipsearch.index.ReportIndexer;
@@ -15,9 +16,10 @@ final class Locations {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--reports", paramLabel = "DIR", defaultValue = "index-data/reports",
-            description = "Folder of report files (.txt, .md, .pdf, .docx, .html, .htm). Default: ${DEFAULT-VALUE}.")
-    Path reports;
+    @Option(names = "--reports", paramLabel = "DIR",
+            description = "Folder of report files (.txt, .md, .pdf, .docx, .html, .htm). Default: the index's own "
+                    + "(index-data/reports for index-data/index; X/reports for X/index; DIR-reports for any other DIR).")
+    private Path reports;
 
     @Option(names = "--index", paramLabel = "DIR", defaultValue = "index-data/index",
             description = "Folder of the index. Default: ${DEFAULT-VALUE}.")
@@ -28,12 +30,39 @@ final class Locations {
         return index;
     }
 
+    /**
+     * The reports folder: as given, else the one that belongs to the index, so that a scratch index never
+     * reads or writes the reports of another (the default index's are {@code index-data/reports}).
+     */
+    Path reports() {
+        return reports != null ? reports : reportsOf(index);
+    }
+
+    /** The reports folder an index keeps: {@code X/reports} beside {@code X/index}, else {@code DIR-reports}. */
+    static Path reportsOf(Path index) {
+        Path named = index.getFileName() == null || index.getFileName().toString().equals(".")
+                ? index.toAbsolutePath().normalize() : index;
+        String name = named.getFileName() == null ? "index" : named.getFileName().toString();
+        return named.resolveSibling(name.equals("index") ? "reports" : name + "-reports");
+    }
+
     /** The reports folder, or a usage error naming it. */
     Path existingReports() {
-        if (!Files.isDirectory(reports)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no reports folder at " + reports);
+        Path folder = reports();
+        if (!Files.isDirectory(folder)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no reports folder at " + folder
+                    + (reports == null ? " (the reports of index " + index + "; give --reports DIR to read others)" : ""));
         }
-        return reports;
+        return folder;
+    }
+
+    /**
+     * The index folder, verified whole: a damaged index is set aside and rebuilt from the reports folder, which a
+     * line on {@code out} says.
+     */
+    Path verifiedIndex(PrintWriter out) throws IOException {
+        IndexRepair.verify(index(), reports(), out);
+        return existingIndex();
     }
 
     /** The index folder, or a usage error saying how to build it. */

@@ -28,13 +28,14 @@ final class RemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Optional<IndexedReport> removed = new ReportLibrary(locations.index(), locations.reports).remove(reportId);
+        IndexRepair.verify(locations.index(), locations.reports(), out);
+        Optional<IndexedReport> removed = new ReportLibrary(locations.index(), locations.reports()).remove(reportId);
         if (removed.isEmpty()) {
             spec.commandLine().getErr().println("tipsearch: no report with id '" + reportId + "' in " + locations.index());
             return 1;
         }
         out.println("Removed " + reportId + " (read from " + removed.get().metadata().source() + ") from " + locations.index()
-                + " and its file from " + locations.reports);
+                + " and its file from " + locations.reports());
         return 0;
     }
 }

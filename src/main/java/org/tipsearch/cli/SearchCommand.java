@@ -50,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        try (SearchService search = SearchService.open(locations.existingIndex())) {
+        try (SearchService search = SearchService.open(locations.verifiedIndex(spec.commandLine().getErr()))) {
             SearchResults<Hit> results = search.search(request);
             if (results.notice() != null) {
                 out.println("Note: " + results.notice());

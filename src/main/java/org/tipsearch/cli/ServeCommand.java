@@ -13,6 +13,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.tipsearch.index.IndexCheck;
+import org.tipsearch.index.IndexIntegrity;
 import org.tipsearch.index.ReportIndexer;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.SearchService;
@@ -74,6 +76,22 @@ final class ServeCommand implements Callable<Integer> {
     /** How often the server looks for changes another process (tipsearch ingest) committed to its index. */
     private static final long REFRESH_SECONDS = 2;
 
+    /**
+     * Verifies the index before serving from it, setting a damaged one aside and rebuilding it; a large index is
+     * verified in the background instead, while the server answers, and one found damaged stops being searched.
+     */
+    private IndexCheck verify(PrintWriter out) throws IOException {
+        Path index = locations.index();
+        boolean large = Files.isDirectory(index) && IndexIntegrity.size(index) > IndexIntegrity.LARGE_BYTES;
+        if (large && !IndexIntegrity.isMarkedDamaged(index)) {
+            return IndexCheck.inBackground(index, damage -> System.err.println("tipsearch: the index at " + index
+                    + " is damaged (" + damage + "); searches are refused; restart to set it aside and rebuild it from "
+                    + locations.reports()));
+        }
+        IndexRepair.verify(index, locations.reports(), out);
+        return IndexCheck.whole();
+    }
+
     /** The admin token from the file or the environment (the file wins), or null when neither gives one. */
     private String adminToken() throws IOException {
         String token;
@@ -111,15 +129,16 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cached-pages must be 0-" + MAX_CACHED_PAGES
                     + ", not " + cachedPages);
         }
+        IndexCheck check = verify(out);
         if (!ReportIndexer.isCurrent(locations.index())) {
-            out.println("No current index at " + locations.index() + "; building it from " + locations.reports);
+            out.println("No current index at " + locations.index() + "; building it from " + locations.reports());
             IndexCommand.build(locations.existingReports(), locations.index(), out);
         }
         String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
         SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs), cachedPages);
         Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
-                new ReportLibrary(locations.index(), locations.reports), adminToken);
+                new ReportLibrary(locations.index(), locations.reports()), adminToken, check);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("tipsearch-refresh").daemon().factory());
         refresher.scheduleWithFixedDelay(() -> {

@@ -18,6 +18,15 @@ public final class IndexBuild {
         void indexed(int done, int total, Report report, long millis);
 
         void failed(int done, int total, Path file, String reason);
+
+        /** Tells nothing: the caller reports the build's summary. */
+        Progress QUIET = new Progress() {
+            @Override
+            public void indexed(int done, int total, Report report, long millis) {}
+
+            @Override
+            public void failed(int done, int total, Path file, String reason) {}
+        };
     }
 
     /** What a build did. */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Set;
 import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.index.IndexCheck;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
@@ -27,11 +28,13 @@ import org.tipsearch.web.JsonViews.TopicsView;
 final class ApiHandlers {
 
     private final SearchService search;
+    private final IndexCheck check;
     private final TopicsView topics;
     private final LabelsView labels;
 
-    ApiHandlers(SearchService search, Taxonomy taxonomy, DisplayNames names) {
+    ApiHandlers(SearchService search, Taxonomy taxonomy, DisplayNames names, IndexCheck check) {
         this.search = search;
+        this.check = check;
         this.topics = new TopicsView(taxonomy.topics().stream().map(TopicView::of).toList());
         this.labels = LabelsView.of(names);
     }
@@ -110,9 +113,21 @@ final class ApiHandlers {
                 .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'")));
     }
 
+    /** Answers 503 for anything but the health answer once the index was found damaged. */
+    void requireWholeIndex(Context ctx) {
+        if (check.state() == IndexCheck.State.DAMAGED && !ctx.path().equals("/api/health")) {
+            throw new ApiException(503, "service_unavailable", "the index is damaged (" + check.damage().orElse("")
+                    + "); the server answers again once restarted, which rebuilds it from the reports");
+        }
+    }
+
+    /** Up, with the state of the index's integrity check; 503 once the index was found damaged. */
     void health(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         SearchService.IndexHealth health = search.health();
-        JsonAnswer.write(ctx, new HealthView("ok", health.paragraphs(), health.documents()));
+        boolean damaged = check.state() == IndexCheck.State.DAMAGED;
+        ctx.status(damaged ? 503 : 200);
+        JsonAnswer.write(ctx, new HealthView(damaged ? "damaged" : "ok", check.state().id(),
+                check.damage().orElse(null), health.paragraphs(), health.documents()));
     }
 }

@@ -130,7 +130,11 @@ final class JsonViews {
 
     record SuggestView(String prefix, List<Suggestion> suggestions) {}
 
-    record HealthView(String status, int paragraphs, int documents) {}
+    /**
+     * @param index  the index's integrity check: "verifying" (a large index, in the background), "whole", "damaged"
+     * @param damage what the check found damaged; null otherwise
+     */
+    record HealthView(String status, String index, String damage, int paragraphs, int documents) {}
 
     record LabelsView(Map<String, String> dimensions, Map<String, Map<String, String>> values) {
         static LabelsView of(DisplayNames names) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.index.IndexCheck;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.BudgetExceededException;
 import org.tipsearch.search.QueryTooBroadException;
@@ -39,8 +40,18 @@ public final class WebServer {
      * @param adminToken  the bearer token of the admin API; null turns it off
      */
     public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken) {
+        return create(search, corsOrigins, library, adminToken, IndexCheck.whole());
+    }
+
+    /**
+     * As {@link #create(SearchService, List, ReportLibrary, String)}, over an index whose integrity {@code check}
+     * is verifying: once it finds the index damaged, the health answer says so and the rest of the API and the
+     * paragraph pages answer 503 rather than answer from damaged files.
+     */
+    public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken,
+            IndexCheck check) {
         Taxonomy taxonomy = Taxonomy.load();
-        var api = new ApiHandlers(search, taxonomy, DisplayNames.load(taxonomy));
+        var api = new ApiHandlers(search, taxonomy, DisplayNames.load(taxonomy), check);
         var admin = new AdminHandlers(library, search, adminToken);
         var exports = new Exports(search);
         var pages = new Pages(search);
@@ -69,6 +80,8 @@ public final class WebServer {
             config.jetty.multipartConfig.maxFileSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(AdminHandlers.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
 
+            config.routes.before("/api/*", api::requireWholeIndex);
+            config.routes.before("/p/*", api::requireWholeIndex);
             config.routes.get("/api/search", api::search);
             config.routes.get("/api/facets", api::facets);
             config.routes.get("/api/recommendations", api::recommendations);

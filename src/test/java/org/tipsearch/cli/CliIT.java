@@ -52,7 +52,7 @@ class CliIT {
         assertEquals(6, lines.size(), result.out());
         assertTrue(lines.get(0).matches("\\[1/5] 000_66491c30b35528aa\\.txt: 41 units \\(\\d+ ms\\)"), lines.get(0));
         assertTrue(lines.get(2).matches("\\[3/5] 002_a5f66eb7f565f6a5\\.txt: 74 units \\(\\d+ ms\\)"), lines.get(2));
-        assertTrue(lines.get(5).matches("Indexed 5 reports, 208 units in \\d+\\.\\d\\d s into .*"), lines.get(5));
+        assertTrue(lines.get(5).matches("Indexed 5 reports, 208 units in \\d+\\.\\d\\d s from .* into .*"), lines.get(5));
     }
 
     @Test

@@ -44,7 +44,7 @@ class IngestIT {
         assertEquals(1, first.exitCode(), "a failed file makes the exit code 1: " + first.out() + first.err());
         List<String> lines = first.out().lines().toList();
         assertEquals(List.of("[1/2] article.txt: added article, 15 units", "[2/2] FAILED empty.txt: the file is empty",
-                "Ingested 2 files into " + indexDir + ": 1 added, 0 replaced, 0 unchanged, 1 failed",
+                "Ingested 2 files into " + indexDir + " (originals kept in " + reportsDir + "): 1 added, 0 replaced, 0 unchanged, 1 failed",
                 "  FAILED empty.txt: the file is empty"), lines);
 
         assertEquals(List.of("article.txt"), fileNames(reportsDir), "the report that went in is kept for rebuilds; the failed one is not");
@@ -64,6 +64,37 @@ class IngestIT {
         Result missing = JarProcess.run("ingest", inbox.resolve("nope.pdf").toString(), "--index", indexDir.toString(), "--reports", reportsDir.toString());
         assertEquals(2, missing.exitCode());
         assertTrue(missing.err().contains("no file or folder at"), missing.err());
+    }
+
+    /**
+     * A scratch ingest, remove or rebuild names only its index: the reports it keeps go to that index's own
+     * folder, and the bundled reports folder is neither written nor read.
+     */
+    @Test
+    void aScratchIndexKeepsItsReportsApartFromTheBundledOnes() throws Exception {
+        Path scratch = indexDir.resolve("scratch");
+        Path own = indexDir.resolve("scratch-reports");
+        List<String> bundledBefore = fileNames(BundledReports.DIR);
+        Files.writeString(inbox.resolve("note.txt"), "A note\n\n1. The first paragraph of a note.\n\n2. The second one.\n");
+
+        Result ingest = JarProcess.run("ingest", inbox.resolve("note.txt").toString(), "--index", scratch.toString());
+        assertEquals(0, ingest.exitCode(), ingest.out() + ingest.err());
+        assertTrue(ingest.out().contains("into " + scratch + " (originals kept in " + own + ")"), ingest.out());
+        assertEquals(List.of("note.txt"), fileNames(own));
+        assertEquals(bundledBefore, fileNames(BundledReports.DIR), "the bundled reports folder is untouched");
+
+        Result rebuild = JarProcess.run("index", "--index", scratch.toString());
+        assertEquals(0, rebuild.exitCode(), rebuild.out() + rebuild.err());
+        assertTrue(rebuild.out().contains("Indexed 1 report, 2 units in"), "rebuilt from its own reports: " + rebuild.out());
+
+        Result removed = JarProcess.run("remove", "note", "--index", scratch.toString());
+        assertEquals(0, removed.exitCode(), removed.out() + removed.err());
+        assertEquals(List.of(), fileNames(own));
+        assertEquals(bundledBefore, fileNames(BundledReports.DIR));
+
+        Result none = JarProcess.run("index", "--index", indexDir.resolve("other").toString());
+        assertEquals(2, none.exitCode(), none.out() + none.err());
+        assertTrue(none.err().contains("no reports folder at " + indexDir.resolve("other-reports")), none.err());
     }
 
     /**
