@@ -388,12 +388,26 @@ final class QueryReader {
 
         @Override
         protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
-            return super.getFieldQuery(known(field), queryText, quoted);
+            Query query = super.getFieldQuery(known(field), queryText, quoted);
+            return quoted ? onePhrase(query) : query;
         }
 
         @Override
         protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-            return super.getFieldQuery(known(field), queryText, slop);
+            return onePhrase(super.getFieldQuery(known(field), queryText, slop));
+        }
+
+        /**
+         * A quoted phrase the analysis reads as a graph ("Trust-East Africa": trust east | trusteast) comes back as
+         * its paths OR-ed; they stay one clause, so that a natural query never takes them for several words of
+         * which it requires a share — which made a phrase with two such words require two of its paths. (Unquoted
+         * words come back with each graph's paths in a clause of their own already.)
+         */
+        private static Query onePhrase(Query query) {
+            return query instanceof BooleanQuery bq && !bq.clauses().isEmpty()
+                    && bq.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)
+                    ? new BooleanQuery.Builder().add(query, BooleanClause.Occur.SHOULD).build()
+                    : query;
         }
 
         @Override

@@ -93,10 +93,27 @@ class QueryReaderTest {
     }
 
     @Test
-    void aQuotedPhraseKeepsItsProximityBoostApartFromWhatIsRequired() {
-        // "non-punishment principle" is two phrases (non punishment | nonpunishment): the same words ten apart
-        // ("principle of non-punishment") must rank higher, not match
-        var quoted = (BooleanQuery) reader.read("\"non-punishment principle\"").query();
+    void aQuotedPhraseIsOneClauseHoweverManyPathsItsWordsHave() {
+        // "Trust-East Africa" and "non-punishment" each read as two paths: the phrase is four phrases, of which a
+        // paragraph needs one (the index holds "trusteast" where the query's path would want it next to "africa")
+        var quoted = reader.read("\"non-punishment principle of the Trust-East Africa\"").query();
+        var required = new ArrayList<Integer>();
+        quoted.visit(new QueryVisitor() {
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                if (parent instanceof BooleanQuery bq) {
+                    required.add(bq.getMinimumNumberShouldMatch());
+                }
+                return this;
+            }
+        });
+        assertTrue(required.stream().allMatch(n -> n <= 1), quoted + " requires " + required);
+    }
+
+    @Test
+    void aQuotedPhraseAmongOtherWordsKeepsItsProximityBoostApartFromWhatIsRequired() {
+        // the phrase and the word ten apart ("principle of non-punishment … victims") rank higher, and do not match
+        var quoted = (BooleanQuery) reader.read("\"non-punishment principle\" victims").query();
         assertTrue(quoted.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.MUST), quoted.toString());
         assertTrue(quoted.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.SHOULD
                 && c.query() instanceof BoostQuery), quoted.toString());
