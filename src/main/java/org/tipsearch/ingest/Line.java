@@ -21,7 +21,8 @@ record Line(Type type, String label, String text, String raw) {
     private static final Pattern ANNEX = Pattern.compile("(Annex(?:\\s+[IVX]+)?)\\.?");
     private static final Pattern RECOMMENDATION = Pattern.compile("Recommendation\\s+(\\d{1,3})[.:]?");
     private static final Pattern NUMBERED = Pattern.compile("(\\d{1,3})\\.\\s+(\\S.*)");
-    private static final Pattern FOOTNOTE = Pattern.compile("([¹²³⁴⁵⁶⁷⁸⁹⁰]+)\\s+(\\S.*)");
+    /** A footnote: its superscript marker, or the star {@link TextLayout} sets for "*" under a footnote rule. */
+    private static final Pattern FOOTNOTE = Pattern.compile("([¹²³⁴⁵⁶⁷⁸⁹⁰]+|⁎{1,3})\\s+(\\S.*)");
     /** "(a) …", "- (a) …", "- …", "• …", "1) …", "a) …" */
     private static final Pattern LIST_ITEM = Pattern.compile("(?:[-–•▪]\\s+.*|\\(?[a-z0-9]{1,4}\\)\\s+.*)");
     private static final String SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
@@ -66,12 +67,18 @@ record Line(Type type, String label, String text, String raw) {
         return type == Type.ROMAN_HEADING || type == Type.LETTER_HEADING || type == Type.ANNEX_HEADING;
     }
 
-    /** "1" for "¹". */
+    /** "1" for "¹", "*" for "⁎". */
     static String fromSuperscript(String marker) {
+        if (marker.charAt(0) == STAR) {
+            return "*".repeat(marker.length());
+        }
         var out = new StringBuilder();
         marker.chars().forEach(c -> out.append((char) ('0' + SUPERSCRIPT_DIGITS.indexOf(c))));
         return out.toString();
     }
+
+    /** The marker of a footnote printed with a star, as the parser reads it apart from a list's "* item". */
+    static final char STAR = '⁎';
 
     static String superscriptDigits() {
         return SUPERSCRIPT_DIGITS;

@@ -12,7 +12,10 @@ record ReportCues(
         List<String> frontMatterNoise,
         String symbol,
         String meetingLine,
-        List<String> pageFurniture,
+        List<Furniture> pageFurniture,
+        String footnoteRule,
+        ContentsCue contents,
+        List<String> coverItems,
         List<KindCue> kinds,
         List<String> bodies,
         List<String> sessionPatterns,
@@ -26,10 +29,30 @@ record ReportCues(
         }
     }
 
+    /** A line a page prints around its text, of a kind the account of a report's text names. */
+    record Furniture(String kind, String pattern) {
+        Furniture {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(pattern, "pattern");
+        }
+    }
+
+    /** A table of contents: its heading, what marks its entries (dot leaders, page numbers), its column heads. */
+    record ContentsCue(String heading, String entry, String columns) {
+        ContentsCue {
+            Objects.requireNonNull(heading, "heading");
+            Objects.requireNonNull(entry, "entry");
+            Objects.requireNonNull(columns, "columns");
+        }
+    }
+
     ReportCues {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(meetingLine, "meetingLine");
         pageFurniture = List.copyOf(pageFurniture);
+        Objects.requireNonNull(footnoteRule, "footnoteRule");
+        Objects.requireNonNull(contents, "contents");
+        coverItems = List.copyOf(coverItems);
         frontMatterNoise = List.copyOf(frontMatterNoise);
         kinds = List.copyOf(kinds);
         bodies = List.copyOf(bodies);

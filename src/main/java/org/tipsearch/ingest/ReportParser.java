@@ -18,10 +18,12 @@ public final class ReportParser {
      * The result of parsing: the front matter (title block), the units in reading order, and whether the text
      * numbers its paragraphs (a report) or not (an article).
      */
-    public record ParsedText(List<String> frontMatter, List<Paragraph> paragraphs, boolean numbered) {
+    public record ParsedText(List<String> frontMatter, List<Paragraph> paragraphs, boolean numbered,
+            Map<String, Integer> furniture) {
         public ParsedText {
             frontMatter = List.copyOf(frontMatter);
             paragraphs = List.copyOf(paragraphs);
+            furniture = Map.copyOf(furniture);
         }
     }
 
@@ -35,16 +37,38 @@ public final class ReportParser {
     private static final Pattern RUN_ON = Pattern.compile(
             "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}“\"(])");
 
-    public ParsedText parse(String text) {
-        List<Line> lines = lines(text);
-        boolean numbered = lines.stream()
-                .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
-        return numbered ? new NumberedReport().parse(lines) : new Article().parse(lines);
+    /**
+     * A run-in paragraph number, as the next expected number in a heading or at a heading's end: "I. Introduction
+     * 1. In its decision …", "II. … in international instruments 5. The Protocol …".
+     */
+    private static final Pattern RUN_IN = Pattern.compile("\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}“\"(])");
+    /** A lettered heading run into the heading above it: "I. Recommendations A. Identification of victims". */
+    private static final Pattern RUN_IN_LETTER = Pattern.compile("\\s+([A-Z])\\.\\s+(?=\\p{Lu})");
+    /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
+    private static final int MAX_NUMBERED_HEADING_WORDS = 12;
+
+    private final TextLayout layout;
+
+    public ReportParser() {
+        this(ReportCues.load());
     }
 
-    private static List<Line> lines(String text) {
+    ReportParser(ReportCues cues) {
+        this.layout = new TextLayout(cues);
+    }
+
+    public ParsedText parse(String text) {
+        TextLayout.Cleaned cleaned = layout.clean(text);
+        List<Line> lines = lines(cleaned.lines());
+        boolean numbered = lines.stream()
+                .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
+        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new Article().parse(lines);
+        return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed());
+    }
+
+    private static List<Line> lines(List<String> cleaned) {
         var out = new ArrayList<Line>();
-        for (String raw : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+        for (String raw : cleaned) {
             for (String part : MarkdownResidue.splitFusedHeadings(raw).split("\n")) {
                 out.add(Line.classify(MarkdownResidue.clean(part.replace('\u00A0', ' '))));
             }
@@ -107,8 +131,9 @@ public final class ReportParser {
         List<Paragraph> build() {
             var notesByDraft = new HashMap<Integer, List<Footnote>>();
             for (var entry : footnotes) {
-                int owner = ownerOf(entry.getValue().marker(), entry.getKey());
-                if (owner >= 0) {
+                // a footnote printed above the first unit (under a heading) belongs to the first
+                int owner = Math.max(0, ownerOf(entry.getValue().marker(), entry.getKey()));
+                if (owner < drafts.size()) {
                     notesByDraft.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.getValue());
                 }
             }
@@ -134,8 +159,9 @@ public final class ReportParser {
         /** The unit whose text carries the marker, looking back from where the footnote was printed. */
         private int ownerOf(String marker, int draftsBefore) {
             var superscript = new StringBuilder();
-            marker.chars().forEach(c -> superscript.append(Line.superscriptDigits().charAt(c - '0')));
-            for (int i = Math.min(draftsBefore, drafts.size()) - 1; i >= 0; i--) {
+            marker.chars().filter(Character::isDigit)
+                    .forEach(c -> superscript.append(Line.superscriptDigits().charAt(c - '0')));
+            for (int i = Math.min(draftsBefore, drafts.size()) - 1; i >= 0 && !superscript.isEmpty(); i--) {
                 if (drafts.get(i).text.indexOf(superscript.toString()) >= 0) {
                     return i;
                 }
@@ -178,31 +204,48 @@ public final class ReportParser {
         private int nextListNumber;
         private boolean blankSinceLastLine;
 
+        /** The next line that is not blank, for a numbered heading told by the paragraph of its number below it. */
+        private Line next;
+
         ParsedText parse(List<Line> lines) {
-            for (Line line : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
                 if (line.type() == Line.Type.BLANK) {
                     blankSinceLastLine = true;
                     continue;
+                }
+                next = null;
+                for (int j = i + 1; j < lines.size() && next == null; j++) {
+                    next = lines.get(j).type() == Line.Type.BLANK ? null : lines.get(j);
                 }
                 accept(line);
                 blankSinceLastLine = false;
             }
             finish();
-            return new ParsedText(frontMatter, units.build(), true);
+            return new ParsedText(frontMatter, units.build(), true, Map.of());
         }
 
         private void accept(Line line) {
-            int runOn = bodyStarted ? runOnAt(line) : -1;
+            int runOn = bodyStarted || line.type() == Line.Type.NUMBERED ? runOnAt(line) : -1;
+            if (runOn < 0 && (line.isHeading() || headingOpen && current == null && line.type() == Line.Type.TEXT)) {
+                runOn = runInAt(line);
+            }
             if (runOn > 0) {
                 accept(Line.classify(line.raw().substring(0, runOn)));
-                accept(Line.classify(line.raw().substring(runOn)));
+                accept(Line.classify(line.raw().substring(runOn).strip()));
                 return;
             }
             switch (line.type()) {
                 case ANNEX_HEADING, ROMAN_HEADING, LETTER_HEADING -> heading(line);
                 case RECOMMENDATION -> start(new Draft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
                 case NUMBERED -> numbered(line);
-                case FOOTNOTE -> units.footnote(new Footnote(line.label(), line.text()), current != null);
+                case FOOTNOTE -> {
+                    if (bodyStarted) {
+                        units.footnote(new Footnote(line.label(), line.text()), current != null);
+                    } else {
+                        frontMatter.add(line.raw()); // the cover's footnote, such as the agenda's symbol
+                    }
+                }
                 case LIST_ITEM -> {
                     if (current != null) {
                         current.addItem(line.text());
@@ -255,6 +298,27 @@ public final class ReportParser {
             return -1;
         }
 
+        /**
+         * Where a paragraph or a lettered heading run into a heading starts: the next paragraph number, or the letter
+         * a section under the heading would open with; or -1.
+         */
+        private int runInAt(Line line) {
+            int expected = line.type() == Line.Type.ANNEX_HEADING ? 1 : lastParagraphNumber + 1; // annexes start afresh
+            var m = RUN_IN.matcher(line.raw());
+            while (m.find()) {
+                if (Integer.parseInt(m.group(1)) == expected && m.start() > 0) {
+                    return m.start();
+                }
+            }
+            if (line.type() == Line.Type.ROMAN_HEADING) {
+                var letter = RUN_IN_LETTER.matcher(line.raw());
+                if (letter.find(line.label().length() + 1) && letter.group(1).equals("A")) {
+                    return letter.start();
+                }
+            }
+            return -1;
+        }
+
         /** "C." after "B." is a letter, although C could be read as a roman numeral. */
         private boolean looksLikeNextLetter(String label) {
             if (label.length() != 1) {
@@ -266,6 +330,13 @@ public final class ReportParser {
 
         private void numbered(Line line) {
             int n = Integer.parseInt(line.label());
+            if (isNumberedHeading(line, n)) {
+                finish();
+                bodyStarted = true;
+                subsection = line.raw();
+                headingOpen = true;
+                return;
+            }
             boolean listContinues = nextListNumber == n && !blankSinceLastLine;
             boolean listStarts = n == 1 && current != null && current.endsWithColon() && lastParagraphNumber >= 1;
             if (current != null && (listContinues || listStarts)) {
@@ -280,6 +351,21 @@ public final class ReportParser {
             } else {
                 plainText(line);
             }
+        }
+
+        /**
+         * "1. Introduction" above paragraph 1, or "2. Overview" after paragraph 5: a few words with no full stop, whose
+         * number the paragraph below repeats or the paragraphs' sequence does not continue, is a heading.
+         */
+        private boolean isNumberedHeading(Line line, int n) {
+            String text = line.text();
+            if (text.split("\\s+").length > MAX_NUMBERED_HEADING_WORDS || SENTENCE_END.matcher(text).matches()
+                    || !Character.isUpperCase(text.codePointAt(0)) || nextListNumber == n) {
+                return false;
+            }
+            boolean repeatedBelow = next != null && next.type() == Line.Type.NUMBERED && next.label().equals(line.label());
+            boolean outOfSequence = bodyStarted && n <= lastParagraphNumber && (current == null || !current.endsWithColon());
+            return repeatedBelow || outOfSequence;
         }
 
         private void plainText(Line line) {
@@ -362,7 +448,7 @@ public final class ReportParser {
             if (current != null) {
                 units.add(current);
             }
-            return new ParsedText(frontMatter, units.build(), false);
+            return new ParsedText(frontMatter, units.build(), false, Map.of());
         }
     }
 }

@@ -34,7 +34,7 @@ final class RunningHeaders {
     private final Pattern symbol;
 
     RunningHeaders(ReportCues cues) {
-        furniture = cues.pageFurniture().stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
+        furniture = cues.pageFurniture().stream().map(f -> Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE)).toList();
         symbol = Pattern.compile(cues.symbol());
     }
 

@@ -1,0 +1,265 @@
+package org.tipsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes what extraction from a PDF leaves in the text of a report, from the text's own evidence and the cues of
+ * {@code report-cues.json}, before the parser reads it: page breaks (form feeds), page furniture wherever it falls
+ * (job numbers, barcodes, page numbers, the running document symbol, the footnote rule), footnotes printed under a
+ * rule (set on lines of their own with a superscript marker, as the parser reads footnotes), a table of contents,
+ * a cover page squashed into two columns or flattened onto one line, justified and indented lines, and words broken
+ * at line ends. What it removes it counts, by kind, for the report's account of its text.
+ */
+final class TextLayout {
+
+    /** The lines to parse, and the characters (white space aside) removed, by kind of furniture. */
+    record Cleaned(List<String> lines, Map<String, Integer> removed) {
+        Cleaned {
+            lines = List.copyOf(lines);
+            removed = Map.copyOf(removed);
+        }
+    }
+
+    /** A body starts at its first chapter or paragraph, "I. Introduction" or "1. In its decision …". */
+    private static final Pattern BODY_START = Pattern.compile("^(?:I|1)\\.\\s+\\p{Lu}");
+    /** Columns of a cover squashed into one line, or the justified spaces of a layout-preserving extraction. */
+    private static final Pattern COLUMN_GAP = Pattern.compile("\\S\\s{3,}\\S");
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    /** A footnote under the rule: "1 See …", "* CTOC/…", "¹ …". */
+    private static final Pattern FOOTNOTE = Pattern.compile("^(\\d{1,3}|\\*{1,3}|[" + Line.superscriptDigits() + "]+)\\s+(\\S.*)$");
+    /** A page number beside the running symbol: "CTOC/COP/WG.4/2011/2 3/12", "2 CTOC/…". */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
+    private static final int FLATTENED_COVER_LENGTH = 150;
+
+    private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
+    private final Pattern symbol;
+    private final Pattern footnoteRule;
+    private final Pattern contentsHeading;
+    private final Pattern contentsEntry;
+    private final Pattern contentsColumns;
+    private final List<Pattern> coverItems;
+
+    TextLayout(ReportCues cues) {
+        cues.pageFurniture().forEach(f -> furniture.add(Map.entry(f.kind(), Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE))));
+        symbol = Pattern.compile(cues.symbol());
+        footnoteRule = Pattern.compile(cues.footnoteRule());
+        contentsHeading = Pattern.compile(cues.contents().heading(), Pattern.CASE_INSENSITIVE);
+        contentsEntry = Pattern.compile(cues.contents().entry());
+        contentsColumns = Pattern.compile(cues.contents().columns(), Pattern.CASE_INSENSITIVE);
+        coverItems = cues.coverItems().stream().map(Pattern::compile).toList();
+    }
+
+    Cleaned clean(String text) {
+        var removed = new LinkedHashMap<String, Integer>();
+        List<String> raw = List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
+                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1));
+        int bodyStart = bodyStart(raw);
+        var lines = new ArrayList<String>();
+        boolean underRule = false;
+        boolean inContents = false;
+        String masthead = null;
+        for (int i = 0; i < raw.size(); i++) {
+            String line = raw.get(i).strip();
+            boolean front = i < bodyStart;
+            if (line.isEmpty()) {
+                lines.add("");
+                continue;
+            }
+            String kind = furnitureKind(line, front, masthead);
+            if (front && masthead == null && symbolIn(line) != null) {
+                masthead = symbolIn(line);
+            }
+            if (kind != null) {
+                count(removed, kind, line);
+                underRule = false;
+                continue;
+            }
+            if (footnoteRule.matcher(line).matches()) {
+                count(removed, "footnote rule", line);
+                underRule = true;
+                continue;
+            }
+            if (contentsHeading.matcher(line).find() && (i + 1 < raw.size() && startsContents(raw, i) || isEntry(line))) {
+                inContents = true;
+                count(removed, "contents", line);
+                continue;
+            }
+            if (inContents) {
+                if (isContentsLine(raw, i)) {
+                    count(removed, "contents", line);
+                    continue;
+                }
+                inContents = false;
+            }
+            Matcher note = FOOTNOTE.matcher(line);
+            if (underRule && note.matches() && !BODY_START.matcher(line).find()) {
+                lines.add(superscript(note.group(1)) + " " + note.group(2));
+                continue;
+            }
+            if (underRule && !lines.isEmpty() && isFootnoteLine(lines.getLast()) && !opensUnit(line)) {
+                lines.set(lines.size() - 1, lines.getLast() + " " + line); // a footnote over two lines
+                continue;
+            }
+            underRule = false;
+            if (front) {
+                splitCover(raw.get(i), lines);
+            } else {
+                lines.add(SPACES.matcher(line).replaceAll(" "));
+            }
+        }
+        return new Cleaned(rejoinBrokenWords(lines), removed);
+    }
+
+    /** The first line of the body, or the end of the text when it has no numbered chapter or paragraph. */
+    private static int bodyStart(List<String> raw) {
+        for (int i = 0; i < raw.size(); i++) {
+            if (BODY_START.matcher(SPACES.matcher(raw.get(i).strip()).replaceAll(" ")).find()) {
+                return i;
+            }
+        }
+        // an unnumbered text: its cover is the lines before its first line of prose
+        for (int i = 0; i < raw.size(); i++) {
+            String s = raw.get(i).strip();
+            if (s.split("\\s+").length >= 12 && !COLUMN_GAP.matcher(s).find()) {
+                return i;
+            }
+        }
+        return raw.size();
+    }
+
+    /** The kind of page furniture the line is, or null. The masthead's own symbol on the cover is not furniture. */
+    private String furnitureKind(String line, boolean front, String masthead) {
+        String squeezed = SPACES.matcher(line).replaceAll(" ");
+        for (var entry : furniture) {
+            if (entry.getValue().matcher(squeezed).find()) {
+                return entry.getKey();
+            }
+        }
+        String bare = PAGE_NUMBER.matcher(squeezed).replaceAll("");
+        if (symbol.matcher(bare).matches() && (!front || masthead != null && bare.endsWith(masthead))) {
+            return "running header";
+        }
+        return null;
+    }
+
+    private String symbolIn(String line) {
+        for (String part : COLUMN_GAP.matcher(line).find() ? line.strip().split("\\s{3,}") : new String[] {line}) {
+            Matcher m = symbol.matcher(part.strip());
+            if (m.matches()) {
+                return m.group("symbol");
+            }
+        }
+        return null;
+    }
+
+    /** A contents heading alone on its line is followed by entries; one flattened onto a line has them itself. */
+    private boolean startsContents(List<String> raw, int at) {
+        for (int i = at + 1; i < Math.min(raw.size(), at + 6); i++) {
+            if (contentsEntry.matcher(raw.get(i)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isEntry(String line) {
+        return contentsEntry.matcher(line).results().count() >= 2;
+    }
+
+    /** An entry, a column head, or the first line of an entry printed over two (its leader on the next line). */
+    private boolean isContentsLine(List<String> raw, int at) {
+        String s = raw.get(at).strip();
+        if (contentsEntry.matcher(s).find() || contentsColumns.matcher(SPACES.matcher(s).replaceAll(" ")).matches()) {
+            return true;
+        }
+        for (int i = at + 1; i < Math.min(raw.size(), at + 3); i++) {
+            String next = raw.get(i).strip();
+            if (next.isEmpty() || BODY_START.matcher(next).find()) {
+                return false;
+            }
+            if (contentsEntry.matcher(next).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A cover line as lines: the columns of a two-column cover apart, and a cover flattened onto one line cut
+     * before and after each of its items (symbol, distribution, date, body, meeting, agenda item, kind of paper).
+     */
+    private void splitCover(String line, List<String> out) {
+        for (String column : line.strip().split("\\s{3,}")) {
+            if (column.length() < FLATTENED_COVER_LENGTH) {
+                out.add(column);
+                continue;
+            }
+            var cuts = new java.util.TreeSet<Integer>();
+            for (Pattern item : coverItems) {
+                Matcher m = item.matcher(column);
+                while (m.find()) {
+                    cuts.add(m.start());
+                    cuts.add(m.end());
+                }
+            }
+            int from = 0;
+            for (int cut : cuts) {
+                addPart(column.substring(from, cut), out);
+                from = Math.max(from, cut);
+            }
+            addPart(column.substring(from), out);
+        }
+    }
+
+    private static void addPart(String part, List<String> out) {
+        if (!part.isBlank()) {
+            out.add(part.strip());
+        }
+    }
+
+    /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
+    private static List<String> rejoinBrokenWords(List<String> lines) {
+        var hyphenation = new Hyphenation(lines);
+        var out = new ArrayList<String>(lines.size());
+        for (String line : lines) {
+            if (!out.isEmpty() && Hyphenation.isBroken(out.getLast()) && !line.isEmpty()
+                    && Character.isLowerCase(line.codePointAt(0))) {
+                out.set(out.size() - 1, hyphenation.join(out.getLast(), line));
+            } else {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private static boolean isFootnoteLine(String line) {
+        return !line.isEmpty() && (Line.superscriptDigits().indexOf(line.charAt(0)) >= 0 || line.charAt(0) == Line.STAR);
+    }
+
+    private static boolean opensUnit(String line) {
+        Line.Type type = Line.classify(line).type();
+        return type != Line.Type.TEXT && type != Line.Type.LIST_ITEM;
+    }
+
+    /** "12" → "¹²"; "*" → "⁎", told apart from a markdown list's "* ". */
+    private static String superscript(String marker) {
+        if (marker.charAt(0) == '*') {
+            return String.valueOf(Line.STAR).repeat(marker.length());
+        }
+        if (!Character.isDigit(marker.charAt(0))) {
+            return marker;
+        }
+        var out = new StringBuilder();
+        marker.chars().forEach(c -> out.append(Line.superscriptDigits().charAt(c - '0')));
+        return out.toString();
+    }
+
+    private static void count(Map<String, Integer> removed, String kind, String line) {
+        removed.merge(kind, line.replaceAll("\\s+", "").length(), Integer::sum);
+    }
+}
