@@ -55,9 +55,10 @@ final class MetadataExtractor {
                 .flatMap(l -> DateMentions.find(l).stream())
                 .findFirst();
         Optional<DateMentions.DateMention> firstInBody = DateMentions.find(body).stream().findFirst();
-        // A meeting's own date; an article is dated by its date line; otherwise the first date the text gives.
+        // A meeting's own date; an article is dated by its date line or the meeting it was given at; otherwise the
+        // first date the text gives.
         Optional<DateMentions.DateMention> date = kind == ReportKind.ARTICLE
-                ? dateLine.or(() -> firstInBody)
+                ? dateLine.or(() -> masthead).or(() -> firstInBody)
                 : meeting.or(() -> masthead).or(() -> firstInBody).or(() -> dateLine);
         // The session was held when the meeting (or the dialogue right after it) was, which the text dates first.
         Integer sessionYear = meeting.or(() -> masthead).or(() -> firstInBody).or(() -> date)

@@ -13,6 +13,7 @@ record ReportCues(
         String symbol,
         String meetingLine,
         List<Furniture> pageFurniture,
+        List<String> footerPieces,
         String footnoteRule,
         ContentsCue contents,
         List<String> coverItems,
@@ -50,6 +51,7 @@ record ReportCues(
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(meetingLine, "meetingLine");
         pageFurniture = List.copyOf(pageFurniture);
+        footerPieces = List.copyOf(footerPieces);
         Objects.requireNonNull(footnoteRule, "footnoteRule");
         Objects.requireNonNull(contents, "contents");
         coverItems = List.copyOf(coverItems);

@@ -62,7 +62,7 @@ public final class ReportParser {
         List<Line> lines = lines(cleaned.lines());
         boolean numbered = lines.stream()
                 .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
-        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new Article().parse(lines);
+        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new Article(cleaned.coverLines()).parse(lines);
         return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed());
     }
 
@@ -227,12 +227,17 @@ public final class ReportParser {
 
         private void accept(Line line) {
             int runOn = bodyStarted || line.type() == Line.Type.NUMBERED ? runOnAt(line) : -1;
-            if (runOn < 0 && (line.isHeading() || headingOpen && current == null && line.type() == Line.Type.TEXT)) {
+            if (runOn < 0 && (line.isHeading() || line.type() == Line.Type.NUMBERED
+                    || headingOpen && current == null && line.type() == Line.Type.TEXT)) {
                 runOn = runInAt(line);
             }
             if (runOn > 0) {
+                Line rest = Line.classify(line.raw().substring(runOn).strip());
+                Line after = next;
+                next = rest; // what follows the first part is the rest of its line
                 accept(Line.classify(line.raw().substring(0, runOn)));
-                accept(Line.classify(line.raw().substring(runOn).strip()));
+                next = after;
+                accept(rest);
                 return;
             }
             switch (line.type()) {
@@ -304,6 +309,9 @@ public final class ReportParser {
          */
         private int runInAt(Line line) {
             int expected = line.type() == Line.Type.ANNEX_HEADING ? 1 : lastParagraphNumber + 1; // annexes start afresh
+            if (line.type() == Line.Type.NUMBERED) {
+                return numberedHeadingRunIn(line);
+            }
             var m = RUN_IN.matcher(line.raw());
             while (m.find()) {
                 if (Integer.parseInt(m.group(1)) == expected && m.start() > 0) {
@@ -314,6 +322,25 @@ public final class ReportParser {
                 var letter = RUN_IN_LETTER.matcher(line.raw());
                 if (letter.find(line.label().length() + 1) && letter.group(1).equals("A")) {
                     return letter.start();
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * "1. Introduction 1. The Working Group …": a heading numbered like a paragraph, run into the paragraph that
+         * repeats its number, or into the next paragraph; where that paragraph starts, or -1.
+         */
+        private int numberedHeadingRunIn(Line line) {
+            int own = Integer.parseInt(line.label());
+            var m = RUN_IN.matcher(line.raw());
+            while (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                String heading = line.raw().substring(line.label().length() + 1, m.start()).strip();
+                if ((n == own || n == lastParagraphNumber + 1 && own <= lastParagraphNumber) && !heading.isEmpty()
+                        && heading.split("\\s+").length <= MAX_NUMBERED_HEADING_WORDS
+                        && !SENTENCE_END.matcher(heading).matches()) {
+                    return m.start();
                 }
             }
             return -1;
@@ -420,30 +447,44 @@ public final class ReportParser {
      * a bullet, numbered in order; a line that starts in lower case continues the one before (a page break).
      */
     private static final class Article {
+        /** A line that ends a paragraph: a sentence's end, a closing quote or bracket after it. */
+        private static final Pattern PARAGRAPH_END = Pattern.compile(".*[.;:!?][\"”’)]?$");
+        private static final Pattern BULLET = Pattern.compile("[-–•▪]\\s+.*");
+        /** How many of the lines are the cover, as the layout found it. */
+        private final int coverLines;
+
+        Article(int coverLines) {
+            this.coverLines = coverLines;
+        }
+
         ParsedText parse(List<Line> lines) {
             var frontMatter = new ArrayList<String>();
             var units = new Units();
             Draft current = null;
+            String previous = "";
             int number = 0;
-            for (Line line : lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
                 if (line.type() == Line.Type.BLANK) {
                     continue;
                 }
                 String s = line.raw();
-                if (frontMatter.isEmpty() || DateMentions.isDateLine(s)) {
+                boolean bullet = BULLET.matcher(s).matches();
+                if (frontMatter.isEmpty() && coverLines == 0 || i < coverLines || DateMentions.isDateLine(s)) {
                     frontMatter.add(s);
                 } else if (line.type() == Line.Type.FOOTNOTE) {
                     units.footnote(new Footnote(line.label(), line.text()), current != null);
-                } else if (current != null && Character.isLowerCase(s.codePointAt(0))) {
-                    current.continueWith(s);
+                } else if (current != null && !bullet
+                        && (Character.isLowerCase(s.codePointAt(0)) || !PARAGRAPH_END.matcher(previous).matches())) {
+                    current.continueWith(s); // a page break, or a line a hard-wrapped text broke mid-sentence
                 } else {
-                    boolean bullet = s.matches("[-–•▪]\\s+.*");
                     if (current != null) {
                         units.add(current);
                     }
                     current = new Draft(bullet ? UnitKind.BULLET : UnitKind.PARAGRAPH, String.valueOf(++number),
                             List.of(), false, bullet ? s.replaceFirst("^[-–•▪]\\s+", "") : s);
                 }
+                previous = s;
             }
             if (current != null) {
                 units.add(current);

@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  */
 final class TextLayout {
 
-    /** The lines to parse, and the characters (white space aside) removed, by kind of furniture. */
-    record Cleaned(List<String> lines, Map<String, Integer> removed) {
+    /**
+     * The lines to parse, and the characters (white space aside) removed, by kind of furniture.
+     *
+     * @param coverLines how many of the lines are the cover, before the body's first heading, paragraph or prose
+     */
+    record Cleaned(List<String> lines, int coverLines, Map<String, Integer> removed) {
         Cleaned {
             lines = List.copyOf(lines);
             removed = Map.copyOf(removed);
@@ -35,9 +39,14 @@ final class TextLayout {
     /** A page number beside the running symbol: "CTOC/COP/WG.4/2011/2 3/12", "2 CTOC/…". */
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
     private static final int FLATTENED_COVER_LENGTH = 150;
+    private static final int PROSE_WORDS = 25;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
+    /** A paragraph number with nothing after it, at the end of a line or alone on it. */
+    private static final Pattern DANGLING_NUMBER = Pattern.compile("(?:^|\\s)\\d{1,3}\\.$");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
+    private final Pattern footerPiece;
     private final Pattern footnoteRule;
     private final Pattern contentsHeading;
     private final Pattern contentsEntry;
@@ -47,6 +56,7 @@ final class TextLayout {
     TextLayout(ReportCues cues) {
         cues.pageFurniture().forEach(f -> furniture.add(Map.entry(f.kind(), Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE))));
         symbol = Pattern.compile(cues.symbol());
+        footerPiece = Pattern.compile(String.join("|", cues.footerPieces()));
         footnoteRule = Pattern.compile(cues.footnoteRule());
         contentsHeading = Pattern.compile(cues.contents().heading(), Pattern.CASE_INSENSITIVE);
         contentsEntry = Pattern.compile(cues.contents().entry());
@@ -63,6 +73,7 @@ final class TextLayout {
         boolean underRule = false;
         boolean inContents = false;
         String masthead = null;
+        int coverLines = 0;
         for (int i = 0; i < raw.size(); i++) {
             String line = raw.get(i).strip();
             boolean front = i < bodyStart;
@@ -108,28 +119,44 @@ final class TextLayout {
             underRule = false;
             if (front) {
                 splitCover(raw.get(i), lines);
+                coverLines = lines.size();
             } else {
                 lines.add(SPACES.matcher(line).replaceAll(" "));
             }
         }
-        return new Cleaned(rejoinBrokenWords(lines), removed);
+        List<String> joined = rejoinBrokenWords(joinDanglingNumbers(lines));
+        return new Cleaned(joined, Math.min(coverLines, joined.size()), removed);
     }
 
-    /** The first line of the body, or the end of the text when it has no numbered chapter or paragraph. */
+    /** The first line of the body: its first chapter or paragraph, or the first block of an unnumbered text's prose. */
     private static int bodyStart(List<String> raw) {
         for (int i = 0; i < raw.size(); i++) {
             if (BODY_START.matcher(SPACES.matcher(raw.get(i).strip()).replaceAll(" ")).find()) {
                 return i;
             }
         }
-        // an unnumbered text: its cover is the lines before its first line of prose
-        for (int i = 0; i < raw.size(); i++) {
-            String s = raw.get(i).strip();
-            if (s.split("\\s+").length >= 12 && !COLUMN_GAP.matcher(s).find()) {
-                return i;
+        // an unnumbered text: its cover is the lines before its first block of prose, a run of lines without a
+        // blank between them of some twenty-five words or more that ends a sentence (a cover's lines do not, or
+        // stand in columns)
+        int blockStart = -1;
+        int words = 0;
+        for (int i = 0; i <= raw.size(); i++) {
+            String s = i < raw.size() ? raw.get(i).strip() : "";
+            if (s.isEmpty() || COLUMN_GAP.matcher(s).find()) {
+                if (blockStart >= 0 && words >= PROSE_WORDS && SENTENCE_END.matcher(raw.get(i - 1).strip()).find()) {
+                    return blockStart;
+                }
+                blockStart = -1;
+                words = 0;
+                continue;
             }
+            if (blockStart < 0) {
+                blockStart = i;
+            }
+            words += s.split("\\s+").length;
         }
-        return raw.size();
+        return 0; // no block of prose to tell the cover by: no cover
+
     }
 
     /** The kind of page furniture the line is, or null. The masthead's own symbol on the cover is not furniture. */
@@ -141,8 +168,15 @@ final class TextLayout {
             }
         }
         String bare = PAGE_NUMBER.matcher(squeezed).replaceAll("");
-        if (symbol.matcher(bare).matches() && (!front || masthead != null && bare.endsWith(masthead))) {
+        // the masthead's symbol repeated; a symbol a sentence cites may fall alone on a line ("CTOC/COP/…/1.")
+        if (symbol.matcher(bare).matches() && !bare.endsWith(".")
+                && (masthead == null ? !front : bare.endsWith(masthead) && (!front || !squeezed.equals(bare)))) {
             return "running header";
+        }
+        // a header or footer of several pieces, glued or apart: "2/4   V.16-01157CTOC/COP/WG.6/2016/2"
+        if (!front && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).find() && footerPiece.matcher(squeezed).replaceAll("").isBlank()
+                && !Line.classify(squeezed).type().equals(Line.Type.NUMBERED)) {
+            return "page header or footer";
         }
         return null;
     }
@@ -220,6 +254,30 @@ final class TextLayout {
         if (!part.isBlank()) {
             out.add(part.strip());
         }
+    }
+
+    /**
+     * A paragraph number left at a line's end or alone on a line ("… related offences 4." above "Trafficking in
+     * persons …") joins the line it numbers, across blank lines.
+     */
+    private static List<String> joinDanglingNumbers(List<String> lines) {
+        var out = new ArrayList<String>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (DANGLING_NUMBER.matcher(line).find()) {
+                int next = i + 1;
+                while (next < lines.size() && lines.get(next).isEmpty()) {
+                    next++;
+                }
+                if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))) {
+                    out.add(line + " " + lines.get(next));
+                    i = next;
+                    continue;
+                }
+            }
+            out.add(line);
+        }
+        return out;
     }
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
