@@ -12,6 +12,9 @@ import java.util.stream.IntStream;
 /** Reads a report's title, kind, body, session, dates and symbol from its text, using {@link ReportCues}. */
 final class MetadataExtractor {
 
+    /** A cover line this long that ends mid-sentence was wrapped. */
+    private static final int WRAPPED_LINE = 60;
+
     private final List<Pattern> frontMatterNoise;
     private final Pattern symbol;
     private final Pattern meetingLine;
@@ -40,7 +43,7 @@ final class MetadataExtractor {
 
     ReportMetadata extract(String id, String source, ReportParser.ParsedText parsed) {
         String body = parsed.paragraphs().stream().map(Paragraph::text).collect(Collectors.joining("\n"));
-        List<String> front = parsed.frontMatter();
+        List<String> front = unwrapped(parsed.frontMatter());
         String title = title(front).orElse(source);
         ReportKind kind = kind(title, parsed.numbered());
 
@@ -78,6 +81,32 @@ final class MetadataExtractor {
                 front.stream().map(symbol::matcher).filter(Matcher::matches).map(m -> m.group("symbol"))
                         .findFirst().orElse(null),
                 source);
+    }
+
+    /**
+     * The cover's lines with a title or a body's name printed over several lines rejoined: a long line that ends
+     * mid-sentence continues on the next, unless that is an item of the cover of its own (symbol, date, meeting).
+     */
+    private List<String> unwrapped(List<String> frontMatter) {
+        var out = new java.util.ArrayList<String>();
+        for (String line : frontMatter) {
+            String last = out.isEmpty() ? null : out.getLast();
+            boolean continues = last != null && !line.isBlank() && !last.matches(".*[.;:*]$")
+                    && (last.length() >= WRAPPED_LINE || Character.isLowerCase(line.codePointAt(0)))
+                    && !isCoverItem(line) && !isCoverItem(last);
+            if (continues) {
+                out.set(out.size() - 1, last + " " + line.strip());
+            } else {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    private boolean isCoverItem(String line) {
+        return DateMentions.isDateLine(line) || symbol.matcher(line).matches() || meetingLine.matcher(line).matches()
+                || frontMatterNoise.stream().anyMatch(p -> p.matcher(line).find())
+                || bodyNamed(line).isPresent();
     }
 
     private Optional<String> title(List<String> frontMatter) {

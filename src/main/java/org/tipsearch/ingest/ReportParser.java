@@ -35,7 +35,7 @@ public final class ReportParser {
      * as some PDF extractions run two paragraphs together. Only the next expected number splits the line.
      */
     private static final Pattern RUN_ON = Pattern.compile(
-            "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}“\"(])");
+            "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}\\d“\"(])");
 
     /**
      * A run-in paragraph number, as the next expected number in a heading or at a heading's end: "I. Introduction

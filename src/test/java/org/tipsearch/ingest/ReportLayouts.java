@@ -1,0 +1,150 @@
+package org.tipsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A report's text laid out as extraction tools leave the family's PDFs, each layout one way of it: what the parser
+ * must undo to read the same units. Each works on the text's lines (a paragraph, heading or footnote to a line)
+ * and never looks at what a line says beyond its form.
+ */
+enum ReportLayouts {
+    /** "I. Introduction 1. At its ninth session …": a heading and the first paragraph under it on one line. */
+    RUN_IN_HEADINGS(text -> joinAfter(text, l -> l.isHeading() && l.type() != Line.Type.ANNEX_HEADING,
+            (l, heading) -> l.type() == Line.Type.NUMBERED)),
+    /** "… the Protocol. 2. In its resolution …": each odd paragraph and the next on one line. */
+    RUN_TOGETHER_PARAGRAPHS(text -> joinAfter(text, l -> l.type() == Line.Type.NUMBERED
+            && Integer.parseInt(l.label()) % 2 == 1 && l.raw().matches(".*[.;:]$"),
+            (l, previous) -> l.type() == Line.Type.NUMBERED
+                    && Integer.parseInt(l.label()) == Integer.parseInt(previous.label()) + 1)),
+    /** A table of contents of the report's chapters, flattened onto one line, before the first heading. */
+    FLATTENED_CONTENTS(ReportLayouts::flattenedContents),
+    /** Job number, barcode, running symbol, page number and a form feed in the middle of every long paragraph. */
+    FURNITURE_MID_PARAGRAPH(ReportLayouts::furnitureMidParagraph),
+    /** Lines wrapped at 80 characters, the first of a paragraph indented, continuation lines flush. */
+    HARD_WRAPS(ReportLayouts::hardWraps),
+    /** Form feeds at every tenth line, and no blank lines anywhere. */
+    FORM_FEEDS_NO_BLANKS(text -> {
+        var out = new ArrayList<String>();
+        int n = 0;
+        for (String line : lines(text)) {
+            if (!line.isBlank()) {
+                out.add((++n % 10 == 0 ? "\f" : "") + line);
+            }
+        }
+        return String.join("\n", out) + "\n";
+    });
+
+    static final String JOB = "V.23-19876 (E)    030823    040823";
+    static final String BARCODE = "*2319876*";
+    static final String SYMBOL = "CTOC/COP/WG.4/2099/9";
+
+    private final UnaryOperator<String> render;
+
+    ReportLayouts(UnaryOperator<String> render) {
+        this.render = render;
+    }
+
+    /** The text laid out; markdown residue of the published pages cleaned first, as no PDF carries it. */
+    String render(String text) {
+        return render.apply(String.join("\n", lines(text).stream().map(MarkdownResidue::clean).toList()));
+    }
+
+    private static List<String> lines(String text) {
+        return List.of(text.split("\n", -1));
+    }
+
+    private static Line classify(String line) {
+        return Line.classify(MarkdownResidue.clean(line));
+    }
+
+    /** Joins a line of the first form to the next non-blank line when that has the second form. */
+    private static String joinAfter(String text, java.util.function.Predicate<Line> first,
+            java.util.function.BiPredicate<Line, Line> second) {
+        List<String> lines = lines(text);
+        var out = new ArrayList<String>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int next = i + 1;
+            while (next < lines.size() && lines.get(next).isBlank()) {
+                next++;
+            }
+            if (!line.isBlank() && next < lines.size() && first.test(classify(line))
+                    && second.test(classify(lines.get(next)), classify(line))) {
+                out.add(line + " " + lines.get(next));
+                i = next;
+            } else {
+                out.add(line);
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    private static String flattenedContents(String text) {
+        List<String> lines = lines(text);
+        var entries = new StringBuilder("Contents Paragraphs Page");
+        int page = 2;
+        int firstHeading = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = classify(lines.get(i));
+            if (line.type() == Line.Type.ROMAN_HEADING) {
+                entries.append(' ').append(line.raw()).append(" ....... ").append(i + 1).append('-').append(i + 3)
+                        .append(' ').append(page++);
+                firstHeading = firstHeading < 0 ? i : firstHeading;
+            }
+        }
+        if (firstHeading < 0) {
+            return text;
+        }
+        var out = new ArrayList<>(lines.subList(0, firstHeading));
+        out.add(entries.toString());
+        out.add("");
+        out.addAll(lines.subList(firstHeading, lines.size()));
+        return String.join("\n", out);
+    }
+
+    private static String furnitureMidParagraph(String text) {
+        var out = new ArrayList<String>();
+        int page = 2;
+        for (String line : lines(text)) {
+            Line l = classify(line);
+            int cut = line.indexOf(' ', line.length() / 2);
+            if (l.type() == Line.Type.NUMBERED && line.length() > 400 && cut > 0) {
+                out.add(line.substring(0, cut));
+                out.add("");
+                out.add(JOB);
+                out.add("");
+                out.add(BARCODE + "\f" + SYMBOL);
+                out.add("");
+                out.add((page++) + "/12");
+                out.add("");
+                out.add(line.substring(cut + 1));
+            } else {
+                out.add(line);
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    private static String hardWraps(String text) {
+        var out = new ArrayList<String>();
+        for (String line : lines(text)) {
+            Line l = classify(line);
+            if (line.length() <= 80 || l.type() != Line.Type.NUMBERED && l.type() != Line.Type.TEXT) {
+                out.add(line);
+                continue;
+            }
+            var current = new StringBuilder("     ");
+            for (String word : line.split(" ")) {
+                if (current.length() + word.length() + 1 > 80 && !current.toString().isBlank()) {
+                    out.add(current.toString().stripTrailing());
+                    current.setLength(0);
+                }
+                current.append(current.isEmpty() || current.toString().isBlank() ? "" : " ").append(word);
+            }
+            out.add(current.toString());
+        }
+        return String.join("\n", out);
+    }
+}
