@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.index.ReportLibrary.Change;
 import org.tipsearch.index.ReportLibrary.Outcome;
 import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.ingest.TextAccount;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,8 +100,31 @@ final class IngestCommand implements Callable<Integer> {
             case FAILED -> "FAILED " + outcome.reason();
             case UNCHANGED -> outcome.source() + ": unchanged (the index holds the same content as " + outcome.reportId() + ")";
             case ADDED, REPLACED -> String.format(Locale.ROOT, "%s: %s %s, %d units", outcome.source(),
-                    outcome.change().name().toLowerCase(Locale.ROOT), outcome.reportId(), outcome.units());
+                    outcome.change().name().toLowerCase(Locale.ROOT), outcome.reportId(), outcome.units())
+                    + (outcome.account() == null ? "" : "; " + account(outcome.account()));
         };
+    }
+
+    /**
+     * "text: 95.1% in units, 1.3% footnotes, 2.0% headings, 1.6% cover, 0.0% unaccounted; furniture removed: contents
+     * 321, job number 25 (characters)", and what makes a report flagged.
+     */
+    static String account(TextAccount a) {
+        double total = Math.max(1, a.total());
+        var line = new StringBuilder(String.format(Locale.ROOT,
+                "text: %.1f%% in units, %.1f%% footnotes, %.1f%% headings, %.1f%% cover, %.1f%% unaccounted",
+                100 * a.units() / total, 100 * a.footnotes() / total, 100 * a.headings() / total,
+                100 * a.cover() / total, 100 * a.unaccounted() / total));
+        if (!a.furniture().isEmpty()) {
+            line.append("; furniture removed: ").append(a.furniture().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))).append(" (characters)");
+        }
+        if (a.keptAsText() > 0) {
+            line.append("; FLAGGED: ").append(a.keptAsText()).append(" characters it could not place kept as unnumbered text");
+        } else if (a.flagged()) {
+            line.append("; FLAGGED: more text unaccounted for than markup explains");
+        }
+        return line.toString();
     }
 
     private static long count(List<Outcome> outcomes, Change change) {

@@ -55,7 +55,8 @@ public final class Documents {
             FacetsConfig facetsConfig) throws IOException {
         ReportMetadata meta = annotated.report().metadata();
         var docs = new ArrayList<Document>();
-        docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt)));
+        docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt,
+                annotated.report().account())));
         for (Paragraph p : annotated.report().paragraphs()) {
             Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
             if (!vectors.isEmpty()) {
@@ -86,6 +87,9 @@ public final class Documents {
         doc.add(new Field(Schema.TEXT, "", ANALYZED_TEXT));
         doc.add(new StoredField(Schema.ADDED_AT, report.addedAt().toString()));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
+        if (report.account() != null) {
+            doc.add(new StoredField(Schema.ACCOUNT, StoredJson.write(report.account())));
+        }
         return doc;
     }
 
@@ -228,8 +232,9 @@ public final class Documents {
 
     /** The report of a stored report document, with its provenance. */
     public static IndexedReport report(Document doc) {
+        String account = doc.get(Schema.ACCOUNT);
         return new IndexedReport(StoredJson.report(doc.get(Schema.SOURCE)), doc.get(Schema.FINGERPRINT),
-                Instant.parse(doc.get(Schema.ADDED_AT)));
+                Instant.parse(doc.get(Schema.ADDED_AT)), account == null ? null : StoredJson.account(account));
     }
 
     /** The stored fields a hit is rebuilt from. */

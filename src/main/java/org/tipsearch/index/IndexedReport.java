@@ -3,12 +3,13 @@ package org.tipsearch.index;
 import java.time.Instant;
 import java.util.Objects;
 import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.ingest.TextAccount;
 
 /**
  * A report as the index holds it: its metadata, the fingerprint of its content and when this version of it was
  * added.
  */
-public record IndexedReport(ReportMetadata metadata, String fingerprint, Instant addedAt) {
+public record IndexedReport(ReportMetadata metadata, String fingerprint, Instant addedAt, TextAccount account) {
     public IndexedReport {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(fingerprint, "fingerprint");

@@ -13,6 +13,7 @@ import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportFolder;
 import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.ingest.TextAccount;
 
 /**
  * The reports of an index as a curator changes them while people search. Reports are added, replaced or
@@ -33,7 +34,8 @@ public final class ReportLibrary {
      * @param units    how many units the report has; 0 when it failed
      * @param reason   why it failed; null otherwise
      */
-    public record Outcome(String source, Change change, String reportId, int units, String reason) {
+    /** @param account where the text of the report that went in went; null when it failed or was unchanged */
+    public record Outcome(String source, Change change, String reportId, int units, String reason, TextAccount account) {
         public Outcome {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(change, "change");
@@ -106,11 +108,11 @@ public final class ReportLibrary {
                 case Upload upload -> reader.read(content, upload.name());
             };
         } catch (InvalidReportException e) {
-            return new Outcome(source.name(), Change.FAILED, null, 0, e.getMessage());
+            return new Outcome(source.name(), Change.FAILED, null, 0, e.getMessage(), null);
         }
         Optional<IndexedReport> same = indexer.byFingerprint(ReportFingerprint.of(report));
         if (same.isPresent()) {
-            return new Outcome(source.name(), Change.UNCHANGED, same.get().id(), report.paragraphs().size(), null);
+            return new Outcome(source.name(), Change.UNCHANGED, same.get().id(), report.paragraphs().size(), null, null);
         }
         String symbol = report.metadata().symbol();
         Optional<IndexedReport> earlier = symbol == null ? Optional.empty() : indexer.bySymbol(symbol);
@@ -127,7 +129,7 @@ public final class ReportLibrary {
             folder.forgetReplaced(earlier.get().metadata().source(), source.name(), report.metadata().id());
         }
         return new Outcome(source.name(), earlier.isPresent() ? Change.REPLACED : Change.ADDED, report.metadata().id(),
-                report.paragraphs().size(), null);
+                report.paragraphs().size(), null, report.account());
     }
 
     /**

@@ -24,7 +24,7 @@ public final class Schema {
      * Bumped whenever documents or their analysis change, and followed by the fingerprint of the curator's files the
      * analysis reads; an index of another version is rebuilt.
      */
-    public static final String VERSION = "7-" + TextAnalyzer.curatorFingerprint();
+    public static final String VERSION = "8-" + TextAnalyzer.curatorFingerprint();
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
 
@@ -76,6 +76,9 @@ public final class Schema {
 
     /** The unit's sentence embedding, in an HNSW graph for nearest-neighbour search. */
     public static final String VECTOR = "vector";
+
+    /** Stored JSON of a report's account of its text (where its characters went). */
+    public static final String ACCOUNT = "account";
 
     /** Stored JSON of the paragraph record or of the report metadata: what a hit is rebuilt from. */
     public static final String SOURCE = "source";

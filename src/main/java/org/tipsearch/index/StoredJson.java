@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
 import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.ingest.TextAccount;
 
 /** The records as they are stored in the index, so that a hit is rebuilt exactly as it was read. */
 final class StoredJson {
@@ -29,6 +30,10 @@ final class StoredJson {
 
     static Documents.StoredRecommendation recommendation(String json) {
         return read(json, Documents.StoredRecommendation.class);
+    }
+
+    static TextAccount account(String json) {
+        return read(json, TextAccount.class);
     }
 
     static ReportMetadata report(String json) {

@@ -4,8 +4,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** A report split into its units, in reading order. */
-public record Report(ReportMetadata metadata, List<Paragraph> paragraphs) {
+/**
+ * A report split into its units, in reading order.
+ *
+ * @param account where the characters of its text went; null for a report not read from a text (a test's, the
+ *                benchmark's synthetic ones)
+ */
+public record Report(ReportMetadata metadata, List<Paragraph> paragraphs, TextAccount account) {
+
+    /** A report not read from a text: no account of it. */
+    public Report(ReportMetadata metadata, List<Paragraph> paragraphs) {
+        this(metadata, paragraphs, null);
+    }
+
     public Report {
         Objects.requireNonNull(metadata, "metadata");
         paragraphs = List.copyOf(paragraphs);
@@ -26,7 +37,7 @@ public record Report(ReportMetadata metadata, List<Paragraph> paragraphs) {
 
     /** The same report under another id (see {@link ReportMetadata#withId}). */
     public Report withId(String id) {
-        return new Report(metadata.withId(id), paragraphs);
+        return new Report(metadata.withId(id), paragraphs, account);
     }
 
     /** The id unique across reports, e.g. {@code 000_66491c30b35528aa/para-18}. */

@@ -19,7 +19,7 @@ public final class ReportParser {
      * numbers its paragraphs (a report) or not (an article).
      */
     public record ParsedText(List<String> frontMatter, List<Paragraph> paragraphs, boolean numbered,
-            Map<String, Integer> furniture) {
+            Map<String, Integer> furniture, int keptAsText) {
         public ParsedText {
             frontMatter = List.copyOf(frontMatter);
             paragraphs = List.copyOf(paragraphs);
@@ -46,6 +46,8 @@ public final class ReportParser {
     private static final Pattern RUN_IN_LETTER = Pattern.compile("\\s+([A-Z])\\.\\s+(?=\\p{Lu})");
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     private static final int MAX_NUMBERED_HEADING_WORDS = 12;
+    /** A cover line of this many words is prose, not a title. */
+    private static final int COVER_PROSE_WORDS = 60;
 
     private final TextLayout layout;
 
@@ -63,7 +65,8 @@ public final class ReportParser {
         boolean numbered = lines.stream()
                 .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
         ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new Article(cleaned.coverLines()).parse(lines);
-        return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed());
+        return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed(),
+                parsed.keptAsText());
     }
 
     private static List<Line> lines(List<String> cleaned) {
@@ -121,6 +124,12 @@ public final class ReportParser {
 
         void add(Draft draft) {
             drafts.add(draft);
+        }
+
+        /** Drafts ahead of all others; the footnotes keep their units. */
+        void prepend(List<Draft> first) {
+            drafts.addAll(0, first);
+            footnotes.replaceAll(e -> Map.entry(e.getKey() + first.size(), e.getValue()));
         }
 
         /** A footnote printed here; {@code afterOpenUnit} when the unit it follows is still being read. */
@@ -188,6 +197,25 @@ public final class ReportParser {
         }
     }
 
+    /**
+     * Prose before the body, more than a cover line holds (a page flattened onto one line, a summary), is kept
+     * as unnumbered text ahead of the body rather than left to the metadata: never dropped, and counted.
+     */
+    private static int keepCoverProse(List<String> frontMatter, Units units) {
+        var prose = new ArrayList<Draft>();
+        int characters = 0;
+        for (var it = frontMatter.iterator(); it.hasNext();) {
+            String line = it.next();
+            if (line.split("\\s+").length >= COVER_PROSE_WORDS) {
+                prose.add(new Draft(UnitKind.PARAGRAPH, null, List.of(), false, line));
+                characters += TextAccount.characters(line);
+                it.remove();
+            }
+        }
+        units.prepend(prose);
+        return characters;
+    }
+
     /** A report with numbered paragraphs, headings and recommendation blocks. */
     private static final class NumberedReport {
         private final Units units = new Units();
@@ -222,7 +250,8 @@ public final class ReportParser {
                 blankSinceLastLine = false;
             }
             finish();
-            return new ParsedText(frontMatter, units.build(), true, Map.of());
+            int kept = keepCoverProse(frontMatter, units);
+            return new ParsedText(frontMatter, units.build(), true, Map.of(), kept);
         }
 
         private void accept(Line line) {
@@ -489,7 +518,8 @@ public final class ReportParser {
             if (current != null) {
                 units.add(current);
             }
-            return new ParsedText(frontMatter, units.build(), false, Map.of());
+            int kept = keepCoverProse(frontMatter, units);
+            return new ParsedText(frontMatter, units.build(), false, Map.of(), kept);
         }
     }
 }

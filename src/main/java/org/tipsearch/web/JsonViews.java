@@ -10,6 +10,7 @@ import org.tipsearch.enrich.Annotations;
 import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.ReportLibrary;
+import org.tipsearch.ingest.TextAccount;
 import org.tipsearch.ingest.Footnote;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.RecommendationStatus;
@@ -118,10 +119,25 @@ final class JsonViews {
 
     record DocumentsView(List<DocumentListEntry> documents) {}
 
-    record DocumentContentsView(DocumentListEntry document, List<HitView> paragraphs) {
+    record DocumentContentsView(DocumentListEntry document, AccountView account, List<HitView> paragraphs) {
         static DocumentContentsView of(DocumentContents contents) {
             return new DocumentContentsView(DocumentListEntry.of(contents.summary()),
+                    AccountView.of(contents.summary().report().account()),
                     contents.paragraphs().stream().map(HitView::of).toList());
+        }
+    }
+
+    /**
+     * Where the characters of a report's text went (white space aside); null for a report indexed without one.
+     *
+     * @param unaccounted markup the parser dropped, or text lost
+     * @param flagged     whether text was kept as unnumbered units, or more is unaccounted than markup explains
+     */
+    record AccountView(int total, int units, int footnotes, int headings, int cover, Map<String, Integer> furniture,
+            int keptAsText, int unaccounted, boolean flagged) {
+        static AccountView of(TextAccount a) {
+            return a == null ? null : new AccountView(a.total(), a.units(), a.footnotes(), a.headings(), a.cover(),
+                    new java.util.TreeMap<>(a.furniture()), a.keptAsText(), a.unaccounted(), a.flagged());
         }
     }
 
@@ -155,10 +171,11 @@ final class JsonViews {
 
     /** What became of one uploaded or ingested file. */
     record OutcomeView(String file, String status, @JsonInclude(JsonInclude.Include.NON_NULL) String report,
-            int paragraphs, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+            int paragraphs, @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AccountView account) {
         static OutcomeView of(ReportLibrary.Outcome outcome) {
             return new OutcomeView(outcome.source(), outcome.change().name().toLowerCase(java.util.Locale.ROOT),
-                    outcome.reportId(), outcome.units(), outcome.reason());
+                    outcome.reportId(), outcome.units(), outcome.reason(), AccountView.of(outcome.account()));
         }
     }
 

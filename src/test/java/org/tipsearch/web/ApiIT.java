@@ -347,6 +347,14 @@ class ApiIT {
         assertEquals(BundledReports.WORKING_GROUP_2023, report.get("document").get("id").asText());
         assertEquals(74, report.get("paragraphs").size());
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-1", report.get("paragraphs").get(0).get("id").asText());
+        // where the report's text went: nearly all of it into units, the rest headings and cover, nothing lost
+        JsonNode account = report.get("account");
+        int total = account.get("total").asInt();
+        assertTrue(account.get("units").asInt() > 0.9 * total, account.toString());
+        assertTrue(Math.abs(account.get("unaccounted").asInt()) < 0.01 * total, account.toString());
+        assertEquals(total, account.get("units").asInt() + account.get("footnotes").asInt() + account.get("headings").asInt()
+                + account.get("cover").asInt() + account.get("unaccounted").asInt(), account.toString());
+        assertFalse(account.get("flagged").asBoolean());
     }
 
     @Test
