@@ -175,6 +175,6 @@ public final class ScaleCorpus {
         int year = FIRST_YEAR + ordinal;
         LocalDate date = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
         return new ReportMetadata(id, model.title(), model.kind(), model.body(), new Session(ordinal, year), date,
-                date.plusDays(random.nextInt(4)), "CTOC/COP/WG.4/" + year + "/S" + n, id + ".txt");
+                date.plusDays(random.nextInt(4)), null, "CTOC/COP/WG.4/" + year + "/S" + n, id + ".txt");
     }
 }

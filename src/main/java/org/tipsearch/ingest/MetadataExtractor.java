@@ -2,6 +2,7 @@ package org.tipsearch.ingest;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +24,8 @@ final class MetadataExtractor {
     private final List<String> bodies;
     private final List<Pattern> sessionPatterns;
     private final List<String> ordinals;
+    private final Pattern citedDate;
+    private final List<Map.Entry<Pattern, String>> symbolBodies;
 
     MetadataExtractor(ReportCues cues) {
         frontMatterNoise = cues.frontMatterNoise().stream().map(MetadataExtractor::compile).toList();
@@ -34,6 +37,9 @@ final class MetadataExtractor {
                 .toList();
         bodies = cues.bodies();
         ordinals = cues.ordinals();
+        citedDate = compile(cues.citedDate());
+        symbolBodies = cues.symbolBodies().stream()
+                .map(b -> Map.entry(Pattern.compile(b.pattern()), b.body())).toList();
         String ordinal = "(" + ordinals.stream().map(Pattern::quote).collect(Collectors.joining("|"))
                 + "|\\d{1,3}(?:st|nd|rd|th))";
         sessionPatterns = cues.sessionPatterns().stream()
@@ -53,13 +59,16 @@ final class MetadataExtractor {
                 .filter(l -> meetingLine.matcher(l).matches())
                 .flatMap(l -> DateMentions.find(l).stream())
                 .findFirst();
+        // the issue date: alone on its line, or after "Distr.: General" on a cover flattened onto one
         Optional<DateMentions.DateMention> dateLine = front.stream()
-                .filter(DateMentions::isDateLine)
+                .filter(l -> DateMentions.isDateLine(l) || l.startsWith("Distr."))
                 .flatMap(l -> DateMentions.find(l).stream())
                 .findFirst();
-        Optional<DateMentions.DateMention> firstInBody = DateMentions.find(body).stream().findFirst();
+        // the first date the text gives, never one it cites ("resolution 64/293 of 30 July 2010")
+        Optional<DateMentions.DateMention> firstInBody = DateMentions.find(body).stream()
+                .filter(d -> !before(body, d, citedDate)).findFirst();
         // A meeting's own date; an article is dated by its date line or the meeting it was given at; otherwise the
-        // first date the text gives.
+        // first date the text gives. The issue date of the masthead is kept apart.
         Optional<DateMentions.DateMention> date = kind == ReportKind.ARTICLE
                 ? dateLine.or(() -> masthead).or(() -> firstInBody)
                 : meeting.or(() -> masthead).or(() -> firstInBody).or(() -> dateLine);
@@ -74,12 +83,12 @@ final class MetadataExtractor {
                 id,
                 title,
                 kind,
-                body(title, front, body),
+                body(title, front, body, symbolOf(front)),
                 session,
                 date.map(DateMentions.DateMention::start).orElse(null),
                 date.map(DateMentions.DateMention::end).orElse(null),
-                front.stream().map(symbol::matcher).filter(Matcher::matches).map(m -> m.group("symbol"))
-                        .findFirst().orElse(null),
+                dateLine.map(DateMentions.DateMention::start).orElse(null),
+                symbolOf(front),
                 source);
     }
 
@@ -109,6 +118,12 @@ final class MetadataExtractor {
                 || bodyNamed(line).isPresent();
     }
 
+    /** The document symbol the cover prints. */
+    private String symbolOf(List<String> front) {
+        return front.stream().map(symbol::matcher).filter(Matcher::matches).map(m -> m.group("symbol"))
+                .findFirst().orElse(null);
+    }
+
     private Optional<String> title(List<String> frontMatter) {
         return frontMatter.stream()
                 .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
@@ -133,8 +148,23 @@ final class MetadataExtractor {
                 .orElse(ReportKind.REPORT);
     }
 
-    /** The body named in the title, else the innermost a masthead names, else the one the text names most. */
-    private String body(String title, List<String> front, String text) {
+    /** Whether the words just before a date mention are of the form (a citation's). */
+    private static boolean before(String text, DateMentions.DateMention mention, Pattern form) {
+        return form.matcher(text.substring(Math.max(0, mention.offset() - 100), mention.offset())).find();
+    }
+
+    /**
+     * The body the symbol's pattern names, else the one the title names, else the innermost a masthead names, else
+     * the one the text names most.
+     */
+    private String body(String title, List<String> front, String text, String symbolPrinted) {
+        if (symbolPrinted != null) {
+            for (var entry : symbolBodies) {
+                if (entry.getKey().matcher(symbolPrinted).find()) {
+                    return entry.getValue();
+                }
+            }
+        }
         String lowerTitle = title.toLowerCase(Locale.ROOT);
         String lowerText = text.toLowerCase(Locale.ROOT);
         return bodies.stream()

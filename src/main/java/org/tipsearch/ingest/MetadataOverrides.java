@@ -61,6 +61,7 @@ record MetadataOverrides(
                     s,
                     start,
                     end,
+                    m.issued(),
                     symbol != null ? symbol : m.symbol(),
                     m.source());
         } catch (DateTimeParseException e) {

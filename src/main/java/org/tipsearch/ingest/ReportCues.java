@@ -12,6 +12,7 @@ record ReportCues(
         List<String> frontMatterNoise,
         String symbol,
         String meetingLine,
+        String citedDate,
         List<Furniture> pageFurniture,
         List<String> footerPieces,
         String footnoteRule,
@@ -20,7 +21,8 @@ record ReportCues(
         List<KindCue> kinds,
         List<String> bodies,
         List<String> sessionPatterns,
-        List<String> ordinals) {
+        List<String> ordinals,
+        List<SymbolBody> symbolBodies) {
 
     /** Title patterns that mark a report kind. */
     record KindCue(String kind, List<String> titlePatterns) {
@@ -47,6 +49,14 @@ record ReportCues(
         }
     }
 
+    /** The body whose document a symbol is, by the symbol's pattern: "^CTOC/COP/WG\\.4/" the trafficking one. */
+    record SymbolBody(String pattern, String body) {
+        SymbolBody {
+            Objects.requireNonNull(pattern, "pattern");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
     ReportCues {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(meetingLine, "meetingLine");
@@ -60,6 +70,8 @@ record ReportCues(
         bodies = List.copyOf(bodies);
         sessionPatterns = List.copyOf(sessionPatterns);
         ordinals = List.copyOf(ordinals);
+        Objects.requireNonNull(citedDate, "citedDate");
+        symbolBodies = List.copyOf(symbolBodies);
     }
 
     static ReportCues load() {

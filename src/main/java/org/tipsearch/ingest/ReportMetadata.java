@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  * @param session  the Working Group session it belongs to; may be null
  * @param date     the meeting date (first day), or the publication date of an article; may be null
  * @param endDate  the last day of a meeting of several days; may be null
+ * @param issued   the day the document was issued (its masthead's "Distr.: General" date), apart from the meeting's;
+ *                 may be null
  * @param symbol   the UN document symbol where printed, e.g. "CTOC/COP/WG.4/2010/6"; may be null
  * @param source   the file name the report was read from
  */
@@ -25,6 +27,7 @@ public record ReportMetadata(
         Session session,
         LocalDate date,
         LocalDate endDate,
+        LocalDate issued,
         String symbol,
         String source) {
 
@@ -48,12 +51,12 @@ public record ReportMetadata(
 
     /** The same report under another id: a corrected version keeps the id, and so the links, of the earlier one. */
     public ReportMetadata withId(String newId) {
-        return new ReportMetadata(newId, title, kind, body, session, date, endDate, symbol, source);
+        return new ReportMetadata(newId, title, kind, body, session, date, endDate, issued, symbol, source);
     }
 
     /** The same report read from another file. */
     public ReportMetadata withSource(String newSource) {
-        return new ReportMetadata(id, title, kind, body, session, date, endDate, symbol, newSource);
+        return new ReportMetadata(id, title, kind, body, session, date, endDate, issued, symbol, newSource);
     }
 
     /** The year the report is dated, for the year facet. */

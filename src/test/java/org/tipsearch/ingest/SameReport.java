@@ -41,6 +41,6 @@ final class SameReport {
 
     private static ReportMetadata withoutSource(ReportMetadata m) {
         return new ReportMetadata(m.id(), m.title(), m.kind(), m.body(), m.session(), m.date(), m.endDate(),
-                m.symbol(), "-");
+                m.issued(), m.symbol(), "-");
     }
 }
