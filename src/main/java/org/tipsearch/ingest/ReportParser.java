@@ -1,9 +1,7 @@
 package org.tipsearch.ingest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,8 +26,6 @@ public final class ReportParser {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
-    private static final Pattern FOOTNOTE_MARKER =
-            Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
     /**
      * A paragraph number after a sentence end inside a line: "…trafficking in persons. 2. In its decision 4/4, …",
      * as some PDF extractions run two paragraphs together. Only the next expected number splits the line.
@@ -46,8 +42,6 @@ public final class ReportParser {
     private static final Pattern RUN_IN_LETTER = Pattern.compile("\\s+([A-Z])\\.\\s+(?=\\p{Lu})");
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     private static final int MAX_NUMBERED_HEADING_WORDS = 12;
-    /** A cover line of this many words is prose, not a title. */
-    private static final int COVER_PROSE_WORDS = 60;
 
     private final TextLayout layout;
 
@@ -64,7 +58,7 @@ public final class ReportParser {
         List<Line> lines = lines(cleaned.lines());
         boolean numbered = lines.stream()
                 .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
-        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new Article(cleaned.coverLines()).parse(lines);
+        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new UnnumberedText(cleaned.coverLines()).parse(lines);
         return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed(),
                 parsed.keptAsText());
     }
@@ -79,146 +73,9 @@ public final class ReportParser {
         return out;
     }
 
-    /** A unit being assembled from its lines. */
-    private static final class Draft {
-        final UnitKind kind;
-        final String number;
-        final List<String> section;
-        final boolean annex;
-        final StringBuilder text = new StringBuilder();
-
-        Draft(UnitKind kind, String number, List<String> section, boolean annex, String firstLine) {
-            this.kind = kind;
-            this.number = number;
-            this.section = List.copyOf(section);
-            this.annex = annex;
-            this.text.append(firstLine);
-        }
-
-        /** Continues the running text (a page break inside a sentence, or a sentence after it). */
-        void continueWith(String line) {
-            if (!text.isEmpty()) {
-                text.append(' ');
-            }
-            text.append(line);
-        }
-
-        /** Adds a list item on a line of its own. */
-        void addItem(String line) {
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            text.append(line);
-        }
-
-        boolean endsWithColon() {
-            return !text.isEmpty() && text.charAt(text.length() - 1) == ':';
-        }
-    }
-
-    /** Collects drafts and footnotes, then assigns ids, footnotes and statuses. */
-    private static final class Units {
-        private final List<Draft> drafts = new ArrayList<>();
-        /** Each footnote with the number of drafts there were when it was printed. */
-        private final List<Map.Entry<Integer, Footnote>> footnotes = new ArrayList<>();
-
-        void add(Draft draft) {
-            drafts.add(draft);
-        }
-
-        /** Drafts ahead of all others; the footnotes keep their units. */
-        void prepend(List<Draft> first) {
-            drafts.addAll(0, first);
-            footnotes.replaceAll(e -> Map.entry(e.getKey() + first.size(), e.getValue()));
-        }
-
-        /** A footnote printed here; {@code afterOpenUnit} when the unit it follows is still being read. */
-        void footnote(Footnote footnote, boolean afterOpenUnit) {
-            footnotes.add(Map.entry(drafts.size() + (afterOpenUnit ? 1 : 0), footnote));
-        }
-
-        List<Paragraph> build() {
-            var notesByDraft = new HashMap<Integer, List<Footnote>>();
-            for (var entry : footnotes) {
-                // a footnote printed above the first unit (under a heading) belongs to the first
-                int owner = Math.max(0, ownerOf(entry.getValue().marker(), entry.getKey()));
-                if (owner < drafts.size()) {
-                    notesByDraft.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.getValue());
-                }
-            }
-            var usedIds = new HashMap<String, Integer>();
-            var out = new ArrayList<Paragraph>();
-            for (int i = 0; i < drafts.size(); i++) {
-                Draft d = drafts.get(i);
-                String text = FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll("").strip();
-                if (text.isEmpty()) {
-                    continue;
-                }
-                String id = unique(baseId(d, out.size()), usedIds);
-                RecommendationStatus status = d.kind != UnitKind.RECOMMENDATION ? null
-                        : d.annex || String.join(" ", d.section).toLowerCase(Locale.ROOT).contains("proposed")
-                                ? RecommendationStatus.PROPOSED
-                                : RecommendationStatus.ADOPTED;
-                out.add(new Paragraph(id, out.size(), d.kind, d.number, d.section, d.annex, text,
-                        notesByDraft.getOrDefault(i, List.of()), status));
-            }
-            return out;
-        }
-
-        /** The unit whose text carries the marker, looking back from where the footnote was printed. */
-        private int ownerOf(String marker, int draftsBefore) {
-            var superscript = new StringBuilder();
-            marker.chars().filter(Character::isDigit)
-                    .forEach(c -> superscript.append(Line.superscriptDigits().charAt(c - '0')));
-            for (int i = Math.min(draftsBefore, drafts.size()) - 1; i >= 0 && !superscript.isEmpty(); i--) {
-                if (drafts.get(i).text.indexOf(superscript.toString()) >= 0) {
-                    return i;
-                }
-            }
-            // No marker found (lost in extraction): the unit the footnote was printed under.
-            return Math.min(draftsBefore, drafts.size()) - 1;
-        }
-
-        private static String baseId(Draft d, int position) {
-            String prefix = d.annex ? "annex-" : "";
-            if (d.number == null) {
-                return prefix + "text-" + (position + 1);
-            }
-            return prefix + switch (d.kind) {
-                case PARAGRAPH -> "para-";
-                case RECOMMENDATION -> "rec-";
-                case BULLET -> "bullet-";
-            } + d.number.toLowerCase(Locale.ROOT);
-        }
-
-        private static String unique(String id, Map<String, Integer> used) {
-            int n = used.merge(id, 1, Integer::sum);
-            return n == 1 ? id : id + "-" + n;
-        }
-    }
-
-    /**
-     * Prose before the body, more than a cover line holds (a page flattened onto one line, a summary), is kept
-     * as unnumbered text ahead of the body rather than left to the metadata: never dropped, and counted.
-     */
-    private static int keepCoverProse(List<String> frontMatter, Units units) {
-        var prose = new ArrayList<Draft>();
-        int characters = 0;
-        for (var it = frontMatter.iterator(); it.hasNext();) {
-            String line = it.next();
-            if (line.split("\\s+").length >= COVER_PROSE_WORDS) {
-                prose.add(new Draft(UnitKind.PARAGRAPH, null, List.of(), false, line));
-                characters += TextAccount.characters(line);
-                it.remove();
-            }
-        }
-        units.prepend(prose);
-        return characters;
-    }
-
     /** A report with numbered paragraphs, headings and recommendation blocks. */
     private static final class NumberedReport {
-        private final Units units = new Units();
+        private final DraftedUnits units = new DraftedUnits();
         private final List<String> frontMatter = new ArrayList<>();
         private boolean bodyStarted;
         private boolean annex;
@@ -226,7 +83,7 @@ public final class ReportParser {
         private String subsection;
         /** True between a heading and the first unit under it: a plain line there continues the heading. */
         private boolean headingOpen;
-        private Draft current;
+        private UnitDraft current;
         private int lastParagraphNumber;
         /** The number the next item of a numbered list inside the current unit would carry (0: no list). */
         private int nextListNumber;
@@ -250,7 +107,7 @@ public final class ReportParser {
                 blankSinceLastLine = false;
             }
             finish();
-            int kept = keepCoverProse(frontMatter, units);
+            int kept = units.keepCoverProse(frontMatter);
             return new ParsedText(frontMatter, units.build(), true, Map.of(), kept);
         }
 
@@ -271,7 +128,7 @@ public final class ReportParser {
             }
             switch (line.type()) {
                 case ANNEX_HEADING, ROMAN_HEADING, LETTER_HEADING -> heading(line);
-                case RECOMMENDATION -> start(new Draft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
+                case RECOMMENDATION -> start(new UnitDraft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
                 case NUMBERED -> numbered(line);
                 case FOOTNOTE -> {
                     if (bodyStarted) {
@@ -401,7 +258,7 @@ public final class ReportParser {
             } else if (current == null && !bodyStarted || n > lastParagraphNumber) {
                 bodyStarted = true;
                 lastParagraphNumber = n;
-                start(new Draft(UnitKind.PARAGRAPH, line.label(), section(), annex, line.text()));
+                start(new UnitDraft(UnitKind.PARAGRAPH, line.label(), section(), annex, line.text()));
             } else if (current != null) {
                 current.addItem(line.raw()); // a number out of sequence: an item of a list in this paragraph
             } else {
@@ -432,7 +289,7 @@ public final class ReportParser {
             } else if (current != null) {
                 current.continueWith(line.raw());
             } else {
-                start(new Draft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
+                start(new UnitDraft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
             }
         }
 
@@ -445,7 +302,7 @@ public final class ReportParser {
             }
         }
 
-        private void start(Draft draft) {
+        private void start(UnitDraft draft) {
             finish();
             current = draft;
             headingOpen = false;
@@ -471,55 +328,4 @@ public final class ReportParser {
         }
     }
 
-    /**
-     * An unnumbered text such as a web article: the first line is its title, every other line a paragraph or
-     * a bullet, numbered in order; a line that starts in lower case continues the one before (a page break).
-     */
-    private static final class Article {
-        /** A line that ends a paragraph: a sentence's end, a closing quote or bracket after it. */
-        private static final Pattern PARAGRAPH_END = Pattern.compile(".*[.;:!?][\"”’)]?$");
-        private static final Pattern BULLET = Pattern.compile("[-–•▪]\\s+.*");
-        /** How many of the lines are the cover, as the layout found it. */
-        private final int coverLines;
-
-        Article(int coverLines) {
-            this.coverLines = coverLines;
-        }
-
-        ParsedText parse(List<Line> lines) {
-            var frontMatter = new ArrayList<String>();
-            var units = new Units();
-            Draft current = null;
-            String previous = "";
-            int number = 0;
-            for (int i = 0; i < lines.size(); i++) {
-                Line line = lines.get(i);
-                if (line.type() == Line.Type.BLANK) {
-                    continue;
-                }
-                String s = line.raw();
-                boolean bullet = BULLET.matcher(s).matches();
-                if (frontMatter.isEmpty() && coverLines == 0 || i < coverLines || DateMentions.isDateLine(s)) {
-                    frontMatter.add(s);
-                } else if (line.type() == Line.Type.FOOTNOTE) {
-                    units.footnote(new Footnote(line.label(), line.text()), current != null);
-                } else if (current != null && !bullet
-                        && (Character.isLowerCase(s.codePointAt(0)) || !PARAGRAPH_END.matcher(previous).matches())) {
-                    current.continueWith(s); // a page break, or a line a hard-wrapped text broke mid-sentence
-                } else {
-                    if (current != null) {
-                        units.add(current);
-                    }
-                    current = new Draft(bullet ? UnitKind.BULLET : UnitKind.PARAGRAPH, String.valueOf(++number),
-                            List.of(), false, bullet ? s.replaceFirst("^[-–•▪]\\s+", "") : s);
-                }
-                previous = s;
-            }
-            if (current != null) {
-                units.add(current);
-            }
-            int kept = keepCoverProse(frontMatter, units);
-            return new ParsedText(frontMatter, units.build(), false, Map.of(), kept);
-        }
-    }
 }

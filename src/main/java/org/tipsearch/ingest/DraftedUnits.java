@@ -1,0 +1,114 @@
+package org.tipsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Collects a report's unit drafts and footnotes, then assigns ids, footnotes and statuses. */
+final class DraftedUnits {
+    /** A footnote marker in a unit's text, which the unit's footnotes stand for. */
+    private static final Pattern FOOTNOTE_MARKER =
+            Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
+    /** A cover line of this many words is prose, not a title. */
+    private static final int COVER_PROSE_WORDS = 60;
+
+    private final List<UnitDraft> drafts = new ArrayList<>();
+    /** Each footnote with the number of drafts there were when it was printed. */
+    private final List<Map.Entry<Integer, Footnote>> footnotes = new ArrayList<>();
+
+    void add(UnitDraft draft) {
+        drafts.add(draft);
+    }
+
+    /** UnitDrafts ahead of all others; the footnotes keep their units. */
+    void prepend(List<UnitDraft> first) {
+        drafts.addAll(0, first);
+        footnotes.replaceAll(e -> Map.entry(e.getKey() + first.size(), e.getValue()));
+    }
+
+    /** A footnote printed here; {@code afterOpenUnit} when the unit it follows is still being read. */
+    void footnote(Footnote footnote, boolean afterOpenUnit) {
+        footnotes.add(Map.entry(drafts.size() + (afterOpenUnit ? 1 : 0), footnote));
+    }
+
+    List<Paragraph> build() {
+        var notesByUnitDraft = new HashMap<Integer, List<Footnote>>();
+        for (var entry : footnotes) {
+            // a footnote printed above the first unit (under a heading) belongs to the first
+            int owner = Math.max(0, ownerOf(entry.getValue().marker(), entry.getKey()));
+            if (owner < drafts.size()) {
+                notesByUnitDraft.computeIfAbsent(owner, k -> new ArrayList<>()).add(entry.getValue());
+            }
+        }
+        var usedIds = new HashMap<String, Integer>();
+        var out = new ArrayList<Paragraph>();
+        for (int i = 0; i < drafts.size(); i++) {
+            UnitDraft d = drafts.get(i);
+            String text = FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll("").strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            String id = unique(baseId(d, out.size()), usedIds);
+            RecommendationStatus status = d.kind != UnitKind.RECOMMENDATION ? null
+                    : d.annex || String.join(" ", d.section).toLowerCase(Locale.ROOT).contains("proposed")
+                            ? RecommendationStatus.PROPOSED
+                            : RecommendationStatus.ADOPTED;
+            out.add(new Paragraph(id, out.size(), d.kind, d.number, d.section, d.annex, text,
+                    notesByUnitDraft.getOrDefault(i, List.of()), status));
+        }
+        return out;
+    }
+
+    /** The unit whose text carries the marker, looking back from where the footnote was printed. */
+    private int ownerOf(String marker, int draftsBefore) {
+        var superscript = new StringBuilder();
+        marker.chars().filter(Character::isDigit)
+                .forEach(c -> superscript.append(Line.superscriptDigits().charAt(c - '0')));
+        for (int i = Math.min(draftsBefore, drafts.size()) - 1; i >= 0 && !superscript.isEmpty(); i--) {
+            if (drafts.get(i).text.indexOf(superscript.toString()) >= 0) {
+                return i;
+            }
+        }
+        // No marker found (lost in extraction): the unit the footnote was printed under.
+        return Math.min(draftsBefore, drafts.size()) - 1;
+    }
+
+    private static String baseId(UnitDraft d, int position) {
+        String prefix = d.annex ? "annex-" : "";
+        if (d.number == null) {
+            return prefix + "text-" + (position + 1);
+        }
+        return prefix + switch (d.kind) {
+            case PARAGRAPH -> "para-";
+            case RECOMMENDATION -> "rec-";
+            case BULLET -> "bullet-";
+        } + d.number.toLowerCase(Locale.ROOT);
+    }
+
+    private static String unique(String id, Map<String, Integer> used) {
+        int n = used.merge(id, 1, Integer::sum);
+        return n == 1 ? id : id + "-" + n;
+    }
+
+    /**
+     * Prose before the body, more than a cover line holds (a page flattened onto one line, a summary), is kept
+     * as unnumbered text ahead of the body rather than left to the metadata: never dropped, and counted.
+     */
+    int keepCoverProse(List<String> frontMatter) {
+        var prose = new ArrayList<UnitDraft>();
+        int characters = 0;
+        for (var it = frontMatter.iterator(); it.hasNext();) {
+            String line = it.next();
+            if (line.split("\\s+").length >= COVER_PROSE_WORDS) {
+                prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, line));
+                characters += TextAccount.characters(line);
+                it.remove();
+            }
+        }
+        prepend(prose);
+        return characters;
+    }
+}

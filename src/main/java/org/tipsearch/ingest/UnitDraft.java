@@ -1,0 +1,40 @@
+package org.tipsearch.ingest;
+
+import java.util.List;
+
+/** A unit being assembled from its lines, before the report's units are numbered and given their footnotes. */
+final class UnitDraft {
+    final UnitKind kind;
+    final String number;
+    final List<String> section;
+    final boolean annex;
+    final StringBuilder text = new StringBuilder();
+
+    UnitDraft(UnitKind kind, String number, List<String> section, boolean annex, String firstLine) {
+        this.kind = kind;
+        this.number = number;
+        this.section = List.copyOf(section);
+        this.annex = annex;
+        this.text.append(firstLine);
+    }
+
+    /** Continues the running text (a page break inside a sentence, or a sentence after it). */
+    void continueWith(String line) {
+        if (!text.isEmpty()) {
+            text.append(' ');
+        }
+        text.append(line);
+    }
+
+    /** Adds a list item on a line of its own. */
+    void addItem(String line) {
+        if (!text.isEmpty()) {
+            text.append('\n');
+        }
+        text.append(line);
+    }
+
+    boolean endsWithColon() {
+        return !text.isEmpty() && text.charAt(text.length() - 1) == ':';
+    }
+}
