@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.tipsearch.analysis.SynonymGroup;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportKind;
 
 /**
  * Annotates the units of a report: topics, speaker types and speakers, States and organizations named, and
@@ -51,6 +52,10 @@ public final class Enricher {
         var register = new ArrayList<Recommendation>();
         List<String> contextSection = null;
         Set<String> contextTopics = Set.of();
+        // A paper (a background paper, a note) is about its title's subject throughout; a meeting's report or a
+        // dialogue's summary covers several items, each under its own heading.
+        Set<String> paperTopics = report.metadata().kind() == ReportKind.REPORT
+                ? topics.inheritableTopicsOf(matcher.text(report.metadata().title())) : Set.of();
         for (Paragraph unit : report.paragraphs()) {
             PhraseMatcher.Text text = matcher.text(unit.text());
             Set<String> own = topics.topicsOf(text);
@@ -64,6 +69,7 @@ public final class Enricher {
             }
             // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows.
             var inherited = new LinkedHashSet<String>(contextTopics);
+            inherited.addAll(paperTopics);
             unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading))));
             var all = new LinkedHashSet<String>(own);
             all.addAll(inherited);
@@ -74,7 +80,8 @@ public final class Enricher {
                     .filter(c -> orgs.stream().noneMatch(o -> Gazetteer.overlaps(o.span(), c.span())))
                     .map(c -> c.entry().name())
                     .toList();
-            SpeakerDetector.Speakers who = speakers.detect(unit, report.metadata().kind(), affiliations);
+            SpeakerDetector.Speakers who = speakers.detect(unit, report.metadata().kind(), report.metadata().title(),
+                    affiliations);
 
             var entries = new ArrayList<Recommendation>();
             for (RecommendationExtractor.Draft draft : recommendations.drafts(unit)) {

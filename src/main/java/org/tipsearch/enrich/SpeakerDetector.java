@@ -30,6 +30,8 @@ final class SpeakerDetector {
             Pattern.compile("(" + NAME + ")(?:,[^;()]{1,200}?)?\\s+\\(([^()]{2,80})\\)");
     /** Small words that may stand inside an organization's name. */
     private static final String CONNECTORS = "of|for|against|on|and|the|de|in|to|at";
+    /** An organization described rather than named after an introducer: "from a medical research institute". */
+    private static final Pattern DESCRIBED = Pattern.compile("\\s*(?:an?|one)\\s+([^,;.]{3,80})");
     /** Where a run of names after an introducer ends: a stop mark, or a lower-case word that is no connector. */
     private static final Pattern NAME_RUN_END =
             Pattern.compile("[.;:()]\\s|[.;:()]$|\\s(?!(?:" + CONNECTORS + ")\\b)\\p{Ll}[\\p{Ll}-]*(?![\\p{L}])");
@@ -80,12 +82,12 @@ final class SpeakerDetector {
         return out;
     }
 
-    Speakers detect(Paragraph unit, ReportKind reportKind, Map<String, String> affiliations) {
+    Speakers detect(Paragraph unit, ReportKind reportKind, String title, Map<String, String> affiliations) {
         var types = new LinkedHashSet<String>();
         var names = new LinkedHashSet<String>();
         String heading = unit.sectionPath();
         for (int i = 0; i < sectionPatterns.size(); i++) {
-            if (sectionPatterns.get(i).matcher(heading).find()) {
+            if (sectionPatterns.get(i).matcher(heading).find() || sectionPatterns.get(i).matcher(title).find()) {
                 types.add(rules.sectionSpeakers().get(i).type());
             }
         }
@@ -148,7 +150,12 @@ final class SpeakerDetector {
             if (!speaks(words, lower, introduced.start(), introduced.end(), rules.introducerWindow())) {
                 continue;
             }
-            for (String name : namesAfter(text, introduced.end())) {
+            List<String> named = namesAfter(text, introduced.end());
+            Matcher described = DESCRIBED.matcher(text).region(introduced.end(), text.length());
+            if (anyName && named.isEmpty() && described.lookingAt()) {
+                types.add(typeOf(described.group(1))); // "from a medical research institute": a kind, no name
+            }
+            for (String name : named) {
                 String affiliation = affiliations.getOrDefault(name, name);
                 boolean known = affiliations.containsKey(name) || countries.lookup(name) != null
                         || organizations.lookup(name) != null;
