@@ -1,6 +1,8 @@
 package org.tipsearch.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.logging.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,8 +31,32 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        quietLibraries(List.of(args).contains(VERBOSE));
         int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         System.exit(code);
+    }
+
+    /** The option that lets the libraries log at info (slf4j-simple, java.util.logging) rather than warnings only. */
+    static final String VERBOSE = "--verbose";
+
+    /**
+     * The libraries' logging, set before any of them logs: slf4j-simple reads {@code simplelogger.properties}
+     * (warnings; DJL errors only), java.util.logging (Lucene) warnings only — and Lucene's note on the vector
+     * module, which the launcher adds, only if it is missing and the run verbose.
+     */
+    private static void quietLibraries(boolean verbose) {
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+            return;
+        }
+        String config = ".level=WARNING\norg.apache.lucene.internal.vectorization.level=SEVERE\n";
+        try {
+            LogManager.getLogManager().readConfiguration(
+                    new java.io.ByteArrayInputStream(config.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The command line with its error handling: bad usage is one line on stderr and exit code 2. */

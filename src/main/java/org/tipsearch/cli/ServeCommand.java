@@ -62,6 +62,10 @@ final class ServeCommand implements Callable<Integer> {
     /** A budget over a minute is no budget: a client waiting that long has gone. */
     private static final long MAX_QUERY_BUDGET_MS = 60_000;
 
+    @Option(names = Main.VERBOSE, description = "Log what the libraries say (Jetty, Javalin, DJL, Lucene) at info, "
+            + "not only their warnings.")
+    private boolean verbose;
+
     @Option(names = "--cached-pages", defaultValue = "1000", paramLabel = "N",
             description = "How many pages of results answered lately are kept and answered again while the index "
                     + "does not change (0-" + MAX_CACHED_PAGES + "; 0 keeps none). Default: ${DEFAULT-VALUE}.")
