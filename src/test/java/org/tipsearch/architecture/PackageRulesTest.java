@@ -1,0 +1,80 @@
+package org.tipsearch.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture as rules on the product's classes: data flows one way, ingest → enrich → index → search →
+ * web and cli, and no package reaches back up the flow. A change that breaks a rule fails here, not in review.
+ */
+class PackageRulesTest {
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.tipsearch");
+        // the rules hold of the classes built from src/main, not of an empty import
+        assertTrue(product.size() > 150, "classes imported: " + product.size());
+    }
+
+    @Test
+    void ingestReadsReportsWithoutLuceneOrAnythingDownstream() {
+        noClasses().that().resideInAPackage("org.tipsearch.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.tipsearch.enrich..",
+                        "org.tipsearch.index..", "org.tipsearch.search..", "org.tipsearch.web..", "org.tipsearch.cli..",
+                        "org.tipsearch.bench..", "org.tipsearch.embed..", "org.tipsearch.eval..")
+                .check(product);
+    }
+
+    @Test
+    void enrichmentKnowsNothingOfTheIndexOrWhatServesIt() {
+        noClasses().that().resideInAPackage("org.tipsearch.enrich..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.index..", "org.tipsearch.search..",
+                        "org.tipsearch.web..", "org.tipsearch.cli..", "org.tipsearch.bench..")
+                .check(product);
+    }
+
+    @Test
+    void theIndexKnowsNothingOfSearchingOrServing() {
+        noClasses().that().resideInAPackage("org.tipsearch.index..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.search..", "org.tipsearch.web..",
+                        "org.tipsearch.cli..", "org.tipsearch.bench..")
+                .check(product);
+    }
+
+    @Test
+    void searchingKnowsNothingOfServingOrTheCommandLine() {
+        noClasses().that().resideInAPackage("org.tipsearch.search..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.web..", "org.tipsearch.cli..",
+                        "org.tipsearch.bench..")
+                .check(product);
+    }
+
+    @Test
+    void theServerKnowsNothingOfTheCommandLineOrTheBenchmarks() {
+        noClasses().that().resideInAPackage("org.tipsearch.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.cli..", "org.tipsearch.bench..")
+                .check(product);
+    }
+
+    @Test
+    void onlyTheCommandLineRunsTheBenchmarks() {
+        noClasses().that().resideOutsideOfPackages("org.tipsearch.bench..", "org.tipsearch.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.tipsearch.bench..")
+                .check(product);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.tipsearch.(*)..").should().beFreeOfCycles().check(product);
+    }
+}
