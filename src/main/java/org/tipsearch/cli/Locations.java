@@ -40,10 +40,12 @@ final class Locations {
 
     /** The reports folder an index keeps: {@code X/reports} beside {@code X/index}, else {@code DIR-reports}. */
     static Path reportsOf(Path index) {
-        Path named = index.getFileName() == null || index.getFileName().toString().equals(".")
-                ? index.toAbsolutePath().normalize() : index;
-        String name = named.getFileName() == null ? "index" : named.getFileName().toString();
-        return named.resolveSibling(name.equals("index") ? "reports" : name + "-reports");
+        Path absolute = index.toAbsolutePath().normalize();
+        if (absolute.getFileName() == null) {
+            throw new IllegalArgumentException("the index cannot be the root folder " + absolute);
+        }
+        String name = absolute.getFileName().toString();
+        return absolute.resolveSibling(name.equals("index") ? "reports" : name + "-reports");
     }
 
     /** The reports folder, or a usage error naming it. */

@@ -81,19 +81,14 @@ final class ServeCommand implements Callable<Integer> {
     private static final long REFRESH_SECONDS = 2;
 
     /**
-     * Verifies the index before serving from it, setting a damaged one aside and rebuilding it; a large index is
-     * verified in the background instead, while the server answers, and one found damaged stops being searched.
+     * A large index is verified in the background, while the server answers (a small one was verified, and
+     * repaired, before it opened); one found damaged stops being searched and is repaired on the next start.
      */
-    private IndexCheck verify(PrintWriter out) throws IOException {
+    private IndexCheck checkInBackground() {
         Path index = locations.index();
-        boolean large = Files.isDirectory(index) && IndexIntegrity.size(index) > IndexIntegrity.LARGE_BYTES;
-        if (large && !IndexIntegrity.isMarkedDamaged(index)) {
-            return IndexCheck.inBackground(index, damage -> System.err.println("tipsearch: the index at " + index
-                    + " is damaged (" + damage + "); searches are refused; restart to set it aside and rebuild it from "
-                    + locations.reports()));
-        }
-        IndexRepair.verify(index, locations.reports(), out);
-        return IndexCheck.whole();
+        return IndexCheck.inBackground(index, damage -> System.err.println("tipsearch: the index at " + index
+                + " is damaged (" + damage + "); searches are refused; restart to set it aside and rebuild it from "
+                + locations.reports()));
     }
 
     /** The admin token from the file or the environment (the file wins), or null when neither gives one. */
@@ -133,11 +128,17 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cached-pages must be 0-" + MAX_CACHED_PAGES
                     + ", not " + cachedPages);
         }
-        IndexCheck check = verify(out);
+        boolean large = Files.isDirectory(locations.index())
+                && IndexIntegrity.size(locations.index()) > IndexIntegrity.LARGE_BYTES
+                && !IndexIntegrity.isMarkedDamaged(locations.index());
+        if (!large) {
+            IndexRepair.verify(locations.index(), locations.reports(), out);
+        }
         if (!ReportIndexer.isCurrent(locations.index())) {
             out.println("No current index at " + locations.index() + "; building it from " + locations.reports());
             IndexCommand.build(locations.existingReports(), locations.index(), out);
         }
+        IndexCheck check = large ? checkInBackground() : IndexCheck.whole();
         String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
         SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs), cachedPages);

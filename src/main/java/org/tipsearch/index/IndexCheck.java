@@ -40,14 +40,24 @@ public final class IndexCheck {
     public static IndexCheck inBackground(Path indexDir, Consumer<String> onDamage) {
         var check = new IndexCheck(State.VERIFYING);
         Thread.ofPlatform().name("tipsearch-index-check").daemon().start(() -> {
-            Optional<String> found = IndexIntegrity.damage(indexDir);
-            if (found.isPresent()) {
-                check.damage = found.get();
-                check.state = State.DAMAGED;
-                IndexIntegrity.markDamaged(indexDir, found.get());
-                onDamage.accept(found.get());
-            } else {
+            Optional<String> found;
+            try {
+                found = IndexIntegrity.damage(indexDir);
+            } catch (RuntimeException e) { // could not read it through (no damage found): say so, go on answering
                 check.state = State.WHOLE;
+                System.err.println("tipsearch: the index could not be verified: " + e.getMessage());
+                return;
+            }
+            if (found.isEmpty()) {
+                check.state = State.WHOLE;
+                return;
+            }
+            check.damage = found.get();
+            check.state = State.DAMAGED;
+            try {
+                IndexIntegrity.markDamaged(indexDir, found.get());
+            } finally {
+                onDamage.accept(found.get());
             }
         });
         return check;

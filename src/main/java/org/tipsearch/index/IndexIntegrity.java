@@ -10,7 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -54,9 +57,13 @@ public final class IndexIntegrity {
             }
             verify(directory);
             return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // CorruptIndexException (a checksum), EOFException (a file cut short), NoSuchFileException, …
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                | java.io.EOFException | java.nio.file.NoSuchFileException e) {
+            // a checksum or a header that does not hold, a file cut short or missing: damage; anything else (a
+            // permission, too many open files) says nothing of the index, and is thrown
             return Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot verify the index at " + indexDir + ": " + e.getMessage(), e);
         }
     }
 

@@ -12,8 +12,13 @@ final class DraftedUnits {
     /** A footnote marker in a unit's text, which the unit's footnotes stand for. */
     private static final Pattern FOOTNOTE_MARKER =
             Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
-    /** A cover line of this many words is prose, not a title. */
-    private static final int COVER_PROSE_WORDS = 60;
+    /** A cover block of this many words that ends a sentence is prose, not a title. */
+    private static final int COVER_PROSE_WORDS = 40;
+    /** A cover block this long is prose even if it ends no sentence (a page flattened onto a line): no title is. */
+    private static final int RUN_ON_PROSE_WORDS = 100;
+    /** A cover line of this many words that ends no sentence runs on into the next. */
+    private static final int WRAPPED_WORDS = 8;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’)]?$");
 
     private final List<UnitDraft> drafts = new ArrayList<>();
     /** Each footnote with the number of drafts there were when it was printed. */
@@ -100,14 +105,31 @@ final class DraftedUnits {
     int keepCoverProse(List<String> frontMatter) {
         var prose = new ArrayList<UnitDraft>();
         int characters = 0;
-        for (var it = frontMatter.iterator(); it.hasNext();) {
-            String line = it.next();
-            if (line.split("\\s+").length >= COVER_PROSE_WORDS) {
-                prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, line));
-                characters += TextAccount.characters(line);
-                it.remove();
+        // a block of lines that runs on until a sentence ends: a summary hard-wrapped on the cover
+        var kept = new ArrayList<String>();
+        var block = new ArrayList<String>();
+        for (String line : frontMatter) {
+            block.add(line);
+            if (!SENTENCE_END.matcher(line).find() && line.split("\\s+").length >= WRAPPED_WORDS) {
+                continue; // runs on
             }
+            String joined = String.join(" ", block);
+            if (joined.split("\\s+").length >= COVER_PROSE_WORDS && SENTENCE_END.matcher(joined).find()) {
+                prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, joined));
+                characters += TextAccount.characters(joined);
+            } else {
+                kept.addAll(block);
+            }
+            block.clear();
         }
+        if (String.join(" ", block).split("\\s+").length >= RUN_ON_PROSE_WORDS) {
+            prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, String.join(" ", block)));
+            characters += TextAccount.characters(String.join(" ", block));
+        } else {
+            kept.addAll(block);
+        }
+        frontMatter.clear();
+        frontMatter.addAll(kept);
         prepend(prose);
         return characters;
     }

@@ -18,6 +18,7 @@ record ReportCues(
         String footnoteRule,
         ContentsCue contents,
         List<String> coverItems,
+        List<String> numberedReferences,
         List<KindCue> kinds,
         List<String> bodies,
         List<String> sessionPatterns,
@@ -65,6 +66,7 @@ record ReportCues(
         Objects.requireNonNull(footnoteRule, "footnoteRule");
         Objects.requireNonNull(contents, "contents");
         coverItems = List.copyOf(coverItems);
+        numberedReferences = List.copyOf(numberedReferences);
         frontMatterNoise = List.copyOf(frontMatterNoise);
         kinds = List.copyOf(kinds);
         bodies = List.copyOf(bodies);

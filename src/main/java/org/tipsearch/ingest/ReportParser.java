@@ -44,6 +44,8 @@ public final class ReportParser {
     private static final int MAX_NUMBERED_HEADING_WORDS = 12;
 
     private final TextLayout layout;
+    /** A number right after one of these words is a reference ("article 5."), not a run-in paragraph. */
+    private final java.util.Set<String> references;
 
     public ReportParser() {
         this(ReportCues.load());
@@ -51,6 +53,14 @@ public final class ReportParser {
 
     ReportParser(ReportCues cues) {
         this.layout = new TextLayout(cues);
+        this.references = java.util.Set.copyOf(cues.numberedReferences());
+    }
+
+    /** Whether the number found at {@code at} in the text follows a word that makes it a reference. */
+    private boolean isReference(String text, int at) {
+        String before = text.substring(0, at).strip();
+        String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
+        return references.contains(word);
     }
 
     public ParsedText parse(String text) {
@@ -74,7 +84,7 @@ public final class ReportParser {
     }
 
     /** A report with numbered paragraphs, headings and recommendation blocks. */
-    private static final class NumberedReport {
+    private final class NumberedReport {
         private final DraftedUnits units = new DraftedUnits();
         private final List<String> frontMatter = new ArrayList<>();
         private boolean bodyStarted;
@@ -200,7 +210,7 @@ public final class ReportParser {
             }
             var m = RUN_IN.matcher(line.raw());
             while (m.find()) {
-                if (Integer.parseInt(m.group(1)) == expected && m.start() > 0) {
+                if (Integer.parseInt(m.group(1)) == expected && m.start() > 0 && !isReference(line.raw(), m.start())) {
                     return m.start();
                 }
             }
@@ -224,6 +234,7 @@ public final class ReportParser {
                 int n = Integer.parseInt(m.group(1));
                 String heading = line.raw().substring(line.label().length() + 1, m.start()).strip();
                 if ((n == own || n == lastParagraphNumber + 1 && own <= lastParagraphNumber) && !heading.isEmpty()
+                        && !isReference(line.raw(), m.start())
                         && heading.split("\\s+").length <= MAX_NUMBERED_HEADING_WORDS
                         && !SENTENCE_END.matcher(heading).matches()) {
                     return m.start();
@@ -250,7 +261,8 @@ public final class ReportParser {
                 headingOpen = true;
                 return;
             }
-            boolean listContinues = nextListNumber == n && !blankSinceLastLine;
+            // a list's next item, also after a blank line when it is no sentence ("3. Thematic discussion")
+            boolean listContinues = nextListNumber == n && (!blankSinceLastLine || !SENTENCE_END.matcher(line.text()).matches());
             boolean listStarts = n == 1 && current != null && current.endsWithColon() && lastParagraphNumber >= 1;
             if (current != null && (listContinues || listStarts)) {
                 current.addItem(line.raw());
@@ -277,7 +289,9 @@ public final class ReportParser {
                 return false;
             }
             boolean repeatedBelow = next != null && next.type() == Line.Type.NUMBERED && next.label().equals(line.label());
-            boolean outOfSequence = bodyStarted && n <= lastParagraphNumber && (current == null || !current.endsWithColon());
+            // out of sequence, a heading stands apart: after a blank line, and after a paragraph that ended
+            boolean outOfSequence = bodyStarted && n <= lastParagraphNumber && blankSinceLastLine
+                    && (current == null || current.endsSentence());
             return repeatedBelow || outOfSequence;
         }
 

@@ -40,9 +40,11 @@ final class TextLayout {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
     private static final int FLATTENED_COVER_LENGTH = 150;
     private static final int PROSE_WORDS = 25;
+    private static final int PROSE_LINE_WORDS = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
     /** A paragraph number with nothing after it, at the end of a line or alone on it. */
-    private static final Pattern DANGLING_NUMBER = Pattern.compile("(?:^|\\s)\\d{1,3}\\.$");
+    private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
+    private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
@@ -69,22 +71,31 @@ final class TextLayout {
         List<String> raw = List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
                 .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1));
         int bodyStart = bodyStart(raw);
+        var page = new PageEvidence(raw, text.indexOf('\f') >= 0);
         var lines = new ArrayList<String>();
+        var cover = new ArrayList<Boolean>();
         boolean underRule = false;
         boolean inContents = false;
         String masthead = null;
-        int coverLines = 0;
+        int lastNote = 0;
         for (int i = 0; i < raw.size(); i++) {
             String line = raw.get(i).strip();
             boolean front = i < bodyStart;
             if (line.isEmpty()) {
                 lines.add("");
+                cover.add(front);
+                underRule = false; // a page's footnotes stand together under their rule
                 continue;
             }
-            String kind = furnitureKind(line, front, masthead);
-            if (front && masthead == null && symbolIn(line) != null) {
-                masthead = symbolIn(line);
+            if (masthead == null && symbolIn(line) != null) {
+                masthead = symbolIn(line); // the first symbol printed alone is the document's
+                if (front || !page.repeats(masthead)) {
+                    lines.add(line);
+                    cover.add(front);
+                    continue;
+                }
             }
+            String kind = furnitureKind(line, front, masthead, page);
             if (kind != null) {
                 count(removed, kind, line);
                 underRule = false;
@@ -108,24 +119,74 @@ final class TextLayout {
                 inContents = false;
             }
             Matcher note = FOOTNOTE.matcher(line);
-            if (underRule && note.matches() && !BODY_START.matcher(line).find()) {
+            if (underRule && note.matches() && !BODY_START.matcher(line).find() && nextNote(note.group(1), lastNote)) {
+                lastNote = note.group(1).chars().allMatch(Character::isDigit) ? Integer.parseInt(note.group(1)) : lastNote;
                 lines.add(superscript(note.group(1)) + " " + note.group(2));
+                cover.add(front);
                 continue;
             }
-            if (underRule && !lines.isEmpty() && isFootnoteLine(lines.getLast()) && !opensUnit(line)) {
+            if (underRule && !lines.isEmpty() && isFootnoteLine(lines.getLast()) && !opensUnit(line)
+                    && !SENTENCE_END.matcher(lines.getLast()).find()) {
                 lines.set(lines.size() - 1, lines.getLast() + " " + line); // a footnote over two lines
                 continue;
             }
             underRule = false;
             if (front) {
                 splitCover(raw.get(i), lines);
-                coverLines = lines.size();
             } else {
                 lines.add(SPACES.matcher(line).replaceAll(" "));
             }
+            while (cover.size() < lines.size()) {
+                cover.add(front);
+            }
         }
-        List<String> joined = rejoinBrokenWords(joinDanglingNumbers(lines));
-        return new Cleaned(joined, Math.min(coverLines, joined.size()), removed);
+        joinDanglingNumbers(lines, cover);
+        rejoinBrokenWords(lines, cover);
+        int coverLines = 0;
+        while (coverLines < cover.size() && cover.get(coverLines)) {
+            coverLines++;
+        }
+        return new Cleaned(lines, coverLines, removed);
+    }
+
+    /**
+     * A footnote under the rule carries the next number of the text's footnotes (a page's first may skip, as a
+     * page's notes may follow a page without): "15 November 2000, …" under note 1 continues it. Stars always.
+     */
+    private static boolean nextNote(String marker, int last) {
+        if (!Character.isDigit(marker.charAt(0)) || Line.superscriptDigits().indexOf(marker.charAt(0)) >= 0) {
+            return true;
+        }
+        int n = Integer.parseInt(marker);
+        return n == last + 1 || last == 0 && n <= 3 || n > last && n <= last + 3;
+    }
+
+    /**
+     * What says the text was laid out in pages: a form feed, a job number or barcode line, a symbol alone on a
+     * line more than once. A number alone on a line is a page number only in such a text; elsewhere (a table's
+     * cell) it is text. A symbol alone on a line is a running header only where it repeats.
+     */
+    private final class PageEvidence {
+        private final boolean paged;
+        private final java.util.Map<String, Integer> symbolLines = new java.util.HashMap<>();
+
+        PageEvidence(List<String> raw, boolean formFeeds) {
+            boolean marks = formFeeds;
+            for (String r : raw) {
+                String line = SPACES.matcher(r.strip()).replaceAll(" ");
+                String bare = PAGE_NUMBER.matcher(line).replaceAll("");
+                Matcher m = symbol.matcher(bare);
+                if (m.matches() && !bare.endsWith(".")) {
+                    symbolLines.merge(m.group("symbol"), 1, Integer::sum);
+                }
+                marks |= furniture.stream().anyMatch(f -> !f.getKey().equals("page number") && f.getValue().matcher(line).find());
+            }
+            paged = marks || symbolLines.values().stream().anyMatch(n -> n > 1);
+        }
+
+        boolean repeats(String symbolPrinted) {
+            return symbolLines.getOrDefault(symbolPrinted, 0) > 1;
+        }
     }
 
     /** The first line of the body: its first chapter or paragraph, or the first block of an unnumbered text's prose. */
@@ -137,14 +198,14 @@ final class TextLayout {
         }
         // an unnumbered text: its cover is the lines before its first block of prose, a run of lines without a
         // blank between them of some twenty-five words or more that ends a sentence (a cover's lines do not, or
-        // stand in columns)
+        // stand in columns); the block's prose starts at its first line of some length, as a cover line is short
         int blockStart = -1;
         int words = 0;
         for (int i = 0; i <= raw.size(); i++) {
             String s = i < raw.size() ? raw.get(i).strip() : "";
             if (s.isEmpty() || COLUMN_GAP.matcher(s).find()) {
                 if (blockStart >= 0 && words >= PROSE_WORDS && SENTENCE_END.matcher(raw.get(i - 1).strip()).find()) {
-                    return blockStart;
+                    return firstProseLine(raw, blockStart, i);
                 }
                 blockStart = -1;
                 words = 0;
@@ -155,26 +216,38 @@ final class TextLayout {
             }
             words += s.split("\\s+").length;
         }
-        return 0; // no block of prose to tell the cover by: no cover
+        return firstProseLine(raw, 0, raw.size()); // no block of prose: the first line of some length
+    }
+
+    private static int firstProseLine(List<String> raw, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String s = raw.get(i).strip();
+            if (s.split("\\s+").length >= PROSE_LINE_WORDS && !COLUMN_GAP.matcher(s).find()) {
+                return i;
+            }
+        }
+        return from;
 
     }
 
     /** The kind of page furniture the line is, or null. The masthead's own symbol on the cover is not furniture. */
-    private String furnitureKind(String line, boolean front, String masthead) {
+    private String furnitureKind(String line, boolean front, String masthead, PageEvidence page) {
         String squeezed = SPACES.matcher(line).replaceAll(" ");
         for (var entry : furniture) {
-            if (entry.getValue().matcher(squeezed).find()) {
+            if (entry.getValue().matcher(squeezed).find() && (page.paged || !entry.getKey().equals("page number"))) {
                 return entry.getKey();
             }
         }
         String bare = PAGE_NUMBER.matcher(squeezed).replaceAll("");
-        // the masthead's symbol repeated; a symbol a sentence cites may fall alone on a line ("CTOC/COP/…/1.")
-        if (symbol.matcher(bare).matches() && !bare.endsWith(".")
-                && (masthead == null ? !front : bare.endsWith(masthead) && (!front || !squeezed.equals(bare)))) {
+        // the masthead's symbol repeated at the head of a page; another symbol alone on a line is one a sentence
+        // or a list of documents cites
+        Matcher m = symbol.matcher(bare);
+        if (m.matches() && !bare.endsWith(".") && m.group("symbol").equals(masthead)) {
             return "running header";
         }
         // a header or footer of several pieces, glued or apart: "2/4   V.16-01157CTOC/COP/WG.6/2016/2"
-        if (!front && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).find() && footerPiece.matcher(squeezed).replaceAll("").isBlank()
+        if (!front && page.paged && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).find()
+                && footerPiece.matcher(squeezed).replaceAll("").isBlank() && footerPiece.matcher(squeezed).results().count() > 1
                 && !Line.classify(squeezed).type().equals(Line.Type.NUMBERED)) {
             return "page header or footer";
         }
@@ -257,42 +330,44 @@ final class TextLayout {
     }
 
     /**
-     * A paragraph number left at a line's end or alone on a line ("… related offences 4." above "Trafficking in
-     * persons …") joins the line it numbers, across blank lines.
+     * A paragraph number alone on a line, or left at the end of a heading's line ("II. … related offences 4."),
+     * joins the line of text it numbers, across blank lines. A sentence that ends in a number ("… article 6.") is
+     * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already.
      */
-    private static List<String> joinDanglingNumbers(List<String> lines) {
-        var out = new ArrayList<String>(lines.size());
+    private static void joinDanglingNumbers(List<String> lines, List<Boolean> cover) {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (DANGLING_NUMBER.matcher(line).find()) {
-                int next = i + 1;
-                while (next < lines.size() && lines.get(next).isEmpty()) {
-                    next++;
-                }
-                if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))) {
-                    out.add(line + " " + lines.get(next));
-                    i = next;
-                    continue;
+            boolean alone = ALONE_NUMBER.matcher(line).matches();
+            if (!alone && !(DANGLING_NUMBER.matcher(line).find() && Line.classify(line).isHeading())) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.size() && lines.get(next).isEmpty()) {
+                next++;
+            }
+            if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))
+                    && Line.classify(lines.get(next)).type() == Line.Type.TEXT) {
+                lines.set(i, line + " " + lines.get(next));
+                for (int k = next; k > i; k--) {
+                    lines.remove(k);
+                    cover.remove(k);
                 }
             }
-            out.add(line);
         }
-        return out;
     }
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
-    private static List<String> rejoinBrokenWords(List<String> lines) {
+    private static void rejoinBrokenWords(List<String> lines, List<Boolean> cover) {
         var hyphenation = new Hyphenation(lines);
-        var out = new ArrayList<String>(lines.size());
-        for (String line : lines) {
-            if (!out.isEmpty() && Hyphenation.isBroken(out.getLast()) && !line.isEmpty()
-                    && Character.isLowerCase(line.codePointAt(0))) {
-                out.set(out.size() - 1, hyphenation.join(out.getLast(), line));
-            } else {
-                out.add(line);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (Hyphenation.isBroken(lines.get(i - 1)) && !line.isEmpty() && Character.isLowerCase(line.codePointAt(0))) {
+                lines.set(i - 1, hyphenation.join(lines.get(i - 1), line));
+                lines.remove(i);
+                cover.remove(i);
+                i--;
             }
         }
-        return out;
     }
 
     private static boolean isFootnoteLine(String line) {

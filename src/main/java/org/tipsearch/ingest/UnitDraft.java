@@ -34,6 +34,11 @@ final class UnitDraft {
         text.append(line);
     }
 
+    /** Whether the text so far ends a sentence, as a paragraph before a heading does. */
+    boolean endsSentence() {
+        return !text.isEmpty() && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
+    }
+
     boolean endsWithColon() {
         return !text.isEmpty() && text.charAt(text.length() - 1) == ':';
     }

@@ -512,7 +512,7 @@ class SearchServiceTest {
     @Test
     void aSearchThatSpendsItsBudgetBeforeFindingAnythingIsRefused() throws Exception {
         try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1), 0)) {
-            for (SearchMode mode : List.of(SearchMode.BM25, SearchMode.HYBRID)) {
+            for (SearchMode mode : SearchMode.values()) {
                 var request = new SearchRequest(Scope.PARAGRAPHS, mode, "child trafficking", 1, 10,
                         Map.of(Schema.KIND, List.of("paragraph")));
                 assertThrows(BudgetExceededException.class, () -> hurried.search(request), mode.id());

@@ -1,0 +1,100 @@
+package org.tipsearch.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small texts that once misled the layout pre-pass or the parser, each read as a careful reader would
+ * ({@code src/test/resources/pitfalls/}, written by a reviewer of the parser): numbers and symbols a sentence
+ * cites, a wrapped line that opens with a number, agenda items apart, a cover's summary, a footnote over two
+ * lines, a statement without blank lines, a contents in columns.
+ */
+class ExtractionPitfallsTest {
+
+    private static Report read(String name) throws Exception {
+        Path file = Path.of("src", "test", "resources", "pitfalls", name);
+        return new ReportReader().read(Files.readAllBytes(file), name);
+    }
+
+    private static List<String> ids(Report report) {
+        return report.paragraphs().stream().map(Paragraph::unitId).toList();
+    }
+
+    private static Paragraph unit(Report report, String id) {
+        return report.paragraphs().stream().filter(p -> p.unitId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSentenceEndingInANumberIsNoHeadingAndItsNumbersAndSymbolsStay() throws Exception {
+        Report r = read("cited-numbers-and-symbols.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3", "para-4", "para-5"), ids(r));
+        assertEquals("The Working Group met in Vienna. It considered the application of article 5.", unit(r, "para-1").text());
+        assertEquals("B. Recommendations", unit(r, "para-2").section().getLast());
+        assertTrue(unit(r, "para-3").text().endsWith("45 12"), "figures on lines of their own are text, not page numbers");
+        assertTrue(unit(r, "para-4").text().contains("CTOC/COP/WG.4/2015/1"), "a cited symbol is text");
+        assertFalse(r.account().flagged());
+    }
+
+    @Test
+    void recommendationsAfterASentenceEndingInANumberStayApart() throws Exception {
+        Report r = read("recommendations-after-a-number.txt");
+        assertEquals(List.of("para-1", "rec-1", "rec-2", "rec-3"), ids(r));
+    }
+
+    @Test
+    void aWrappedLineThatOpensWithANumberIsNoHeading() throws Exception {
+        Report r = read("wrapped-line-opening-with-a-number.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3", "para-4"), ids(r));
+        assertTrue(unit(r, "para-3").text().contains("non-punishment principle"), unit(r, "para-3").text());
+        assertEquals(List.of("I. Introduction"), unit(r, "para-4").section());
+    }
+
+    @Test
+    void aNumberAfterArticleIsAReferenceNotARunInParagraph() throws Exception {
+        Report r = read("article-numbers-in-text-and-heading.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3", "para-4", "para-5"), ids(r));
+        assertTrue(unit(r, "para-3").text().endsWith("definitions of firearms and parts."), unit(r, "para-3").text());
+        assertEquals(List.of("II. Implementation of article 5. Criminalization"), unit(r, "para-5").section());
+    }
+
+    @Test
+    void agendaItemsApartStayInTheirList() throws Exception {
+        Report r = read("agenda-items-apart.txt");
+        assertTrue(unit(r, "para-2").text().endsWith("4. Adoption of the report"), unit(r, "para-2").text());
+        assertEquals("The Working Group adopted the agenda.", unit(r, "para-3").text());
+    }
+
+    @Test
+    void aCoverSummaryIsKeptAsTextAndAFootnoteRunsOnToItsEnd() throws Exception {
+        Report r = read("cover-summary-and-footnote-over-two-lines.txt");
+        assertTrue(r.paragraphs().get(0).text().startsWith("The present paper examines"), ids(r).toString());
+        assertTrue(r.account().flagged(), "text kept as unnumbered units flags the report");
+        Paragraph first = unit(r, "para-1");
+        assertEquals(List.of(new Footnote("1", "See resolution 55/25 of 15 November 2000, annex II.")), first.footnotes());
+        assertTrue(first.text().endsWith("the need for more data."), "the text after the footnotes is the paragraph's");
+    }
+
+    @Test
+    void aStatementWithoutBlankLinesOrWithBrokenWordsOnItsCoverOpensWithItsProse() throws Exception {
+        for (String name : List.of("statement-without-blank-lines.txt", "statement-cover-with-broken-words.txt")) {
+            Report r = read(name);
+            assertEquals("CTOC/COP/WG.4/2015/CRP.1", r.metadata().symbol(), name);
+            assertEquals(3, r.paragraphs().size(), name);
+            assertTrue(r.paragraphs().get(0).text().startsWith("Distinguished delegates"), name);
+        }
+    }
+
+    @Test
+    void aContentsInColumnsIsNoBody() throws Exception {
+        Report r = read("contents-in-columns.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3", "para-4"), ids(r));
+        assertEquals(List.of("II. Organization of the meeting"), unit(r, "para-3").section());
+        assertTrue(r.account().furniture().containsKey("contents"));
+    }
+}
