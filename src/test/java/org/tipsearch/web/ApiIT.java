@@ -357,6 +357,23 @@ class ApiIT {
         assertFalse(account.get("flagged").asBoolean());
     }
 
+    /**
+     * A query the reports say nothing about matches nothing, in every mode: its nearest units by meaning are not
+     * related to it, only nearest. A query they do speak of still finds its paragraphs by meaning.
+     */
+    @Test
+    void nonsenseMatchesNothingInAnyModeAndATopicStillMatchesByMeaning() throws Exception {
+        for (String mode : List.of("bm25", "semantic", "hybrid")) {
+            for (String query : List.of("zzzxqvw", "recipe for chocolate cake")) {
+                JsonNode result = get("/api/search?mode=" + mode + "&q=" + encode(query));
+                assertEquals(0, result.get("total").asInt(), mode + " " + query + ": " + result.get("total"));
+                assertEquals(0, result.get("hits").size());
+            }
+        }
+        assertTrue(get("/api/search?mode=semantic&q=" + encode("non-punishment")).get("total").asInt() > 0);
+        assertTrue(get("/api/search?mode=hybrid&q=" + encode("non-punishment")).get("total").asInt() >= 8);
+    }
+
     @Test
     void recommendationsOfThe2023ReportWithTheirStatus() throws Exception {
         JsonNode result = get("/api/recommendations?size=100&session=" + encode("13th session (2023)"));
