@@ -1,9 +1,7 @@
 package org.tipsearch.search;
 
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A hit found by meaning alone has no word of the query to mark: it shows the sentence of it closest to the
@@ -42,24 +40,16 @@ final class BestPassages {
                     best = s;
                 }
             }
-            out.set(i, new Hit(hit.unit(), hit.document(), hit.score(), Html.escape(sentences.get(best))));
+            out.set(i, new Hit(hit.unit(), hit.document(), hit.score(),
+                    Html.escape(CutPassages.around(sentences.get(best), hit.unit().paragraph().text()))));
         }
         return out;
     }
 
-    /** The first sentences of a text, as candidates for its best passage. */
+    /** The first sentences of a text, as candidates for its best passage (never cut after "Mr." or "para."). */
     private static List<String> sentences(String text) {
-        var out = new ArrayList<String>();
-        BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-        it.setText(text);
-        for (int start = it.first(), end = it.next(); end != BreakIterator.DONE && out.size() < CANDIDATES;
-                start = end, end = it.next()) {
-            String sentence = text.substring(start, end).strip();
-            if (!sentence.isEmpty()) {
-                out.add(sentence);
-            }
-        }
-        return out;
+        List<String> all = Sentences.of(text);
+        return all.subList(0, Math.min(CANDIDATES, all.size()));
     }
 
     private static double cosine(float[] a, float[] b) {

@@ -52,7 +52,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UHComponents;
@@ -757,7 +756,8 @@ public final class SearchService implements AutoCloseable {
     /** A highlighter of the hits whose texts are given, by document. */
     private UnifiedHighlighter highlighter(ReportSearcher view, Map<Integer, String> textByDoc) {
         var builder = UnifiedHighlighter.builder(view, indexAnalyzer)
-                .withFormatter(new DefaultPassageFormatter(MARK_START, MARK_END, " … ", true))
+                .withFormatter(new CutPassages(MARK_START, MARK_END))
+                .withBreakIterator(Sentences::new)
                 .withScorer(passageScorer)
                 .withMaxNoHighlightPassages(PASSAGES);
         return new UnifiedHighlighter(builder) {

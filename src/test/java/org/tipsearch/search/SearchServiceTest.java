@@ -149,6 +149,37 @@ class SearchServiceTest {
         assertEquals(List.of(), missed);
     }
 
+    /**
+     * A snippet never misquotes: one that is not the whole unit says where it was cut ("…"), and none is a
+     * fragment ending in a title or a reference ("… Mr.").
+     */
+    @Test
+    void snippetsSayWhereTheyAreCutAndNeverEndInATitle() throws Exception {
+        int cut = 0;
+        for (String query : List.of("non-punishment", "panellist", "organ removal", "corruption of officials",
+                "how do survivors take part")) {
+            for (SearchMode mode : SearchMode.values()) {
+                for (Hit hit : search.search(new SearchRequest(Scope.PARAGRAPHS, mode, query, 1, 50, Map.of())).hits()) {
+                    String shown = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(
+                                    hit.highlight().replaceAll("</?mark>", ""))
+                            .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                                    Character.toString(Integer.parseInt(m.group(1), 16))))
+                            .replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+                            .replace("&amp;", "&").replaceAll("\\s+", " ").strip();
+                    String whole = hit.unit().paragraph().text().replaceAll("\\s+", " ").strip();
+                    if (!shown.equals(whole)) {
+                        cut++;
+                        assertTrue(shown.contains("…"), mode + " " + query + ": " + shown);
+                    }
+                    for (String part : shown.split("…")) {
+                        assertFalse(part.strip().matches("(?s).*\\b(Mr|Ms|Mrs|Dr|No|para|art)\\."), mode + " " + query + ": " + shown);
+                    }
+                }
+            }
+        }
+        assertTrue(cut > 50, "snippets cut: " + cut);
+    }
+
     @Test
     void curatorSynonymsWidenPlainQueries() throws Exception {
         String removalNotHarvesting = BundledReports.DIALOGUE_2024 + "/para-17"; // "for organ removal", no harvesting
@@ -382,8 +413,10 @@ class SearchServiceTest {
         List<Hit> unmarked = results.hits().stream().filter(h -> !h.highlight().contains("<mark>")).toList();
         assertTrue(!unmarked.isEmpty(), "some hits are found by meaning alone");
         for (Hit hit : unmarked) {
-            String passage = hit.highlight().replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+            String shown = hit.highlight().replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
+            String passage = shown.replaceFirst("^… ", "").replaceFirst(" …$", "");
             assertTrue(hit.unit().paragraph().text().contains(passage), passage);
+            assertEquals(hit.unit().paragraph().text().startsWith(passage), !shown.startsWith("…"), shown);
             assertTrue(passage.length() < hit.unit().paragraph().text().length() || !passage.contains(". "), passage);
         }
     }
