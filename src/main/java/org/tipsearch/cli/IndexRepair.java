@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.tipsearch.index.IndexBuild;
 import org.tipsearch.index.IndexIntegrity;
+import org.tipsearch.index.ReportIndexer;
 
 /**
  * Verifies an index before a command uses it; a damaged index is set aside (never deleted) and rebuilt from its
@@ -31,15 +32,18 @@ final class IndexRepair {
         if (damage.isEmpty()) {
             return false;
         }
-        if (!Files.isDirectory(reports)) {
+        // the folder the index was built from, as its last commit says, before the one this command names
+        Path from = ReportIndexer.reportsFolderOf(index).filter(Files::isDirectory).orElse(reports);
+        if (!Files.isDirectory(from)) {
             throw new IllegalStateException("the index at " + index + " is damaged (" + damage.get() + ") and there is"
-                    + " no reports folder at " + reports + " to rebuild it from; give --reports DIR");
+                    + " no reports folder at " + from + " to rebuild it from; give --reports DIR");
         }
         Path aside = IndexIntegrity.setAside(index);
-        IndexBuild.Summary summary = IndexBuild.rebuild(reports, index, IndexBuild.Progress.QUIET);
+        IndexBuild.Summary summary = IndexBuild.rebuild(from, index, IndexBuild.Progress.QUIET);
         out.printf(Locale.ROOT, "tipsearch: the index at %s was damaged (%s); set aside at %s and rebuilt from %s: "
-                + "%d reports, %d units%s%n", index, damage.get(), aside, reports, summary.reports(),
-                summary.paragraphs(), summary.failures().isEmpty() ? "" : ", " + summary.failures().size() + " failed");
+                + "%s, %d units%s%n", index, damage.get(), aside, from,
+                summary.reports() == 1 ? "1 report" : summary.reports() + " reports", summary.paragraphs(),
+                summary.failures().isEmpty() ? "" : ", " + summary.failures().size() + " failed");
         out.flush();
         return true;
     }

@@ -68,6 +68,7 @@ public final class IndexBuild {
                     progress.failed(i + 1, files.size(), files.get(i), e.getMessage());
                 }
             }
+            indexer.builtFrom(reportsDir);
             indexer.commit();
         }
         return new Summary(reports, paragraphs, failures, (System.nanoTime() - start) / 1_000_000);

@@ -33,6 +33,7 @@ public final class ReportIndexer implements AutoCloseable {
     private final Directory directory;
     private final IndexWriter writer;
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
+    private Path reportsFolder;
 
     private ReportIndexer(Path indexDir, IndexWriterConfig.OpenMode mode) throws IOException {
         Files.createDirectories(indexDir);
@@ -123,8 +124,30 @@ public final class ReportIndexer implements AutoCloseable {
 
     /** Makes everything written so far visible to searchers that reopen, and durable, in one atomic step. */
     public void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(Schema.VERSION_KEY, Schema.VERSION).entrySet());
+        var data = new java.util.HashMap<String, String>(Map.of(Schema.VERSION_KEY, Schema.VERSION));
+        if (reportsFolder != null) {
+            data.put(Schema.REPORTS_KEY, reportsFolder.toString());
+        }
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
+    }
+
+    /** Notes, with each commit from now, the reports folder the index is built from. */
+    public void builtFrom(Path reportsDir) {
+        reportsFolder = reportsDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * The reports folder the index's last commit says it was built from; empty when it says none or cannot be read
+     * (a damaged commit).
+     */
+    public static Optional<Path> reportsFolderOf(Path indexDir) {
+        try (Directory dir = FSDirectory.open(indexDir)) {
+            String folder = org.apache.lucene.index.SegmentInfos.readLatestCommit(dir).getUserData().get(Schema.REPORTS_KEY);
+            return Optional.ofNullable(folder).map(Path::of);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the folder holds an index written with this version of the schema. */

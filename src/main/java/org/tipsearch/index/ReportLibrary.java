@@ -63,6 +63,7 @@ public final class ReportLibrary {
 
     private final Path indexDir;
     private final ReportFolder folder;
+    private final Path reportsDir;
     private final ReportReader reader = new ReportReader();
     private ReportPipeline pipeline;
 
@@ -72,6 +73,7 @@ public final class ReportLibrary {
      */
     public ReportLibrary(Path indexDir, Path reportsDir) {
         this.indexDir = indexDir;
+        this.reportsDir = reportsDir;
         this.folder = new ReportFolder(reportsDir);
     }
 
@@ -152,7 +154,9 @@ public final class ReportLibrary {
 
     private ReportIndexer open() throws IOException {
         try {
-            return ReportIndexer.update(indexDir);
+            ReportIndexer indexer = ReportIndexer.update(indexDir);
+            indexer.builtFrom(reportsDir);
+            return indexer;
         } catch (LockObtainFailedException e) {
             throw new IndexBusyException("the index at " + indexDir + " is being changed by another process "
                     + "(a running server or another ingest); try again when it is done", e);

@@ -27,6 +27,8 @@ public final class Schema {
     public static final String VERSION = "8-" + TextAnalyzer.curatorFingerprint();
     /** Commit user-data key holding {@link #VERSION}. */
     public static final String VERSION_KEY = "tipsearch.schema";
+    /** Commit user-data key holding the reports folder the index is built from, for a repair to rebuild from. */
+    public static final String REPORTS_KEY = "tipsearch.reports";
 
     // Identity and order
     /** Global unit id ({@code report/para-18}) for paragraphs; the report id for report records. */

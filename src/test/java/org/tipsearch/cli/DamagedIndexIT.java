@@ -56,6 +56,21 @@ class DamagedIndexIT {
         }
     }
 
+    /** A repair rebuilds from the folder the index was built from, not from whichever this command would use. */
+    @Test
+    void aRepairRebuildsFromTheReportsTheIndexWasBuiltFrom() throws Exception {
+        Path mine = dir.resolve("mine");
+        Files.createDirectories(mine);
+        Files.copy(BundledReports.file(BundledReports.ARTICLE_2023), mine.resolve("article.txt"));
+        Path index = dir.resolve("scratch");
+        assertEquals(0, JarProcess.run("index", "--index", index.toString(), "--reports", mine.toString()).exitCode());
+        damage(index, ".fdt");
+
+        Result after = JarProcess.run("search", "trafficking", "--mode", "bm25", "--index", index.toString());
+        assertEquals(0, after.exitCode(), after.err());
+        assertTrue(after.err().contains("rebuilt from " + mine.toAbsolutePath() + ": 1 report, 15 units"), after.err());
+    }
+
     @Test
     void aServerRepairsADamagedIndexBeforeItAnswers() throws Exception {
         Path index = dir.resolve("index");
