@@ -103,8 +103,7 @@ final class DraftedUnits {
      * as unnumbered text ahead of the body rather than left to the metadata: never dropped, and counted.
      */
     int keepCoverProse(List<String> frontMatter) {
-        var prose = new ArrayList<UnitDraft>();
-        int characters = 0;
+        var prose = new ArrayList<String>();
         // a block of lines that runs on until a sentence ends: a summary hard-wrapped on the cover
         var kept = new ArrayList<String>();
         var block = new ArrayList<String>();
@@ -115,22 +114,21 @@ final class DraftedUnits {
             }
             String joined = String.join(" ", block);
             if (joined.split("\\s+").length >= COVER_PROSE_WORDS && SENTENCE_END.matcher(joined).find()) {
-                prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, joined));
-                characters += TextAccount.characters(joined);
+                prose.add(joined);
             } else {
                 kept.addAll(block);
             }
             block.clear();
         }
-        if (String.join(" ", block).split("\\s+").length >= RUN_ON_PROSE_WORDS) {
-            prose.add(new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, String.join(" ", block)));
-            characters += TextAccount.characters(String.join(" ", block));
+        String rest = String.join(" ", block);
+        if (rest.split("\\s+").length >= RUN_ON_PROSE_WORDS) {
+            prose.add(rest);
         } else {
             kept.addAll(block);
         }
         frontMatter.clear();
         frontMatter.addAll(kept);
-        prepend(prose);
-        return characters;
+        prepend(prose.stream().map(p -> new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, p)).toList());
+        return prose.stream().mapToInt(TextAccount::characters).sum();
     }
 }

@@ -89,28 +89,9 @@ public final class ReportReader {
             throw new InvalidReportException(source + ": no paragraphs found in the text");
         }
         ReportMetadata metadata = overrides.applyTo(extractor.extract(slug(source), source, parsed));
-        return new Report(metadata, parsed.paragraphs(), account(text, parsed));
+        return new Report(metadata, parsed.paragraphs(), TextAccount.of(text, parsed));
     }
 
-    /** Where the text's characters went: units and their numbers, footnotes, headings, cover, furniture. */
-    private static TextAccount account(String text, ReportParser.ParsedText parsed) {
-        int units = 0;
-        int footnotes = 0;
-        var headings = new java.util.HashSet<String>();
-        for (Paragraph p : parsed.paragraphs()) {
-            units += TextAccount.characters(p.text()) + switch (p.kind()) {
-                case PARAGRAPH -> parsed.numbered() && p.number() != null ? p.number().length() + 1 : 0;
-                case RECOMMENDATION -> "Recommendation".length() + p.number().length();
-                case BULLET -> 1;
-            };
-            footnotes += p.footnotes().stream().mapToInt(f -> f.marker().length() + TextAccount.characters(f.text())).sum();
-            headings.addAll(p.section());
-        }
-        return new TextAccount(TextAccount.characters(text), units, footnotes,
-                headings.stream().mapToInt(TextAccount::characters).sum(),
-                parsed.frontMatter().stream().mapToInt(TextAccount::characters).sum(), parsed.furniture(),
-                parsed.keptAsText());
-    }
 
     /** The report id derived from its file name: "000_66491c30b35528aa.txt" → "000_66491c30b35528aa". */
     static String slug(String fileName) {

@@ -1,5 +1,6 @@
 package org.tipsearch.ingest;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,6 +44,26 @@ public record TextAccount(int total, int units, int footnotes, int headings, int
     /** Whether text was kept as unnumbered units, or more of it than markup could explain is unaccounted for. */
     public boolean flagged() {
         return keptAsText > 0 || Math.abs(unaccounted()) > FLAG_SHARE * total;
+    }
+
+    /** Where the text's characters went: units and their numbers, footnotes, headings, cover, furniture. */
+    static TextAccount of(String text, ReportParser.ParsedText parsed) {
+        int units = 0;
+        int footnotes = 0;
+        var headings = new HashSet<String>();
+        for (Paragraph p : parsed.paragraphs()) {
+            units += characters(p.text()) + switch (p.kind()) {
+                case PARAGRAPH -> parsed.numbered() && p.number() != null ? p.number().length() + 1 : 0;
+                case RECOMMENDATION -> "Recommendation".length() + p.number().length();
+                case BULLET -> 1;
+            };
+            footnotes += p.footnotes().stream().mapToInt(f -> f.marker().length() + characters(f.text())).sum();
+            headings.addAll(p.section());
+        }
+        return new TextAccount(characters(text), units, footnotes,
+                headings.stream().mapToInt(TextAccount::characters).sum(),
+                parsed.frontMatter().stream().mapToInt(TextAccount::characters).sum(), parsed.furniture(),
+                parsed.keptAsText());
     }
 
     /** The characters of a text but its white space. */

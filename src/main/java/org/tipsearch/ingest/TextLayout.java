@@ -87,8 +87,9 @@ final class TextLayout {
                 underRule = false; // a page's footnotes stand together under their rule
                 continue;
             }
-            if (masthead == null && symbolIn(line) != null) {
-                masthead = symbolIn(line); // the first symbol printed alone is the document's
+            String printed = masthead == null ? symbolIn(line) : null;
+            if (printed != null) {
+                masthead = printed; // the first symbol printed alone is the document's
                 if (front || !page.repeats(masthead)) {
                     lines.add(line);
                     cover.add(front);
@@ -246,8 +247,8 @@ final class TextLayout {
             return "running header";
         }
         // a header or footer of several pieces, glued or apart: "2/4   V.16-01157CTOC/COP/WG.6/2016/2"
-        if (!front && page.paged && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).find()
-                && footerPiece.matcher(squeezed).replaceAll("").isBlank() && footerPiece.matcher(squeezed).results().count() > 1
+        if (!front && page.paged && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).results().count() > 1
+                && footerPiece.matcher(squeezed).replaceAll("").isBlank()
                 && !Line.classify(squeezed).type().equals(Line.Type.NUMBERED)) {
             return "page header or footer";
         }
