@@ -17,6 +17,7 @@ record ReportCues(
         List<String> footerPieces,
         String footnoteRule,
         ContentsCue contents,
+        FlattenedPagesCue flattenedPages,
         List<String> coverItems,
         List<String> numberedReferences,
         List<KindCue> kinds,
@@ -50,6 +51,24 @@ record ReportCues(
         }
     }
 
+    /**
+     * A text where each page came out on one line: how long such a line is at least, and what cuts it back into
+     * the lines a page prints (its header, footer, footnote rule, a table of contents and its last entry).
+     */
+    record FlattenedPagesCue(int minLength, String header, String footer, String footnoteRule, String contentsHeading,
+            String contentsEntry) {
+        FlattenedPagesCue {
+            if (minLength < 1) {
+                throw new IllegalArgumentException("flattenedPages.minLength must be positive: " + minLength);
+            }
+            Objects.requireNonNull(header, "header");
+            Objects.requireNonNull(footer, "footer");
+            Objects.requireNonNull(footnoteRule, "footnoteRule");
+            Objects.requireNonNull(contentsHeading, "contentsHeading");
+            Objects.requireNonNull(contentsEntry, "contentsEntry");
+        }
+    }
+
     /** The body whose document a symbol is, by the symbol's pattern: "^CTOC/COP/WG\\.4/" the trafficking one. */
     record SymbolBody(String pattern, String body) {
         SymbolBody {
@@ -65,6 +84,7 @@ record ReportCues(
         footerPieces = List.copyOf(footerPieces);
         Objects.requireNonNull(footnoteRule, "footnoteRule");
         Objects.requireNonNull(contents, "contents");
+        Objects.requireNonNull(flattenedPages, "flattenedPages");
         coverItems = List.copyOf(coverItems);
         numberedReferences = List.copyOf(numberedReferences);
         frontMatterNoise = List.copyOf(frontMatterNoise);

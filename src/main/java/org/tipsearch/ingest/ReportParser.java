@@ -26,26 +26,11 @@ public final class ReportParser {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
-    /**
-     * A paragraph number after a sentence end inside a line: "…trafficking in persons. 2. In its decision 4/4, …",
-     * as some PDF extractions run two paragraphs together. Only the next expected number splits the line.
-     */
-    private static final Pattern RUN_ON = Pattern.compile(
-            "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}\\d“\"(])");
-
-    /**
-     * A run-in paragraph number, as the next expected number in a heading or at a heading's end: "I. Introduction
-     * 1. In its decision …", "II. … in international instruments 5. The Protocol …".
-     */
-    private static final Pattern RUN_IN = Pattern.compile("\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}“\"(])");
-    /** A lettered heading run into the heading above it: "I. Recommendations A. Identification of victims". */
-    private static final Pattern RUN_IN_LETTER = Pattern.compile("\\s+([A-Z])\\.\\s+(?=\\p{Lu})");
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
-    private static final int MAX_NUMBERED_HEADING_WORDS = 12;
+    static final int MAX_NUMBERED_HEADING_WORDS = 12;
 
     private final TextLayout layout;
-    /** A number right after one of these words is a reference ("article 5."), not a run-in paragraph. */
-    private final java.util.Set<String> references;
+    private final RunTogether runTogether;
 
     public ReportParser() {
         this(ReportCues.load());
@@ -53,21 +38,14 @@ public final class ReportParser {
 
     ReportParser(ReportCues cues) {
         this.layout = new TextLayout(cues);
-        this.references = java.util.Set.copyOf(cues.numberedReferences());
-    }
-
-    /** Whether the number found at {@code at} in the text follows a word that makes it a reference. */
-    private boolean isReference(String text, int at) {
-        String before = text.substring(0, at).strip();
-        String word = before.substring(before.lastIndexOf(' ') + 1).toLowerCase(java.util.Locale.ROOT);
-        return references.contains(word);
+        this.runTogether = new RunTogether(java.util.Set.copyOf(cues.numberedReferences()));
     }
 
     public ParsedText parse(String text) {
         TextLayout.Cleaned cleaned = layout.clean(text);
         List<Line> lines = lines(cleaned.lines());
-        boolean numbered = lines.stream()
-                .anyMatch(l -> l.type() == Line.Type.NUMBERED || l.type() == Line.Type.RECOMMENDATION);
+        boolean numbered = lines.stream().anyMatch(l -> l.type() == Line.Type.NUMBERED
+                || l.type() == Line.Type.RECOMMENDATION || RunTogether.opensNumberedReport(l));
         ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new UnnumberedText(cleaned.coverLines()).parse(lines);
         return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed(),
                 parsed.keptAsText());
@@ -95,6 +73,7 @@ public final class ReportParser {
         private boolean headingOpen;
         private UnitDraft current;
         private int lastParagraphNumber;
+        private int lastRecommendationNumber;
         /** The number the next item of a numbered list inside the current unit would carry (0: no list). */
         private int nextListNumber;
         private boolean blankSinceLastLine;
@@ -122,10 +101,13 @@ public final class ReportParser {
         }
 
         private void accept(Line line) {
-            int runOn = bodyStarted || line.type() == Line.Type.NUMBERED ? runOnAt(line) : -1;
+            int runOn = bodyStarted || line.type() == Line.Type.NUMBERED ? runTogether.nextUnitAt(line, lastParagraphNumber, lastRecommendationNumber) : -1;
             if (runOn < 0 && (line.isHeading() || line.type() == Line.Type.NUMBERED
                     || headingOpen && current == null && line.type() == Line.Type.TEXT)) {
-                runOn = runInAt(line);
+                runOn = runTogether.runInAt(line, lastParagraphNumber, lastRecommendationNumber);
+            }
+            if (runOn < 0) {
+                runOn = runTogether.labelledTextAt(line, lastRecommendationNumber);
             }
             if (runOn > 0) {
                 Line rest = Line.classify(line.raw().substring(runOn).strip());
@@ -138,7 +120,10 @@ public final class ReportParser {
             }
             switch (line.type()) {
                 case ANNEX_HEADING, ROMAN_HEADING, LETTER_HEADING -> heading(line);
-                case RECOMMENDATION -> start(new UnitDraft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
+                case RECOMMENDATION -> {
+                    lastRecommendationNumber = Integer.parseInt(line.label());
+                    start(new UnitDraft(UnitKind.RECOMMENDATION, line.label(), section(), annex, ""));
+                }
                 case NUMBERED -> numbered(line);
                 case FOOTNOTE -> {
                     if (bodyStarted) {
@@ -170,7 +155,8 @@ public final class ReportParser {
                     annex = true;
                     chapter = line.label();
                     subsection = null;
-                    lastParagraphNumber = 0; // annexes number their paragraphs afresh
+                    lastParagraphNumber = 0; // annexes number their paragraphs and recommendations afresh
+                    lastRecommendationNumber = 0;
                 }
                 case ROMAN_HEADING -> {
                     chapter = line.raw();
@@ -179,68 +165,6 @@ public final class ReportParser {
                 default -> subsection = line.raw();
             }
             headingOpen = true;
-        }
-
-        /** Where the next paragraph starts inside a line of text, or -1. */
-        private int runOnAt(Line line) {
-            if (line.type() != Line.Type.TEXT && line.type() != Line.Type.NUMBERED && line.type() != Line.Type.LIST_ITEM) {
-                return -1; // a heading or footnote may cite "para. 5. 6. …" but never holds a paragraph
-            }
-            int last = lastParagraphNumber;
-            if (line.type() == Line.Type.NUMBERED && Integer.parseInt(line.label()) > last) {
-                last = Integer.parseInt(line.label()); // the line opens a paragraph itself
-            }
-            var m = RUN_ON.matcher(line.raw());
-            while (m.find()) {
-                if (Integer.parseInt(m.group(1)) == last + 1) {
-                    return m.start();
-                }
-            }
-            return -1;
-        }
-
-        /**
-         * Where a paragraph or a lettered heading run into a heading starts: the next paragraph number, or the letter
-         * a section under the heading would open with; or -1.
-         */
-        private int runInAt(Line line) {
-            int expected = line.type() == Line.Type.ANNEX_HEADING ? 1 : lastParagraphNumber + 1; // annexes start afresh
-            if (line.type() == Line.Type.NUMBERED) {
-                return numberedHeadingRunIn(line);
-            }
-            var m = RUN_IN.matcher(line.raw());
-            while (m.find()) {
-                if (Integer.parseInt(m.group(1)) == expected && m.start() > 0 && !isReference(line.raw(), m.start())) {
-                    return m.start();
-                }
-            }
-            if (line.type() == Line.Type.ROMAN_HEADING) {
-                var letter = RUN_IN_LETTER.matcher(line.raw());
-                if (letter.find(line.label().length() + 1) && letter.group(1).equals("A")) {
-                    return letter.start();
-                }
-            }
-            return -1;
-        }
-
-        /**
-         * "1. Introduction 1. The Working Group …": a heading numbered like a paragraph, run into the paragraph that
-         * repeats its number, or into the next paragraph; where that paragraph starts, or -1.
-         */
-        private int numberedHeadingRunIn(Line line) {
-            int own = Integer.parseInt(line.label());
-            var m = RUN_IN.matcher(line.raw());
-            while (m.find()) {
-                int n = Integer.parseInt(m.group(1));
-                String heading = line.raw().substring(line.label().length() + 1, m.start()).strip();
-                if ((n == own || n == lastParagraphNumber + 1 && own <= lastParagraphNumber) && !heading.isEmpty()
-                        && !isReference(line.raw(), m.start())
-                        && heading.split("\\s+").length <= MAX_NUMBERED_HEADING_WORDS
-                        && !SENTENCE_END.matcher(heading).matches()) {
-                    return m.start();
-                }
-            }
-            return -1;
         }
 
         /** "C." after "B." is a letter, although C could be read as a roman numeral. */

@@ -50,26 +50,24 @@ final class TextLayout {
     private final Pattern symbol;
     private final Pattern footerPiece;
     private final Pattern footnoteRule;
-    private final Pattern contentsHeading;
-    private final Pattern contentsEntry;
-    private final Pattern contentsColumns;
     private final List<Pattern> coverItems;
+    private final ContentsTable contents;
+    private final FlattenedPages flattenedPages;
 
     TextLayout(ReportCues cues) {
         cues.pageFurniture().forEach(f -> furniture.add(Map.entry(f.kind(), Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE))));
         symbol = Pattern.compile(cues.symbol());
         footerPiece = Pattern.compile(String.join("|", cues.footerPieces()));
         footnoteRule = Pattern.compile(cues.footnoteRule());
-        contentsHeading = Pattern.compile(cues.contents().heading(), Pattern.CASE_INSENSITIVE);
-        contentsEntry = Pattern.compile(cues.contents().entry());
-        contentsColumns = Pattern.compile(cues.contents().columns(), Pattern.CASE_INSENSITIVE);
+        contents = new ContentsTable(cues.contents());
         coverItems = cues.coverItems().stream().map(Pattern::compile).toList();
+        flattenedPages = new FlattenedPages(cues.flattenedPages());
     }
 
     Cleaned clean(String text) {
         var removed = new LinkedHashMap<String, Integer>();
-        List<String> raw = List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
-                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1));
+        List<String> raw = flattenedPages.unflatten(List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
+                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1)));
         int bodyStart = bodyStart(raw);
         var page = new PageEvidence(raw, text.indexOf('\f') >= 0);
         var lines = new ArrayList<String>();
@@ -88,6 +86,9 @@ final class TextLayout {
                 continue;
             }
             String printed = masthead == null ? symbolIn(line) : null;
+            if (printed == null && masthead == null && front) {
+                masthead = coverSymbol(raw.get(i)); // a cover flattened onto a line prints it among the rest
+            }
             if (printed != null) {
                 masthead = printed; // the first symbol printed alone is the document's
                 if (front || !page.repeats(masthead)) {
@@ -107,13 +108,13 @@ final class TextLayout {
                 underRule = true;
                 continue;
             }
-            if (contentsHeading.matcher(line).find() && (i + 1 < raw.size() && startsContents(raw, i) || isEntry(line))) {
+            if (contents.starts(raw, i)) {
                 inContents = true;
                 count(removed, "contents", line);
                 continue;
             }
             if (inContents) {
-                if (isContentsLine(raw, i)) {
+                if (contents.continues(raw, i)) {
                     count(removed, "contents", line);
                     continue;
                 }
@@ -190,10 +191,15 @@ final class TextLayout {
         }
     }
 
+    /** Whether the line opens a body: its first chapter or paragraph. */
+    static boolean opensBody(String line) {
+        return BODY_START.matcher(SPACES.matcher(line).replaceAll(" ")).find();
+    }
+
     /** The first line of the body: its first chapter or paragraph, or the first block of an unnumbered text's prose. */
     private static int bodyStart(List<String> raw) {
         for (int i = 0; i < raw.size(); i++) {
-            if (BODY_START.matcher(SPACES.matcher(raw.get(i).strip()).replaceAll(" ")).find()) {
+            if (opensBody(raw.get(i).strip())) {
                 return i;
             }
         }
@@ -265,36 +271,11 @@ final class TextLayout {
         return null;
     }
 
-    /** A contents heading alone on its line is followed by entries; one flattened onto a line has them itself. */
-    private boolean startsContents(List<String> raw, int at) {
-        for (int i = at + 1; i < Math.min(raw.size(), at + 6); i++) {
-            if (contentsEntry.matcher(raw.get(i)).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean isEntry(String line) {
-        return contentsEntry.matcher(line).results().count() >= 2;
-    }
-
-    /** An entry, a column head, or the first line of an entry printed over two (its leader on the next line). */
-    private boolean isContentsLine(List<String> raw, int at) {
-        String s = raw.get(at).strip();
-        if (contentsEntry.matcher(s).find() || contentsColumns.matcher(SPACES.matcher(s).replaceAll(" ")).matches()) {
-            return true;
-        }
-        for (int i = at + 1; i < Math.min(raw.size(), at + 3); i++) {
-            String next = raw.get(i).strip();
-            if (next.isEmpty() || BODY_START.matcher(next).find()) {
-                return false;
-            }
-            if (contentsEntry.matcher(next).find()) {
-                return true;
-            }
-        }
-        return false;
+    private String coverSymbol(String line) {
+        var parts = new ArrayList<String>();
+        splitCover(line, parts);
+        return parts.size() < 2 ? null : parts.stream().map(this::symbolIn).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /**

@@ -24,6 +24,12 @@ enum ReportLayouts {
     FURNITURE_MID_PARAGRAPH(ReportLayouts::furnitureMidParagraph),
     /** Lines wrapped at 80 characters, the first of a paragraph indented, continuation lines flush. */
     HARD_WRAPS(ReportLayouts::hardWraps),
+    /**
+     * Each page on one line, as a tool that joins a page's text with spaces leaves it: pages of some four hundred
+     * words cut wherever they fall, the running symbol and page number opening each page after the first, the
+     * page's footnotes under a rule and its job number closing it.
+     */
+    FLATTENED_PAGES(ReportLayouts::flattenedPages),
     /** Form feeds at every tenth line, and no blank lines anywhere. */
     FORM_FEEDS_NO_BLANKS(text -> {
         var out = new ArrayList<String>();
@@ -46,9 +52,14 @@ enum ReportLayouts {
         this.render = render;
     }
 
-    /** The text laid out; markdown residue of the published pages cleaned first, as no PDF carries it. */
+    /**
+     * The text laid out; markdown residue of the published pages cleaned first (a heading fused with the label
+     * after it apart), as no PDF carries it.
+     */
     String render(String text) {
-        return render.apply(String.join("\n", lines(text).stream().map(MarkdownResidue::clean).toList()));
+        return render.apply(String.join("\n", lines(text).stream()
+                .flatMap(line -> lines(MarkdownResidue.splitFusedHeadings(line)).stream()).map(MarkdownResidue::clean)
+                .toList()));
     }
 
     private static List<String> lines(String text) {
@@ -125,6 +136,39 @@ enum ReportLayouts {
             }
         }
         return String.join("\n", out);
+    }
+
+    private static String flattenedPages(String text) {
+        var pages = new ArrayList<String>();
+        var page = new StringBuilder();
+        var notes = new StringBuilder();
+        int words = 0;
+        for (String line : lines(text)) {
+            Line l = classify(line);
+            if (l.type() == Line.Type.FOOTNOTE) {
+                notes.append(' ').append(l.label()).append(' ').append(l.text());
+                continue;
+            }
+            for (String word : line.strip().split("\\s+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                page.append(page.isEmpty() ? "" : " ").append(word);
+                if (++words % 400 == 0) {
+                    pages.add(closePage(page, notes, pages.size() + 1));
+                }
+            }
+        }
+        pages.add(closePage(page, notes, pages.size() + 1));
+        return String.join("\n", pages) + "\n";
+    }
+
+    private static String closePage(StringBuilder page, StringBuilder notes, int number) {
+        String line = (number > 1 ? SYMBOL + " " + number + "/9 " : "") + page
+                + (notes.isEmpty() ? "" : " __________________" + notes) + " " + JOB;
+        page.setLength(0);
+        notes.setLength(0);
+        return line;
     }
 
     private static String hardWraps(String text) {

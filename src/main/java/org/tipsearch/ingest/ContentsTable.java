@@ -1,0 +1,62 @@
+package org.tipsearch.ingest;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A report's table of contents, told by its heading and by what marks its entries (dot leaders, paragraph ranges,
+ * page numbers) and column heads, as {@code report-cues.json} gives them: on lines of its own, over several lines,
+ * or flattened onto one.
+ */
+final class ContentsTable {
+
+    private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+
+    private final Pattern heading;
+    private final Pattern entry;
+    private final Pattern columns;
+
+    ContentsTable(ReportCues.ContentsCue cue) {
+        heading = Pattern.compile(cue.heading(), Pattern.CASE_INSENSITIVE);
+        entry = Pattern.compile(cue.entry());
+        columns = Pattern.compile(cue.columns(), Pattern.CASE_INSENSITIVE);
+    }
+
+    /**
+     * Whether the line at {@code at} opens a table of contents: its heading, followed by entries within a few
+     * lines, or with entries of its own (a table flattened onto the line).
+     */
+    boolean starts(List<String> raw, int at) {
+        String line = raw.get(at).strip();
+        if (!heading.matcher(line).find()) {
+            return false;
+        }
+        if (entry.matcher(line).results().count() >= 2) {
+            return true;
+        }
+        for (int i = at + 1; i < Math.min(raw.size(), at + 6); i++) {
+            if (entry.matcher(raw.get(i)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An entry, a column head, or the first line of an entry printed over two (its leader on the next line). */
+    boolean continues(List<String> raw, int at) {
+        String s = raw.get(at).strip();
+        if (entry.matcher(s).find() || columns.matcher(SPACES.matcher(s).replaceAll(" ")).matches()) {
+            return true;
+        }
+        for (int i = at + 1; i < Math.min(raw.size(), at + 3); i++) {
+            String next = raw.get(i).strip();
+            if (next.isEmpty() || TextLayout.opensBody(next)) {
+                return false;
+            }
+            if (entry.matcher(next).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
