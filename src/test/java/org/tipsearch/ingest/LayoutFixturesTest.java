@@ -27,7 +27,7 @@ class LayoutFixturesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "layouts");
     /** Checks right on the fixtures when this floor was set; raise it as the parser learns more layouts. */
-    private static final int FLOOR = 355;
+    private static final int FLOOR = 356;
     /** Of the body's words, the share that must reach a unit, its heading or a footnote. */
     private static final double WORDS_IN_UNITS = 0.99;
 
@@ -137,6 +137,7 @@ class LayoutFixturesTest {
         Set<String> headings = new HashSet<>();
         for (Paragraph unit : report.paragraphs()) {
             words += count(unit.text()) + (unit.number() != null && unit.kind() == UnitKind.PARAGRAPH ? 1 : 0);
+            words += unit.footnotes().stream().mapToInt(note -> 1 + count(note.text())).sum();
             headings.addAll(unit.section());
         }
         return words + headings.stream().mapToInt(LayoutFixturesTest::count).sum();
