@@ -11,10 +11,11 @@ public record Taxonomy(String about, List<String> contextIntroductions, List<Top
 
     /**
      * One topic and the phrases that mark it; {@code inherit} false for a cross-cutting topic that a unit does
-     * not take from its headings or the panel it follows.
+     * not take from its headings or the panel it follows, unless that heading or panel is about the topic itself:
+     * one of its {@code headingPhrases} ("Extradition" over a section passes international cooperation on).
      */
     public record Topic(String id, String label, String description, List<String> phrases, List<String> except,
-            Boolean inherit) {
+            Boolean inherit, List<String> headingPhrases) {
         private static final Pattern ID = Pattern.compile("[a-z]+(?:-[a-z]+)*");
 
         public Topic {
@@ -26,6 +27,7 @@ public record Taxonomy(String about, List<String> contextIntroductions, List<Top
             phrases = List.copyOf(phrases);
             except = except == null ? List.of() : List.copyOf(except);
             inherit = inherit == null || inherit;
+            headingPhrases = headingPhrases == null ? List.of() : List.copyOf(headingPhrases);
             if (phrases.isEmpty()) {
                 throw new IllegalArgumentException("topic " + id + " has no phrases");
             }

@@ -8,7 +8,7 @@ import java.util.Set;
 final class TopicTagger {
 
     private record CompiledTopic(String id, List<PhraseMatcher.Phrase> phrases, List<PhraseMatcher.Phrase> except,
-            boolean inherit) {}
+            boolean inherit, List<PhraseMatcher.Phrase> headingPhrases) {}
 
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
@@ -18,7 +18,8 @@ final class TopicTagger {
         this.matcher = matcher;
         this.topics = taxonomy.topics().stream()
                 .map(t -> new CompiledTopic(t.id(), t.phrases().stream().map(matcher::phrase).toList(),
-                        t.except().stream().map(matcher::phrase).toList(), t.inherit()))
+                        t.except().stream().map(matcher::phrase).toList(), t.inherit(),
+                        t.headingPhrases().stream().map(matcher::phrase).toList()))
                 .toList();
         this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
     }
@@ -36,6 +37,9 @@ final class TopicTagger {
         var found = new LinkedHashSet<String>();
         for (CompiledTopic topic : topics) {
             if (inheritableOnly && !topic.inherit()) {
+                if (topic.headingPhrases().stream().anyMatch(p -> matcher.contains(text, p))) {
+                    found.add(topic.id()); // a heading about the cross-cutting topic itself passes it on
+                }
                 continue;
             }
             List<PhraseMatcher.Span> excluded = topic.except().stream()

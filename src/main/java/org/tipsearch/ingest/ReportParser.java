@@ -69,6 +69,8 @@ public final class ReportParser {
         private boolean annex;
         private String chapter;
         private String subsection;
+        /** A numbered heading under a lettered one: "B. Assistance … › 1. Shelters"; null elsewhere. */
+        private String minorHeading;
         /** True between a heading and the first unit under it: a plain line there continues the heading. */
         private boolean headingOpen;
         private UnitDraft current;
@@ -150,6 +152,7 @@ public final class ReportParser {
             }
             finish();
             bodyStarted = true;
+            minorHeading = null;
             switch (line.type()) {
                 case ANNEX_HEADING -> {
                     annex = true;
@@ -181,7 +184,11 @@ public final class ReportParser {
             if (isNumberedHeading(line, n)) {
                 finish();
                 bodyStarted = true;
-                subsection = line.raw();
+                if (subsection != null && Line.classify(subsection).type() == Line.Type.LETTER_HEADING) {
+                    minorHeading = line.raw();
+                } else {
+                    subsection = line.raw();
+                }
                 headingOpen = true;
                 return;
             }
@@ -233,7 +240,9 @@ public final class ReportParser {
 
         /** A heading printed over two lines, or an annex followed by its title. */
         private void continueHeading(String rest) {
-            if (subsection != null) {
+            if (minorHeading != null) {
+                minorHeading = minorHeading + " " + rest;
+            } else if (subsection != null) {
                 subsection = subsection + " " + rest;
             } else {
                 chapter = chapter + (chapter.matches("Annex(\\s+[IVX]+)?") ? ": " : " ") + rest;
@@ -255,12 +264,15 @@ public final class ReportParser {
         }
 
         private List<String> section() {
-            var path = new ArrayList<String>(2);
+            var path = new ArrayList<String>(3);
             if (chapter != null) {
                 path.add(chapter);
             }
             if (subsection != null) {
                 path.add(subsection);
+            }
+            if (minorHeading != null) {
+                path.add(minorHeading);
             }
             return path;
         }

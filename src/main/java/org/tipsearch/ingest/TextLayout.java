@@ -44,6 +44,8 @@ final class TextLayout {
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
     /** A paragraph number with nothing after it, at the end of a line or alone on it. */
     private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
+    /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
+    private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
     private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
@@ -144,6 +146,7 @@ final class TextLayout {
         }
         joinDanglingNumbers(lines, cover);
         rejoinBrokenWords(lines, cover);
+        raiseGluedMarkers(lines, cover);
         int coverLines = 0;
         while (coverLines < cover.size() && cover.get(coverLines)) {
             coverLines++;
@@ -349,6 +352,40 @@ final class TextLayout {
                 cover.remove(i);
                 i--;
             }
+        }
+    }
+
+    /**
+     * A footnote's marker that extraction left as a plain digit glued to the word it follows ("agreements3",
+     * "Persons,1 the") is set as the superscript the footnote line carries, so the word reads as itself: only the
+     * text's footnote numbers, each the first such digit after the previous one's, and only after a small letter
+     * (never "WG.4" or "COVID-19").
+     */
+    private static void raiseGluedMarkers(List<String> lines, List<Boolean> cover) {
+        var notes = new java.util.TreeSet<Integer>();
+        for (String line : lines) {
+            Line l = isFootnoteLine(line) ? Line.classify(line) : null;
+            if (l != null && l.type() == Line.Type.FOOTNOTE && l.label().chars().allMatch(Character::isDigit)) {
+                notes.add(Integer.parseInt(l.label()));
+            }
+        }
+        Integer expected = notes.isEmpty() ? null : notes.first();
+        for (int i = 0; i < lines.size() && expected != null; i++) {
+            String line = lines.get(i);
+            if (cover.get(i) || isFootnoteLine(line)) {
+                continue;
+            }
+            Matcher m = GLUED_MARKER.matcher(line);
+            var out = new StringBuilder();
+            while (m.find()) {
+                boolean next = expected != null && Integer.parseInt(m.group(1)) == expected;
+                m.appendReplacement(out, next ? superscript(m.group(1)) : m.group(1));
+                if (next) {
+                    expected = notes.higher(expected);
+                }
+            }
+            m.appendTail(out);
+            lines.set(i, out.toString());
         }
     }
 
