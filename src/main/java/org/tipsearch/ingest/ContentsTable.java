@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class ContentsTable {
 
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    /** A chapter's or section's label alone, as a contents' column of labels prints it. */
+    private static final Pattern LABEL = Pattern.compile("(?:[IVXL]{1,5}|[A-Z])\\.");
 
     private final Pattern heading;
     private final Pattern entry;
@@ -34,9 +36,14 @@ final class ContentsTable {
         if (entry.matcher(line).results().count() >= 2) {
             return true;
         }
-        for (int i = at + 1; i < Math.min(raw.size(), at + 6); i++) {
-            if (entry.matcher(raw.get(i)).find()) {
+        // its entries follow within a few lines, after column heads and a column of labels at most
+        for (int i = at + 1, lines = 0; i < raw.size() && lines < 5; i++) {
+            String next = SPACES.matcher(raw.get(i).strip()).replaceAll(" ");
+            if (entry.matcher(next).find()) {
                 return true;
+            }
+            if (!next.isEmpty() && !columns.matcher(next).matches() && !LABEL.matcher(next).matches()) {
+                lines++;
             }
         }
         return false;
@@ -45,7 +52,8 @@ final class ContentsTable {
     /** An entry, a column head, or the first line of an entry printed over two (its leader on the next line). */
     boolean continues(List<String> raw, int at) {
         String s = raw.get(at).strip();
-        if (entry.matcher(s).find() || columns.matcher(SPACES.matcher(s).replaceAll(" ")).matches()) {
+        if (entry.matcher(s).find() || columns.matcher(SPACES.matcher(s).replaceAll(" ")).matches()
+                || LABEL.matcher(s).matches()) {
             return true;
         }
         for (int i = at + 1; i < Math.min(raw.size(), at + 3); i++) {

@@ -17,6 +17,8 @@ final class FlattenedPages {
     /** A note under the rule starts after the previous one ends a sentence: "… 2019/2. 2 For examples, …". */
     private static final Pattern NOTE_START = Pattern.compile("(?<=[.!?)\\]][\"”’]?\\s)(\\d{1,3}|\\*{1,3})\\s+(?=\\S)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
+    private static final Pattern BROKEN_WORD = Pattern.compile(
+            "(?<![\\p{L}-])(\\p{L}+)- (?!(?:and|or|to|nor)\\b)(\\p{Ll}\\p{L}*|\\d+\\b)");
     private static final Pattern FIRST_NOTE = Pattern.compile("^(\\d{1,3})\\s");
     /** Where a body opens right after a cover on the same line: its first chapter, else its first paragraph. */
     private static final Pattern CHAPTER_ONE = Pattern.compile("\\sI\\.\\s+\\p{Lu}(?=.{0,160}?\\s1\\.\\s+\\p{Lu})");
@@ -51,6 +53,7 @@ final class FlattenedPages {
         var text = new StringBuilder();
         var around = new ArrayList<String>();
         int lastNote = 0;
+        boolean firstPage = true;
         for (String line : raw) {
             if (!isPage(line)) {
                 flush(text, around, out);
@@ -59,7 +62,7 @@ final class FlattenedPages {
             }
             String page = line.strip();
             Matcher head = header.matcher(page);
-            if (head.find()) {
+            if (!firstPage && head.find()) { // on the first page, a symbol at the start is the masthead's
                 around.add(head.group());
                 page = page.substring(head.end()).strip();
             }
@@ -78,6 +81,7 @@ final class FlattenedPages {
             if (!foot.isEmpty()) {
                 around.add(foot);
             }
+            firstPage = false;
             text.append(text.isEmpty() ? "" : " ").append(page);
             if (SENTENCE_END.matcher(page).find()) {
                 flush(text, around, out);
@@ -89,7 +93,7 @@ final class FlattenedPages {
 
     private void flush(StringBuilder text, List<String> around, List<String> out) {
         if (!text.isEmpty()) {
-            out.addAll(bodyLines(text.toString(), out.stream().anyMatch(TextLayout::opensBody)));
+            out.addAll(bodyLines(rejoinBrokenWords(text.toString()), out.stream().anyMatch(TextLayout::opensBody)));
         }
         out.addAll(around);
         text.setLength(0);
@@ -100,6 +104,24 @@ final class FlattenedPages {
     private boolean isPage(String line) {
         String s = line.strip();
         return s.length() >= minLength || header.matcher(s).find() || footer.matcher(s).find();
+    }
+
+    /**
+     * A word broken at a line's end keeps a space after its hyphen when a page's lines are joined ("cross- border",
+     * "traf- ficking"): rejoined as {@link Hyphenation} rejoins broken lines. A hyphen before "and", "or" or "to"
+     * is a suspended compound's ("pre- and post-trial") and stays.
+     */
+    private static String rejoinBrokenWords(String text) {
+        var hyphenation = new Hyphenation(List.of(text));
+        Matcher m = BROKEN_WORD.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            boolean number = Character.isDigit(m.group(2).charAt(0)); // "COVID- 19"
+            String keep = number || hyphenation.keepsHyphen(m.group(1), m.group(2)) ? "-" : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + keep + m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** The page's text, its table of contents on a line of its own, and the body opening on a line of its own. */

@@ -26,8 +26,10 @@ final class MetadataExtractor {
     private final List<String> ordinals;
     private final Pattern citedDate;
     private final List<Map.Entry<Pattern, String>> symbolBodies;
+    private final SessionCalendar calendar;
 
-    MetadataExtractor(ReportCues cues) {
+    MetadataExtractor(ReportCues cues, SessionCalendar calendar) {
+        this.calendar = calendar;
         frontMatterNoise = cues.frontMatterNoise().stream().map(MetadataExtractor::compile).toList();
         symbol = Pattern.compile(cues.symbol());
         meetingLine = compile(cues.meetingLine());
@@ -77,13 +79,18 @@ final class MetadataExtractor {
                 .map(d -> d.start().getYear()).orElse(null);
         // The front matter first: a masthead may name the session under the body.
         String text = String.join("\n", front) + "\n" + (front.contains(title) ? "" : title + "\n") + body;
-        Session session = sessionOrdinal(text).map(n -> new Session(n, sessionYear)).orElse(null);
+        String bodyName = body(title, front, body, symbolOf(front));
+        // else the session its body held when it met, by the curator's calendar
+        Session session = sessionOrdinal(text)
+                .or(() -> calendar.sessionOf(bodyName, meeting.or(() -> masthead).map(DateMentions.DateMention::start)
+                        .orElse(null)))
+                .map(n -> new Session(n, sessionYear)).orElse(null);
 
         return new ReportMetadata(
                 id,
                 title,
                 kind,
-                body(title, front, body, symbolOf(front)),
+                bodyName,
                 session,
                 date.map(DateMentions.DateMention::start).orElse(null),
                 date.map(DateMentions.DateMention::end).orElse(null),

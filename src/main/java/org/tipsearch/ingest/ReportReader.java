@@ -18,7 +18,7 @@ public final class ReportReader {
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
     private final ReportParser parser = new ReportParser();
-    private final MetadataExtractor extractor = new MetadataExtractor(CUES);
+    private final MetadataExtractor extractor = new MetadataExtractor(CUES, SessionCalendar.load());
 
     /** The report files in a folder, in file-name order. */
     public static List<Path> reportFiles(Path folder) throws IOException {

@@ -42,11 +42,8 @@ final class TextLayout {
     private static final int PROSE_WORDS = 25;
     private static final int PROSE_LINE_WORDS = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
-    /** A paragraph number with nothing after it, at the end of a line or alone on it. */
-    private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
     /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
     private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
-    private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
@@ -68,8 +65,8 @@ final class TextLayout {
 
     Cleaned clean(String text) {
         var removed = new LinkedHashMap<String, Integer>();
-        List<String> raw = flattenedPages.unflatten(List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
-                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1)));
+        List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
+                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1))));
         int bodyStart = bodyStart(raw);
         var page = new PageEvidence(raw, text.indexOf('\f') >= 0);
         var lines = new ArrayList<String>();
@@ -144,8 +141,8 @@ final class TextLayout {
                 cover.add(front);
             }
         }
-        joinDanglingNumbers(lines, cover);
-        rejoinBrokenWords(lines, cover);
+        LineJoins.danglingNumbers(lines, cover);
+        LineJoins.brokenWords(lines, cover);
         raiseGluedMarkers(lines, cover);
         int coverLines = 0;
         while (coverLines < cover.size() && cover.get(coverLines)) {
@@ -311,47 +308,6 @@ final class TextLayout {
     private static void addPart(String part, List<String> out) {
         if (!part.isBlank()) {
             out.add(part.strip());
-        }
-    }
-
-    /**
-     * A paragraph number alone on a line, or left at the end of a heading's line ("II. … related offences 4."),
-     * joins the line of text it numbers, across blank lines. A sentence that ends in a number ("… article 6.") is
-     * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already.
-     */
-    private static void joinDanglingNumbers(List<String> lines, List<Boolean> cover) {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            boolean alone = ALONE_NUMBER.matcher(line).matches();
-            if (!alone && !(DANGLING_NUMBER.matcher(line).find() && Line.classify(line).isHeading())) {
-                continue;
-            }
-            int next = i + 1;
-            while (next < lines.size() && lines.get(next).isEmpty()) {
-                next++;
-            }
-            if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))
-                    && Line.classify(lines.get(next)).type() == Line.Type.TEXT) {
-                lines.set(i, line + " " + lines.get(next));
-                for (int k = next; k > i; k--) {
-                    lines.remove(k);
-                    cover.remove(k);
-                }
-            }
-        }
-    }
-
-    /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
-    private static void rejoinBrokenWords(List<String> lines, List<Boolean> cover) {
-        var hyphenation = new Hyphenation(lines);
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (Hyphenation.isBroken(lines.get(i - 1)) && !line.isEmpty() && Character.isLowerCase(line.codePointAt(0))) {
-                lines.set(i - 1, hyphenation.join(lines.get(i - 1), line));
-                lines.remove(i);
-                cover.remove(i);
-                i--;
-            }
         }
     }
 

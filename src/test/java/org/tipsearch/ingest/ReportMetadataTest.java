@@ -58,6 +58,27 @@ class ReportMetadataTest {
     }
 
     @Test
+    void aReportThatNamesNoSessionIsOfTheSessionItsBodyHeldWhenItMet() throws Exception {
+        String report = """
+                CTOC/COP/WG.4/2010/6
+
+                Distr.: General
+                10 February 2010
+
+                Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from %s
+
+                I. Introduction
+
+                1. The Working Group on Trafficking in Persons met in Vienna to consider the protection of victims.
+                """;
+        // the curator's calendar lists the meeting of 27 to 29 January 2010 as the second session
+        assertEquals("2nd session (2010)", reader.read(report.formatted("27 to 29 January 2010"), "wg.txt")
+                .metadata().session().label());
+        // a meeting the calendar does not list is of no session, never the nearest one
+        assertNull(reader.read(report.formatted("3 to 5 March 2010"), "wg.txt").metadata().session());
+    }
+
+    @Test
     void symbolAndDateFromTheFrontMatter() throws Exception {
         var text = """
                 CTOC/COP/WG.4/2010/6

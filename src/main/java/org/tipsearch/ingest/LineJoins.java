@@ -1,0 +1,85 @@
+package org.tipsearch.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Lines an extraction split that are one: a label alone on its line and the text it labels, a paragraph number
+ * left at a line's end and its paragraph, a word broken at a line's end and its rest.
+ */
+final class LineJoins {
+
+    /** A paragraph number with nothing after it, at the end of a line or alone on it. */
+    private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
+    private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
+    private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.");
+
+    private LineJoins() {}
+
+    /**
+     * A label alone on its line — a chapter's "II.", a section's "B.", a paragraph's "4." — joins the line of text
+     * it labels, across blank lines, as an extraction that sets labels apart from their text leaves them; a label
+     * followed by another label (a contents' column of labels) stays.
+     */
+    static List<String> labelsAlone(List<String> raw) {
+        var out = new ArrayList<String>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            String label = raw.get(i).strip();
+            int next = i + 1;
+            while (next < raw.size() && raw.get(next).isBlank()) {
+                next++;
+            }
+            if (LABEL_ALONE.matcher(label).matches() && next < raw.size()
+                    && !LABEL_ALONE.matcher(raw.get(next).strip()).matches()
+                    && Character.isUpperCase(raw.get(next).strip().codePointAt(0))) {
+                out.add(label + " " + raw.get(next).strip());
+                i = next;
+            } else {
+                out.add(raw.get(i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A paragraph number alone on a line, or left at the end of a heading's line ("II. … related offences 4."),
+     * joins the line of text it numbers, across blank lines. A sentence that ends in a number ("… article 6.") is
+     * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already.
+     */
+    static void danglingNumbers(List<String> lines, List<Boolean> cover) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            boolean alone = ALONE_NUMBER.matcher(line).matches();
+            if (!alone && !(DANGLING_NUMBER.matcher(line).find() && Line.classify(line).isHeading())) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < lines.size() && lines.get(next).isEmpty()) {
+                next++;
+            }
+            if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))
+                    && Line.classify(lines.get(next)).type() == Line.Type.TEXT) {
+                lines.set(i, line + " " + lines.get(next));
+                for (int k = next; k > i; k--) {
+                    lines.remove(k);
+                    cover.remove(k);
+                }
+            }
+        }
+    }
+
+    /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
+    static void brokenWords(List<String> lines, List<Boolean> cover) {
+        var hyphenation = new Hyphenation(lines);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (Hyphenation.isBroken(lines.get(i - 1)) && !line.isEmpty() && Character.isLowerCase(line.codePointAt(0))) {
+                lines.set(i - 1, hyphenation.join(lines.get(i - 1), line));
+                lines.remove(i);
+                cover.remove(i);
+                i--;
+            }
+        }
+    }
+}
