@@ -31,8 +31,15 @@ public final class JarProcess {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--enable-native-access=ALL-UNNAMED");
-        command.add("-jar");
-        command.add(jar().toString());
+        if (args.length > 0 && args[0].equals("bench")) {
+            // as ./tipsearch bench runs them: the benchmarks' jar beside the product jar
+            command.add("-cp");
+            command.add(jar() + java.io.File.pathSeparator + jar().resolveSibling("tipsearch-bench.jar"));
+            command.add("org.tipsearch.cli.Main");
+        } else {
+            command.add("-jar");
+            command.add(jar().toString());
+        }
         command.addAll(List.of(args));
         return command;
     }

@@ -15,8 +15,7 @@ import picocli.CommandLine;
         version = "tipsearch 0.1.0",
         description = "Paragraph-level search over the UN reports on trafficking in persons.",
         subcommands = {IndexCommand.class, IngestCommand.class, RemoveCommand.class, ServeCommand.class, SearchCommand.class,
-            EvalCommand.class, EvalFacetsCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            EvalCommand.class, EvalFacetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a command line that cannot be carried out as written (picocli's convention too). */
@@ -35,6 +34,22 @@ public final class Main implements Runnable {
         int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
         System.exit(code);
     }
+
+    /**
+     * The benchmarks' command, where their jar ({@code target/tipsearch-bench.jar}, which {@code ./tipsearch bench}
+     * puts on the class path) is there: the product jar carries none of their code.
+     */
+    private static java.util.Optional<Object> benchmarks() {
+        try {
+            return java.util.Optional.of(Class.forName(BENCH_COMMAND).getConstructor().newInstance());
+        } catch (ClassNotFoundException e) {
+            return java.util.Optional.empty();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("the benchmarks' command cannot be made: " + e, e);
+        }
+    }
+
+    private static final String BENCH_COMMAND = "org.tipsearch.bench.command.BenchCommand";
 
     /** The option that lets the libraries log at info (slf4j-simple, java.util.logging) rather than warnings only. */
     static final String VERBOSE = "--verbose";
@@ -62,10 +77,16 @@ public final class Main implements Runnable {
     /** The command line with its error handling: bad usage is one line on stderr and exit code 2. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         var commandLine = new CommandLine(new Main());
+        benchmarks().ifPresent(bench -> commandLine.addSubcommand("bench", bench));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
+            if (args.length > 0 && args[0].equals("bench") && !commandLine.getSubcommands().containsKey("bench")) {
+                failed.getErr().println("tipsearch: 'bench' runs from the benchmarks' own jar, target/tipsearch-bench.jar,"
+                        + " beside this one: use './tipsearch bench'");
+                return USAGE;
+            }
             failed.getErr().println("tipsearch: " + e.getMessage() + " (see '"
                     + failed.getCommandSpec().qualifiedName() + " --help')");
             return USAGE;

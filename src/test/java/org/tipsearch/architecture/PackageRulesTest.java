@@ -67,8 +67,9 @@ class PackageRulesTest {
     }
 
     @Test
-    void onlyTheCommandLineRunsTheBenchmarks() {
-        noClasses().that().resideOutsideOfPackages("org.tipsearch.bench..", "org.tipsearch.cli..")
+    void theProductKnowsNothingOfTheBenchmarks() {
+        // they ship in a jar of their own; the command line finds their command by name where that jar is
+        noClasses().that().resideOutsideOfPackage("org.tipsearch.bench..")
                 .should().dependOnClassesThat().resideInAPackage("org.tipsearch.bench..")
                 .check(product);
     }

@@ -105,6 +105,30 @@ class CliIT {
     }
 
     @Test
+    void theProductJarCarriesNoBenchmarkAndTheBenchmarksJarCarriesThem() throws Exception {
+        List<String> product = entries(JarProcess.jar());
+        assertTrue(product.contains("org/tipsearch/cli/Main.class"), "no product in " + JarProcess.jar());
+        assertTrue(product.stream().noneMatch(e -> e.startsWith("org/tipsearch/bench/")), "benchmark classes shipped");
+        assertTrue(product.stream().noneMatch(e -> e.startsWith("org/postgresql/")), "the PostgreSQL driver shipped");
+        List<String> bench = entries(JarProcess.jar().resolveSibling("tipsearch-bench.jar"));
+        assertTrue(bench.contains("org/tipsearch/bench/command/BenchCommand.class"), "no benchmarks in their jar");
+        assertTrue(bench.stream().anyMatch(e -> e.startsWith("org/postgresql/")), "no PostgreSQL driver beside them");
+        assertTrue(bench.stream().noneMatch(e -> e.startsWith("org/tipsearch/search/")), "the product twice");
+        // the product jar alone has no bench command, and says so as a usage error
+        Process alone = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JarProcess.jar().toString(), "bench", "latency").redirectErrorStream(true).start();
+        String said = new String(alone.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(2, alone.waitFor(), said);
+        assertTrue(said.startsWith("tipsearch: 'bench' runs from the benchmarks' own jar") && !said.contains("\tat "), said);
+    }
+
+    private static List<String> entries(Path jar) throws Exception {
+        try (var file = new java.util.jar.JarFile(jar.toFile())) {
+            return file.stream().map(java.util.jar.JarEntry::getName).toList();
+        }
+    }
+
+    @Test
     void badUsageIsOneLineAndExitCodeTwo(@TempDir Path empty) throws Exception {
         assertUsageError(JarProcess.run("index", "--frobnicate"), "Unknown option: '--frobnicate'");
         assertUsageError(JarProcess.run("serve", "--port", "http"), "--port");

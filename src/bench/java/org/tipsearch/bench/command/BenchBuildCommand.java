@@ -1,4 +1,4 @@
-package org.tipsearch.cli;
+package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

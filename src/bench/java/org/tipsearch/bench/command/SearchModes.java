@@ -1,4 +1,4 @@
-package org.tipsearch.cli;
+package org.tipsearch.bench.command;
 
 import java.util.ArrayList;
 import java.util.List;

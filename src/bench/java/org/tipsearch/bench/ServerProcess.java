@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.tipsearch.search.SearchService;
 
 /**
- * A tipsearch server started from this very jar in a process of its own, as a user starts it, for the HTTP
+ * A tipsearch server started from the product jar in a process of its own, as a user starts it, for the HTTP
  * benchmark: how long it takes to answer its first query, and its heap as the JDK's {@code jcmd} reads it.
  */
 public final class ServerProcess implements AutoCloseable {
@@ -51,7 +52,7 @@ public final class ServerProcess implements AutoCloseable {
         }
         command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", thisJar().toString(), "serve", "--index", indexDir.toString(),
+        command.addAll(List.of("-jar", productJar().toString(), "serve", "--index", indexDir.toString(),
                 "--port", String.valueOf(port)));
         command.addAll(serveOptions);
         long start = System.nanoTime();
@@ -80,14 +81,14 @@ public final class ServerProcess implements AutoCloseable {
      * by a first start, read by the later ones.
      */
     private static Path classDataArchive() throws IOException {
-        return thisJar().resolveSibling("tipsearch-serve.jsa");
+        return productJar().resolveSibling("tipsearch-serve.jsa");
     }
 
     /** Whether a server started now finds a class-data archive of this jar's classes. */
     public static boolean hasClassDataArchive() throws IOException {
         Path archive = classDataArchive();
         return Files.exists(archive)
-                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(thisJar())) >= 0;
+                && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(productJar())) >= 0;
     }
 
     public String baseUrl() {
@@ -148,9 +149,10 @@ public final class ServerProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("the java command of this process is unknown"));
     }
 
-    private static Path thisJar() throws IOException {
+    /** The jar the product's classes come from (the benchmarks' own jar stands beside it). */
+    private static Path productJar() throws IOException {
         try {
-            Path jar = Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(SearchService.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!jar.toString().endsWith(".jar")) {
                 throw new IOException("the HTTP benchmark runs from the built jar (./tipsearch bench http), not " + jar);
             }

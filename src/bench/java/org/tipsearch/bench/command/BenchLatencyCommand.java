@@ -1,4 +1,4 @@
-package org.tipsearch.cli;
+package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private Locations locations;
+    private BenchIndex index;
 
     @Option(names = "--rounds", defaultValue = "10", description = "Timed rounds over all queries. Default: ${DEFAULT-VALUE}.")
     private int rounds;
@@ -62,7 +62,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         List<BenchQuery> queries = BenchQuery.mixedSet();
         PrintWriter out = spec.commandLine().getOut();
-        try (SearchService search = SearchService.open(locations.existingIndex())) {
+        try (SearchService search = SearchService.open(index.existingIndex())) {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
                     + " %d queries x %d rounds%n", search.health().paragraphs(), queries.size(), rounds);
             out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
@@ -89,7 +89,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("command: tipsearch bench latency --index " + locations.index() + " --rounds " + rounds
+        out.println("command: tipsearch bench latency --index " + index.index() + " --rounds " + rounds
                 + " --warm-up " + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
         return 0;
     }

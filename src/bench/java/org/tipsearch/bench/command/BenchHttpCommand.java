@@ -1,4 +1,4 @@
-package org.tipsearch.cli;
+package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -36,7 +36,7 @@ final class BenchHttpCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private Locations locations;
+    private BenchIndex index;
 
     @Option(names = "--connections", defaultValue = "32", description = "Open connections. Default: ${DEFAULT-VALUE}.")
     private int connections;
@@ -65,14 +65,14 @@ final class BenchHttpCommand implements Callable<Integer> {
         List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         PrintWriter out = spec.commandLine().getOut();
         if (!ServerProcess.hasClassDataArchive()) { // as a server started before would have left it
-            try (ServerProcess first = ServerProcess.start(locations.existingIndex(), serverJvmOptions, serveOptions())) {
+            try (ServerProcess first = ServerProcess.start(index.existingIndex(), serverJvmOptions, serveOptions())) {
                 out.printf(Locale.ROOT, "first start (writes the class-data archive): first search answered %d ms"
                         + " after the process started%n", first.firstAnswerMillis());
             }
         }
-        try (ServerProcess server = ServerProcess.start(locations.existingIndex(), serverJvmOptions, serveOptions())) {
+        try (ServerProcess server = ServerProcess.start(index.existingIndex(), serverJvmOptions, serveOptions())) {
             out.printf(Locale.ROOT, "server on %s%s: first search answered %d ms after the process started;"
-                    + " heap after start (after GC) %.0f MB%n", locations.index(),
+                    + " heap after start (after GC) %.0f MB%n", index.index(),
                     Stream.concat(serverJvmOptions.stream(), serveOptions().stream()).map(o -> " " + o)
                             .collect(Collectors.joining()),
                     server.firstAnswerMillis(), server.heapUsedMb(true));
@@ -103,7 +103,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 }
             }
         }
-        out.println("command: tipsearch bench http --index " + locations.index() + " --connections " + connections
+        out.println("command: tipsearch bench http --index " + index.index() + " --connections " + connections
                 + " --seconds " + seconds + " --modes " + String.join(",", modes)
                 + serverJvmOptions.stream().map(o -> " --server-jvm=" + o).reduce("", String::concat)
                 + (cachedPages == null ? "" : " --cached-pages " + cachedPages));

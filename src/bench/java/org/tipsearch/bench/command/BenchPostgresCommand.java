@@ -1,4 +1,4 @@
-package org.tipsearch.cli;
+package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,7 +32,7 @@ final class BenchPostgresCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Mixin
-    private Locations locations;
+    private BenchIndex index;
 
     @Option(names = "--rounds", defaultValue = "5", description = "Timed rounds over all queries. Default: ${DEFAULT-VALUE}.")
     private int rounds;
@@ -44,12 +44,12 @@ final class BenchPostgresCommand implements Callable<Integer> {
         }
         List<BenchQuery> queries = BenchQuery.mixedSet();
         PrintWriter out = spec.commandLine().getOut();
-        try (SearchService search = SearchService.open(locations.existingIndex());
+        try (SearchService search = SearchService.open(index.existingIndex());
                 PostgresServer server = PostgresServer.start();
                 var connection = server.connect()) {
             var postgres = new PostgresBaseline(connection);
             long start = System.nanoTime();
-            long rows = postgres.load(locations.index());
+            long rows = postgres.load(index.index());
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             long[] lucene = new long[rounds * queries.size()];
             long[] pg = new long[rounds * queries.size()];
@@ -83,7 +83,7 @@ final class BenchPostgresCommand implements Callable<Integer> {
                     + " index: %.1f s (%,.0f units/s)%n", p.ms(0.5) / l.ms(0.5), p.ms(0.99) / l.ms(0.99), loadSeconds,
                     rows / loadSeconds);
         }
-        out.println("command: tipsearch bench postgres --index " + locations.index() + " --rounds " + rounds);
+        out.println("command: tipsearch bench postgres --index " + index.index() + " --rounds " + rounds);
         return 0;
     }
 
