@@ -58,7 +58,10 @@ public final class Enricher {
                 ? topics.inheritableTopicsOf(matcher.text(report.metadata().title())) : Set.of();
         for (Paragraph unit : report.paragraphs()) {
             PhraseMatcher.Text text = matcher.text(unit.text());
-            Set<String> own = topics.topicsOf(text);
+            PhraseMatcher.Text names = nameMatcher.text(unit.text());
+            List<Gazetteer.Mention> orgs = organizations.find(names);
+            // an organization's name says nothing of the subject: IOM is no migration paragraph
+            Set<String> own = topics.topicsOf(text, orgs.stream().map(Gazetteer.Mention::span).toList());
             if (!unit.section().equals(contextSection)) {
                 contextSection = unit.section();
                 contextTopics = Set.of();
@@ -74,8 +77,6 @@ public final class Enricher {
             var all = new LinkedHashSet<String>(own);
             all.addAll(inherited);
 
-            PhraseMatcher.Text names = nameMatcher.text(unit.text());
-            List<Gazetteer.Mention> orgs = organizations.find(names);
             List<String> countryNames = countries.find(names).stream()
                     .filter(c -> orgs.stream().noneMatch(o -> Gazetteer.overlaps(o.span(), c.span())))
                     .map(c -> c.entry().name())

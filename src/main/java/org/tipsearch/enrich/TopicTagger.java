@@ -25,15 +25,20 @@ final class TopicTagger {
     }
 
     Set<String> topicsOf(PhraseMatcher.Text text) {
-        return topicsOf(text, false);
+        return topicsOf(text, List.of(), false);
+    }
+
+    /** The topics of a text, not counting what its names ({@code names}: spans by character offsets) say. */
+    Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names) {
+        return topicsOf(text, names, false);
     }
 
     /** The topics a heading or a panel's opening sentence passes on to the units under it. */
     Set<String> inheritableTopicsOf(PhraseMatcher.Text text) {
-        return topicsOf(text, true);
+        return topicsOf(text, List.of(), true);
     }
 
-    private Set<String> topicsOf(PhraseMatcher.Text text, boolean inheritableOnly) {
+    private Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, boolean inheritableOnly) {
         var found = new LinkedHashSet<String>();
         for (CompiledTopic topic : topics) {
             if (inheritableOnly && !topic.inherit()) {
@@ -46,7 +51,9 @@ final class TopicTagger {
                     .flatMap(p -> matcher.find(text, p).stream()).toList();
             boolean matches = topic.phrases().stream()
                     .flatMap(p -> matcher.find(text, p).stream())
-                    .anyMatch(span -> excluded.stream().noneMatch(span::within));
+                    .anyMatch(span -> excluded.stream().noneMatch(span::within)
+                            && names.stream().noneMatch(name -> name.startOffset() <= span.startOffset()
+                                    && span.endOffset() <= name.endOffset()));
             if (matches) {
                 found.add(topic.id());
             }
