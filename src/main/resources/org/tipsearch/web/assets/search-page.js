@@ -16,7 +16,8 @@ const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const filters = document.getElementById("filters");
 let labels;
-const load = resultsLoader(document.getElementById("messages"), render, clearResults);
+const load = resultsLoader(document.getElementById("messages"), render, clearResults,
+  document.getElementById("results"));
 
 async function start() {
   labels = await loadLabels();
@@ -91,6 +92,7 @@ function render(results) {
   summary.textContent = state.q ? `${counted} ${match} “${state.q}”`
     : `${counted}${state.hasFilters() ? ` ${match} the filters` : ", in report order"}`;
 
+  if (results.total === 0) document.getElementById("messages").append(emptyAdvice());
   timeline(results.facets.session || []);
   const first = (state.page - 1) * PAGE_SIZE + 1;
   document.getElementById("hits").replaceChildren(...results.hits.map((hit) => hitItem(hit, labels)));
@@ -107,6 +109,31 @@ function render(results) {
   const embed = `/embed-code${exportQuery ? "?" + exportQuery : ""}`;
   document.getElementById("embed-this").href = embed;
   document.querySelector(".site-nav a[href^='/embed-code']").href = embed;
+}
+
+/** What to try when nothing matches: fewer filters, another match mode, other words. */
+function emptyAdvice() {
+  const action = (text, act) => el("button", { type: "button", class: "link", onclick: act }, text);
+  const tips = [];
+  if (state.hasFilters()) {
+    tips.push(el("li", {}, "fewer filters — ", action("clear all filters", () => {
+      state.clearFilters();
+      search({ push: true });
+    })));
+  }
+  if (state.q && state.mode !== state.defaultMode) {
+    tips.push(el("li", {}, "another way of matching — ", action("match words and meaning", () => {
+      state.mode = state.defaultMode;
+      state.page = 1;
+      showState();
+      search({ push: true });
+    })));
+  }
+  if (state.q) {
+    tips.push(el("li", {}, "other or fewer words: a theme in two or three words (“victim identification”) finds more"
+      + " than a long sentence, and a phrase in quotes only its exact wording"));
+  }
+  return el("div", { class: "empty-advice" }, el("p", {}, "No paragraph matches. You could try:"), el("ul", {}, tips));
 }
 
 /**

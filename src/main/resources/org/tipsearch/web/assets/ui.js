@@ -1,7 +1,7 @@
 // Page components shared by the search page, the paragraph page and the recommendations browser.
 // Text goes into the DOM as text; only the API's highlights, which it HTML-escapes, go in as HTML.
 
-import { getJson, paragraphUrl } from "./api.js";
+import { ApiError, getJson, paragraphUrl } from "./api.js";
 
 /** An element with attributes (on* are listeners, html is trusted markup) and children (nodes or text). */
 export function el(tag, attributes = {}, ...children) {
@@ -81,10 +81,13 @@ export function errorBox(message) {
  * clear() takes the previous results off the page, so that they do not stand under a search they do not answer.
  * It resolves to whether it rendered.
  */
-export function resultsLoader(messages, render, clear) {
+export function resultsLoader(messages, render, clear, busy = null) {
   let latest = 0;
   return async (path, params) => {
     const request = ++latest;
+    // while a search runs, the results it will replace are marked as such and a status line says so
+    busy?.setAttribute("aria-busy", "true");
+    messages.replaceChildren(el("p", { class: "loading", role: "status" }, "Searching…"));
     try {
       const results = await getJson(path, params);
       if (request !== latest) return false;
@@ -95,11 +98,27 @@ export function resultsLoader(messages, render, clear) {
     } catch (error) {
       if (request === latest) {
         clear();
-        messages.replaceChildren(errorBox(error.message));
+        messages.replaceChildren(errorBox(plainError(error)));
       }
       return false;
+    } finally {
+      if (request === latest) busy?.removeAttribute("aria-busy");
     }
   };
+}
+
+/** What went wrong, in words a reader can act on; the API's own message where it refused the request. */
+export function plainError(error) {
+  if (!(error instanceof ApiError)) {
+    return "The search service could not be reached. Check your connection, then try again.";
+  }
+  if (error.status === 503) {
+    return "The search service is busy or starting. Try again in a moment.";
+  }
+  if (error.status >= 500) {
+    return `Something went wrong on the server (error ${error.status}). Try again; if it keeps happening, tell the site's maintainers.`;
+  }
+  return `This search could not be run: ${error.message}`;
 }
 
 /** The tags of a unit: its status, topics and speaker types, by their display names. */
@@ -142,7 +161,7 @@ export function facetGroups(container, facets, dims, state, labels, onToggle) {
   const focused = container.contains(document.activeElement) ? document.activeElement.dataset.key : null;
   container.replaceChildren();
   for (const dim of dims) {
-    const counts = facets[dim] || [];
+    const counts = pinned(facets[dim] || [], state.selected(dim));
     if (!counts.length) continue;
     const open = expanded.has(dim);
     const group = el("fieldset", { class: "facet", "data-dim": dim, "data-expanded": open ? "true" : "false" },
@@ -174,6 +193,16 @@ export function facetGroups(container, facets, dims, state, labels, onToggle) {
     container.append(group);
   }
   if (focused) container.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+}
+
+/**
+ * A dimension's values with the ticked ones first, in the order they were ticked, so that a value does not jump
+ * as counts change; a ticked value the results no longer hold stays, with 0, to be unticked.
+ */
+function pinned(counts, selected) {
+  const byValue = new Map(counts.map((count) => [count.value, count]));
+  const ticked = selected.map((value) => byValue.get(value) || { value, count: 0 });
+  return [...ticked, ...counts.filter((count) => !selected.includes(count.value))];
 }
 
 /** The button that shows and hides the filters on a phone, where they stand above the results. */
@@ -248,6 +277,9 @@ export function pager(container, state, total, size, onPage) {
     items.push(page === state.page
       ? el("span", { "aria-current": "page" }, String(page))
       : link(page, String(page), { "aria-label": `Page ${page}` }));
+  }
+  if (first + 4 < pages) {
+    items.push(el("span", { class: "gap", "aria-hidden": "true" }, "…"), link(pages, String(pages), { "aria-label": `Last page, ${pages}` }));
   }
   if (state.page < pages) items.push(link(state.page + 1, "Next", { rel: "next" }));
   container.append(el("ul", {}, items.map((item) => el("li", {}, item))));
