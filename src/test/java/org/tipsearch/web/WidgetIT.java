@@ -75,6 +75,17 @@ class WidgetIT {
                 "/failures.html", script + """
                         <tipsearch-box id="refused" server="%s" query="victims"></tipsearch-box>
                         <tipsearch-box id="refusing" query="%s"></tipsearch-box>""".formatted(closedPortUrl(), "a".repeat(2001)),
+                "/narrow.html", script + """
+                        <div style="width: 280px"><tipsearch-box id="narrow" query="victims"></tipsearch-box></div>
+                        <div style="width: 600px"><tipsearch-box id="full" query="victims"></tipsearch-box></div>
+                        <div style="width: 600px"><tipsearch-box id="compact" query="victims" layout="compact">
+                          </tipsearch-box></div>""",
+                "/iframe-sized.html", """
+                        <h1>A site that pastes the frame and its two lines</h1>
+                        <iframe id="tipsearch-frame" src="%s/embed?topic=non-punishment&amp;size=3" title="Search UN reports on trafficking in persons" width="100%%" height="480" loading="lazy"></iframe>
+                        <script>addEventListener("message", (e) => { if (e.origin === "%s" && e.data && e.data.type === "tipsearch:height")
+                          document.getElementById("tipsearch-frame").style.height = e.data.height + "px"; });</script>"""
+                        .formatted(site.baseUrl(), site.baseUrl()),
                 "/iframe.html", """
                         <h1>A site that cannot run scripts</h1>
                         <iframe src="%s/embed?topic=non-punishment" title="Search UN reports on trafficking in persons"
@@ -258,9 +269,11 @@ class WidgetIT {
         browser.await(d -> !script.getText().isEmpty());
         assertEquals("<script src=\"" + site.baseUrl() + "/widget.js\" defer></script>\n"
                 + "<tipsearch-box query=\"organ\" topic=\"organ-removal\"></tipsearch-box>", script.getText());
-        assertEquals("<iframe src=\"" + site.baseUrl() + "/embed?q=organ&amp;topic=organ-removal\" "
-                + "title=\"Search UN reports on trafficking in persons\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>",
-                iframe.getText());
+        assertEquals("<iframe id=\"tipsearch-frame\" src=\"" + site.baseUrl() + "/embed?q=organ&amp;topic=organ-removal\" "
+                + "title=\"Search UN reports on trafficking in persons\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>\n"
+                + "<script>addEventListener(\"message\", (e) => { if (e.origin === \"" + site.baseUrl() + "\" && e.data && "
+                + "e.data.type === \"tipsearch:height\")\n  document.getElementById(\"tipsearch-frame\").style.height = "
+                + "e.data.height + \"px\"; });</script>", iframe.getText());
         assertEquals("Embed", browser.shown(By.cssSelector(".site-nav [aria-current='page']")).getText());
         assertEquals(2, browser.all(By.cssSelector(".snippet button")).size(), "a copy button for each snippet");
 
@@ -294,6 +307,47 @@ class WidgetIT {
         assertEquals("dark", browser.shown(By.cssSelector("#script-preview tipsearch-box")).getDomAttribute("theme"));
         assertTrue(frame.getDomProperty("src").endsWith("&size=3&theme=dark"), frame.getDomProperty("src"));
         assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    @Test
+    void theWidgetFitsANarrowColumnAndItsCompactLayoutIsShort() throws Exception {
+        browser.open(otherSiteUrl("/narrow.html"));
+        results(shadow(By.id("narrow")), 5);
+        results(shadow(By.id("full")), 5);
+        results(shadow(By.id("compact")), 5);
+        WebElement narrow = browser.shown(By.id("narrow"));
+        Long overflow = (Long) browser.script("const box = arguments[0].shadowRoot.querySelector('.box');"
+                + " return box.scrollWidth - box.clientWidth;", narrow);
+        assertEquals(0L, overflow, "the widget is wider than its 280 px column");
+        assertTrue(narrow.getRect().getWidth() <= 280, "width " + narrow.getRect().getWidth());
+        long full = browser.shown(By.id("full")).getRect().getHeight();
+        long compact = browser.shown(By.id("compact")).getRect().getHeight();
+        assertTrue(compact < 0.8 * full, "compact " + compact + " px against full " + full + " px");
+        assertEquals("none", browser.script("return getComputedStyle(arguments[0].shadowRoot.querySelector('.session'))"
+                + ".display", browser.shown(By.id("compact"))), "the compact layout leaves the session out");
+        browser.screenshot("widget-narrow-and-compact");
+    }
+
+    @Test
+    void theFrameSizesItselfToItsResultsWithTheSnippetsTwoLines() throws Exception {
+        browser.open(otherSiteUrl("/iframe-sized.html"));
+        WebElement frame = browser.shown(By.id("tipsearch-frame"));
+        browser.driver().switchTo().frame(frame);
+        long content;
+        try {
+            results(shadow(By.tagName("tipsearch-box")), 3);
+            content = browser.await(d -> {
+                Number height = (Number) browser.script("return document.getElementById('embed').getBoundingClientRect().height");
+                return height.longValue() > 0 ? height.longValue() : null;
+            });
+        } finally {
+            browser.driver().switchTo().defaultContent();
+        }
+        assertTrue(Math.abs(content - 480) > 20, "the results happen to need the 480 px the frame starts with");
+        // the frame grows or shrinks to its content: no scrolling inside it, no empty space under it
+        // (the frame's border and a rounding aside)
+        browser.await(d -> Math.abs(frame.getRect().getHeight() - content) <= 8 ? true : null);
+        browser.screenshot("embed-sized");
     }
 
     @Test

@@ -9,6 +9,8 @@ import { copyButton, el, errorBox } from "./ui.js";
 const DEFAULT_SIZE = 5;
 const MAX_SIZE = 20;
 const DEFAULT_THEME = "light";
+const DEFAULT_LAYOUT = "full";
+const FRAME_ID = "tipsearch-frame";
 const FRAME_TITLE = "Search UN reports on trafficking in persons";
 
 const state = new SearchState(FILTERS, "hybrid").read(location.search);
@@ -48,6 +50,8 @@ function embedParams() {
   if (size !== DEFAULT_SIZE) params.set("size", String(size));
   const theme = options.elements.theme.value;
   if (theme !== DEFAULT_THEME) params.set("theme", theme);
+  const layout = options.elements.layout.value;
+  if (layout !== DEFAULT_LAYOUT) params.set("layout", layout);
   return params;
 }
 
@@ -63,8 +67,11 @@ function update() {
   const script = `<script src="${location.origin}/widget.js" defer></script>\n<tipsearch-box${tag}></tipsearch-box>`;
   const query = params.toString();
   const frameUrl = `${location.origin}/embed${query ? `?${query}` : ""}`;
-  const frame = `<iframe src="${attributeValue(frameUrl)}" title="${FRAME_TITLE}" width="100%" height="480" `
-    + "loading=\"lazy\"></iframe>";
+  // the frame, and two lines that size it to its content as the frame reports it (only from this server)
+  const frame = `<iframe id="${FRAME_ID}" src="${attributeValue(frameUrl)}" title="${FRAME_TITLE}" width="100%" `
+    + `height="480" loading="lazy"></iframe>\n<script>addEventListener("message", (e) => { if (e.origin === `
+    + `"${location.origin}" && e.data && e.data.type === "tipsearch:height")\n  document.getElementById("${FRAME_ID}")`
+    + `.style.height = e.data.height + "px"; });</script>`;
   showSnippet("script", script, "The script code");
   showSnippet("iframe", frame, "The iframe code");
   previewBox(attributes);
@@ -85,10 +92,17 @@ function previewBox(attributes) {
   for (const [name, value] of attributes) box.setAttribute(name, value);
 }
 
+/** The frame as the iframe snippet sets it up, sized to its content as the snippet's two lines size it. */
 function previewFrame(url) {
   const container = document.getElementById("iframe-preview");
-  const frame = container.querySelector("iframe")
-    || container.appendChild(el("iframe", { title: `${FRAME_TITLE} (preview)`, loading: "lazy" }));
+  let frame = container.querySelector("iframe");
+  if (!frame) {
+    frame = container.appendChild(el("iframe", { title: `${FRAME_TITLE} (preview)`, loading: "lazy" }));
+    addEventListener("message", (event) => {
+      if (event.origin === location.origin && event.source === frame.contentWindow && event.data
+        && event.data.type === "tipsearch:height") frame.style.height = `${event.data.height}px`;
+    });
+  }
   if (frame.getAttribute("src") !== url) frame.src = url;
 }
 

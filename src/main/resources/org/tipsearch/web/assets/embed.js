@@ -4,7 +4,7 @@
 /** The filters the widget takes, by their API names. */
 export const FILTERS = ["session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country",
   "organization"];
-const OPTIONS = ["q", "size", "mode", "theme", "placeholder"];
+const OPTIONS = ["q", "size", "mode", "theme", "layout", "placeholder"];
 const ATTRIBUTE = { q: "query", speakerType: "speaker-type", reportKind: "report-kind" };
 
 /** The widget's [attribute, value] pairs for the query string; other parameters are left out. */

@@ -12,6 +12,8 @@
  *   size         how many results to show, 1 to 20 (5)
  *   mode         hybrid (words and meaning, the default), bm25 (exact words) or semantic (meaning only)
  *   theme        light (the default), dark, or auto (the reader's system setting)
+ *   layout       full (the default: label, session, passage, citation) or compact (label, three lines of the
+ *                passage, the citation on one line), for a sidebar or a phone
  *   placeholder  the search field's placeholder
  *   target       where result links open, e.g. _blank
  *
@@ -84,9 +86,9 @@
     *, *::before, *::after { box-sizing: border-box; }
     form { margin: 0; }
     label { display: block; font-weight: 600; margin-bottom: .35em; }
-    .row { display: flex; gap: .5em; }
+    .row { display: flex; flex-wrap: wrap; gap: .5em; }
     input, button { font: inherit; margin: 0; border-radius: var(--tipsearch-radius, 6px); }
-    input { flex: 1; min-width: 0; padding: .45em .6em; color: var(--_text); background: var(--_background);
+    input { flex: 1 1 8em; min-width: 0; padding: .45em .6em; color: var(--_text); background: var(--_background);
       border: 1px solid var(--_muted); }
     input::placeholder { color: var(--_muted); opacity: 1; }
     button { flex: none; cursor: pointer; padding: .45em .9em; color: var(--_accent-ink); background: var(--_accent);
@@ -106,6 +108,12 @@
     mark { background: var(--_mark); color: inherit; padding: 0 1px; border-radius: 2px; }
     cite { display: block; font-style: normal; font-size: .85em; color: var(--_muted); overflow-wrap: anywhere; }
     .more { margin: .5em 0 0; }
+    :host([layout="compact"]) .box { padding: .6em; }
+    :host([layout="compact"]) li { padding: .4em 0; margin-top: .25em; }
+    :host([layout="compact"]) .session { display: none; }
+    :host([layout="compact"]) .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3;
+      line-clamp: 3; overflow: hidden; margin: .15em 0; }
+    :host([layout="compact"]) cite { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
   `;
 
   let sheet; // one constructed stylesheet, shared by every box on the page
@@ -163,7 +171,7 @@
   }
 
   class TipsearchBox extends HTMLElement {
-    static observedAttributes = ["server", "query", "size", "mode", "theme", "placeholder", "target",
+    static observedAttributes = ["server", "query", "size", "mode", "theme", "layout", "placeholder", "target",
       ...Object.keys(FILTERS)];
 
     constructor() {
@@ -200,7 +208,7 @@
         this.q = (value || "").trim();
         this.input.value = this.q;
       }
-      if (name === "theme") return; // the stylesheet follows the attribute by itself
+      if (name === "theme" || name === "layout") return; // the stylesheet follows these attributes by itself
       this.schedule();
     }
 
