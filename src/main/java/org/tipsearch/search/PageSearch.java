@@ -124,9 +124,9 @@ final class PageSearch {
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
                 // can still make the page, and the count scores none (a lifted query too: see LiftQuery). Scoring
-                // every match as it was counted cost a broad word at a million units a third of its time. The ranking first, so that a search cut short
-                // by its budget has hits to show; its count, cut short or skipped, knows fewer matches than the
-                // ranking saw.
+                // every match as it was counted cost a broad word at a million units a third of its time. The
+                // ranking first, so that a search cut short by its budget has hits to show; its count, cut short or
+                // skipped, knows fewer matches than the ranking saw.
                 TopFieldDocs ranking = searcher.search(drillDown(request, intent.ranked(matching)),
                         new TopFieldCollectorManager(RELEVANCE, window, null, window));
                 top = ranking.scoreDocs;

@@ -249,6 +249,7 @@ public final class SearchService implements AutoCloseable {
         }
     }
 
+    /** Every report, with its unit count. */
     public List<DocumentSummary> documents() throws IOException {
         ReportSearcher searcher = acquire();
         try {
