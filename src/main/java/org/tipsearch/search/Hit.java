@@ -11,8 +11,9 @@ import org.tipsearch.ingest.ReportMetadata;
  * @param document  the report it belongs to
  * @param score     the relevance score, or null when results are listed in report order
  * @param highlight the best passages with matches in {@code <mark>}, everything else HTML-escaped
+ * @param match     whether the unit contains the query's words or is only related in meaning; null when unranked
  */
-public record Hit(IndexedParagraph unit, ReportMetadata document, Float score, String highlight) {
+public record Hit(IndexedParagraph unit, ReportMetadata document, Float score, String highlight, Match match) {
     public Hit {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(document, "document");

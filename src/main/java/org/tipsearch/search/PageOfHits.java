@@ -27,20 +27,21 @@ final class PageOfHits {
     List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {
         return hitsOf(searcher, docs, highlightQuery, scored, Documents::paragraph, unit -> unit.paragraph().text(),
-                (unit, score, highlight) -> new Hit(unit, searcher.metadata(unit.reportId()), score, highlight));
+                (unit, doc, score, highlight) -> new Hit(unit, searcher.metadata(unit.reportId()), score, highlight,
+                        PageDoc.matchOf(doc)));
     }
 
     /** Entries of the recommendations register, as {@link #hits} reads paragraphs. */
     List<RecommendationHit> recommendationHits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery,
             boolean scored) throws IOException {
         return hitsOf(searcher, docs, highlightQuery, scored, Documents::recommendation,
-                entry -> entry.recommendation().text(), (entry, score, highlight) ->
+                entry -> entry.recommendation().text(), (entry, doc, score, highlight) ->
                         new RecommendationHit(entry, searcher.metadata(entry.reportId()), score, highlight));
     }
 
-    /** A hit made of its stored record, its score (null when unscored) and its highlight. */
+    /** A hit made of its stored record, its place in the ranking, its score (null when unscored) and its highlight. */
     private interface HitOf<R, H> {
-        H hit(R record, Float score, String highlight);
+        H hit(R record, ScoreDoc doc, Float score, String highlight);
     }
 
     /** The hits of a page: their stored records, read first, and then their texts highlighted. */
@@ -57,13 +58,13 @@ final class PageOfHits {
         String[] highlights = highlighter.highlights(searcher, docs, highlightQuery, texts);
         var hits = new ArrayList<H>(docs.length);
         for (int i = 0; i < docs.length; i++) {
-            hits.add(hitOf.hit(read.get(i), scored ? score(docs[i]) : null,
+            hits.add(hitOf.hit(read.get(i), docs[i], scored ? score(docs[i]) : null,
                     HitHighlighter.highlightOrText(highlights, i, texts.get(i))));
         }
         return hits;
     }
 
-    private static Float score(ScoreDoc doc) {
+    static Float score(ScoreDoc doc) {
         // With a sort, the score sits in the first sort value; without, in the ScoreDoc.
         if (doc instanceof FieldDoc fd && fd.fields != null && fd.fields.length > 0 && fd.fields[0] instanceof Float f) {
             return f;

@@ -7,16 +7,22 @@ import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.index.Schema;
 
@@ -87,7 +93,8 @@ final class PageSearch {
                     && request.mode() == SearchMode.BM25 && request.scope() == Scope.PARAGRAPHS
                             ? QueryReader.WordsRequired.QUESTION_BY_WORDS : QueryReader.WordsRequired.USUAL);
             if (searcher.facetState() == null) { // an index with no units at all
-                return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of());
+                return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of(),
+                        null);
             }
             boolean ranked = !request.query().isEmpty();
             // Field filters alone, or no searchable word, have no meaning to search by.
@@ -147,17 +154,68 @@ final class PageSearch {
                 total = page.total();
                 top = page.hits().scoreDocs;
             }
-            ScoreDoc[] page = Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length));
+            ScoreDoc[] page = matched(searcher, read.query(), ranked ? mode : null,
+                    Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length)));
+            // in a search by words and meaning, the share of the result set that holds the words
+            Long wordMatches = mode == SearchMode.HYBRID && ranked && deadline.allows()
+                    ? (long) searcher.count(drillDown(request, read.query())) : null;
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(
                     reader.readSideBySide(searcher, page, highlighted ? read.marked() : null, ranked), deadline);
             Map<String, List<FacetCount>> facets = FacetValueOrder.facetCounts(searcher, collected.facets(),
                     request.scope().facets(), request.filters());
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
-                    deadline.cutShort(), hits, facets);
+                    deadline.cutShort(), hits, facets, wordMatches);
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter
             throw new QueryTooBroadException(e);
         }
+    }
+
+    /**
+     * The page's hits with why each matched: by words in a search by words, by meaning in one by meaning, and in
+     * one by both, by words where the hit holds them; an unranked page (mode null) is left as it is.
+     */
+    private static ScoreDoc[] matched(ReportSearcher searcher, Query words, SearchMode mode, ScoreDoc[] page)
+            throws IOException {
+        if (mode == null) {
+            return page;
+        }
+        boolean[] holdsWords = mode == SearchMode.BM25 ? null : holdsWords(searcher, words, page);
+        var out = new ScoreDoc[page.length];
+        for (int i = 0; i < page.length; i++) {
+            boolean byWords = holdsWords == null ? mode == SearchMode.BM25 : holdsWords[i];
+            out[i] = PageDoc.of(page[i], byWords ? Match.WORDS : Match.MEANING);
+        }
+        return out;
+    }
+
+    /**
+     * Which of the hits the words' query matches: the hits visited in index order, one iterator a segment, so that
+     * an export's whole ranking costs one pass over the words' matches at most.
+     */
+    private static boolean[] holdsWords(ReportSearcher searcher, Query words, ScoreDoc[] hits) throws IOException {
+        var holds = new boolean[hits.length];
+        if (hits.length == 0) {
+            return holds;
+        }
+        Integer[] order = new Integer[hits.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (a, b) -> Integer.compare(hits[a].doc, hits[b].doc));
+        Weight weight = searcher.createWeight(searcher.rewrite(words), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = null;
+        DocIdSetIterator matches = null;
+        for (int i : order) {
+            if (leaf == null || hits[i].doc >= leaf.docBase + leaf.reader().maxDoc()) {
+                leaf = leaves.get(ReaderUtil.subIndex(hits[i].doc, leaves));
+                Scorer scorer = weight.scorer(leaf);
+                matches = scorer == null ? null : scorer.iterator();
+            }
+            int target = hits[i].doc - leaf.docBase;
+            holds[i] = matches != null && (matches.docID() > target ? false
+                    : matches.docID() == target || matches.advance(target) == target);
+        }
+        return holds;
     }
 
     /** The query reader's notice, and a partial answer's. */

@@ -212,7 +212,7 @@ public final class SearchService implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static <H> SearchResults<H> answeredAgain(SearchResults<?> page, long arrivalNanos) {
         return new SearchResults<>(page.request(), page.total(), (System.nanoTime() - arrivalNanos) / 1_000_000,
-                page.notice(), page.partial(), (List<H>) page.hits(), page.facets());
+                page.notice(), page.partial(), (List<H>) page.hits(), page.facets(), page.wordMatches());
     }
 
     /**

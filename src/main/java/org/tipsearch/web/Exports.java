@@ -49,6 +49,7 @@ final class Exports {
             new Column<>("countries", h -> String.join("; ", h.countries())),
             new Column<>("organizations", h -> String.join("; ", h.organizations())),
             new Column<>("score", HitView::score),
+            new Column<>("match", HitView::match),
             new Column<>("text", HitView::text));
 
     private static final List<Column<RecommendationView>> RECOMMENDATION_COLUMNS = List.of(
@@ -104,7 +105,7 @@ final class Exports {
 
     private static <H, V> SearchResults<V> views(SearchResults<H> results, Function<H, V> view) {
         return new SearchResults<>(results.request(), results.total(), results.tookMs(), results.notice(),
-                results.partial(), results.hits().stream().map(view).toList(), results.facets());
+                results.partial(), results.hits().stream().map(view).toList(), results.facets(), results.wordMatches());
     }
 
     private static <V> void csv(Context ctx, SearchResults<V> results, List<Column<V>> columns, String name)

@@ -57,7 +57,8 @@ final class JsonViews {
             String id, Float score, String kind, String number, String label, String section, List<String> sectionPath,
             boolean annex, int position, String status, String text, String highlight, List<String> topics,
             List<String> speakerTypes, List<String> speakers, List<String> countries, List<String> organizations,
-            List<Footnote> footnotes, String citation, DocumentView document) {
+            List<Footnote> footnotes, String citation, DocumentView document,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String match) {
         static HitView of(Hit hit) {
             Paragraph p = hit.unit().paragraph();
             Annotations a = hit.unit().annotations();
@@ -66,7 +67,8 @@ final class JsonViews {
                     p.sectionPath(), p.section(),
                     p.annex(), p.position(), status == null ? null : status.id(), p.text(), hit.highlight(),
                     a.topics(), a.speakerTypes(), a.speakers(), a.countries(), a.organizations(), p.footnotes(),
-                    Citation.of(hit.document(), p), DocumentView.of(hit.document()));
+                    Citation.of(hit.document(), p), DocumentView.of(hit.document()),
+                    hit.match() == null ? null : hit.match().id());
         }
     }
 
@@ -83,10 +85,11 @@ final class JsonViews {
     record SearchView<V>(
             String query, long total, int page, int size, long tookMs, boolean partial,
             @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
-            List<V> hits, Map<String, List<FacetCount>> facets) {
+            List<V> hits, Map<String, List<FacetCount>> facets,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long wordMatches) {
         static <H, V> SearchView<V> of(SearchResults<H> r, Function<H, V> view) {
             return new SearchView<>(r.request().query(), r.total(), r.request().page(), r.request().size(), r.tookMs(),
-                    r.partial(), r.notice(), r.hits().stream().map(view).toList(), r.facets());
+                    r.partial(), r.notice(), r.hits().stream().map(view).toList(), r.facets(), r.wordMatches());
         }
     }
 

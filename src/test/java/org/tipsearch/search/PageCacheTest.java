@@ -25,7 +25,7 @@ class PageCacheTest {
 
     private static SearchResults<String> page(String query, int hits, boolean partial) {
         return new SearchResults<>(SearchRequest.of(query, 10), hits, 5, null, partial,
-                Collections.nCopies(hits, "hit"), Map.of());
+                Collections.nCopies(hits, "hit"), Map.of(), null);
     }
 
     @Test

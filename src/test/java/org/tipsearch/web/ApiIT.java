@@ -374,6 +374,36 @@ class ApiIT {
         assertTrue(get("/api/search?mode=hybrid&q=" + encode("non-punishment")).get("total").asInt() >= 8);
     }
 
+    /**
+     * A search by words and meaning tells the units that contain the query's words from those related in meaning
+     * only: each hit says which, the page how many hold the words, and the whole result set agrees with both.
+     */
+    @Test
+    void wordsAndMeaningAreToldApart() throws Exception {
+        String q = "&q=" + encode("non-punishment");
+        JsonNode page = get("/api/search?size=20" + q);
+        long words = page.get("wordMatches").asLong();
+        long total = page.get("total").asLong();
+        assertTrue(words > 0 && words < total, words + " of " + total);
+        assertEquals(words, get("/api/search?mode=bm25" + q).get("total").asLong(), "the units holding the words");
+        JsonNode all = get("/api/search.json?" + q.substring(1));
+        var byMatch = new java.util.TreeMap<String, Integer>();
+        all.get("hits").forEach(h -> byMatch.merge(h.get("match").asText(), 1, Integer::sum));
+        assertEquals(java.util.Map.of("words", (int) words, "meaning", (int) (total - words)), byMatch);
+        all.get("hits").forEach(h -> assertTrue(!h.get("match").asText().equals("words")
+                || h.get("text").asText().toLowerCase(java.util.Locale.ROOT).contains("punish"), h.get("id").asText()));
+        // a search by words alone matches by words, one by meaning by meaning; neither counts apart
+        JsonNode byWords = get("/api/search?mode=bm25" + q);
+        assertFalse(byWords.has("wordMatches"));
+        byWords.get("hits").forEach(h -> assertEquals("words", h.get("match").asText()));
+        assertFalse(get("/api/search?mode=semantic" + q).has("wordMatches"));
+        // a list in report order is no match of anything
+        get("/api/search?topic=organ-removal").get("hits").forEach(h -> assertFalse(h.has("match")));
+        String header = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/search.csv?" + q.substring(1)))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body().lines().findFirst().orElseThrow();
+        assertTrue(header.contains(",score,match,text"), header);
+    }
+
     @Test
     void recommendationsOfThe2023ReportWithTheirStatus() throws Exception {
         JsonNode result = get("/api/recommendations?size=100&session=" + encode("13th session (2023)"));

@@ -85,6 +85,21 @@ class PageStatesIT {
     }
 
     @Test
+    void theCountTellsWordsFromMeaningAndSoDoTheHits() throws Exception {
+        browser.open(site.baseUrl() + "/?q=non-punishment&size=10");
+        JsonNode results = awaitResultsOf("q=non-punishment");
+        long words = results.get("wordMatches").asLong();
+        long meaning = results.get("total").asLong() - words;
+        assertEquals(results.get("total") + " paragraphs match “non-punishment”: " + words + " contain your words, "
+                + meaning + " are related in meaning", browser.shown(By.id("summary")).getText());
+        for (WebElement hit : browser.all(By.cssSelector("#hits > li.hit"))) {
+            boolean badge = !hit.findElements(By.cssSelector(".match-meaning")).isEmpty();
+            assertEquals("meaning".equals(hit.getDomAttribute("data-match")), badge, hit.getDomAttribute("data-id"));
+        }
+        browser.screenshot("state-words-and-meaning");
+    }
+
+    @Test
     void anErrorIsToldInPlainWordsAndLeavesNoStaleResults() throws Exception {
         browser.open(site.baseUrl() + "/?q=victims");
         awaitResultsOf("q=victims");

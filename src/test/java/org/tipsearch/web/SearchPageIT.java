@@ -177,18 +177,59 @@ class SearchPageIT {
 
     @Test
     void suggestionsComeAsYouTypeAndTheKeyboardTakesOne() throws Exception {
+        // a phrase is searched for: the first suggestion of that kind, reached by the arrow keys
+        String prefix = List.of("victims", "national", "traffick").stream()
+                .filter(p -> suggestedKinds(p).contains("phrase")).findFirst().orElseThrow();
         browser.open(site.baseUrl() + "/");
         WebElement box = browser.shown(By.id("q"));
-        box.sendKeys("organ");
+        box.sendKeys(prefix);
         browser.shown(By.cssSelector("#suggestions li[role=option]"));
         assertEquals("true", box.getDomAttribute("aria-expanded"));
-        String offered = browser.all(By.cssSelector("#suggestions li[role=option] span")).get(0).getText();
-        box.sendKeys(Keys.ARROW_DOWN);
-        assertEquals("suggestion-0", box.getDomAttribute("aria-activedescendant"));
+        List<String> kinds = browser.all(By.cssSelector("#suggestions li[role=option] .kind")).stream()
+                .map(WebElement::getText).toList();
+        int phrase = kinds.indexOf("phrase");
+        assertTrue(phrase >= 0, "no phrase among " + kinds);
+        String offered = browser.all(By.cssSelector("#suggestions li[role=option] span:first-child")).get(phrase).getText();
+        for (int i = 0; i <= phrase; i++) {
+            box.sendKeys(Keys.ARROW_DOWN);
+        }
+        assertEquals("suggestion-" + phrase, box.getDomAttribute("aria-activedescendant"));
         box.sendKeys(Keys.ENTER);
         browser.await(d -> queryOfUrl().contains("q=" + offered));
         awaitResultsOf("q=" + ApiIT.encode(offered));
         assertEquals("false", box.getDomAttribute("aria-expanded"));
+    }
+
+    private static List<String> suggestedKinds(String prefix) {
+        try {
+            return site.api("/api/suggest?size=8&prefix=" + ApiIT.encode(prefix)).get("suggestions").findValues("kind")
+                    .stream().map(JsonNode::asText).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aTopicSuggestionAndATopicTagSelectTheTopicRatherThanSearchItsWords() throws Exception {
+        browser.open(site.baseUrl() + "/");
+        WebElement box = browser.shown(By.id("q"));
+        box.sendKeys("organ rem");
+        WebElement topic = browser.shown(By.xpath("//ul[@id='suggestions']/li[span[@class='kind' and text()='topic filter']]"));
+        assertEquals("Trafficking for organ removal", topic.findElement(By.cssSelector("span")).getText());
+        new org.openqa.selenium.interactions.Actions(browser.driver()).click(topic).perform();
+        JsonNode filtered = awaitResultsOf("topic=organ-removal");
+        assertEquals("", box.getDomProperty("value"), "the words typed for the suggestion are cleared");
+        assertTrue(browser.shown(By.cssSelector(".facet[data-dim='topic'] input[value='organ-removal']")).isSelected());
+        browser.screenshot("suggestion-selects-topic");
+        // a topic tag on a hit filters by its topic too
+        String other = browser.all(By.cssSelector("#hits li.hit .tag.topic .tag-filter")).stream()
+                .filter(b -> !b.getText().equals("Trafficking for organ removal")).findFirst().orElseThrow().getText();
+        JsonNode topicNames = site.api("/api/labels").get("values").get("topic");
+        String otherId = filtered.get("facets").get("topic").findValues("value").stream().map(JsonNode::asText)
+                .filter(id -> topicNames.get(id).asText().equals(other)).findFirst().orElseThrow();
+        browser.all(By.cssSelector("#hits li.hit .tag.topic .tag-filter")).stream()
+                .filter(b -> b.getText().equals(other)).findFirst().orElseThrow().click();
+        awaitResultsOf("topic=organ-removal&topic=" + otherId);
     }
 
     @Test

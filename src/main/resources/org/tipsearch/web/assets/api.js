@@ -46,6 +46,12 @@ export class Labels {
   value(dim, value) {
     return (this.values[dim] && this.values[dim][value]) || value;
   }
+
+  /** The value whose display name this is, or null: a topic's id from its label. */
+  valueNamed(dim, name) {
+    const entry = Object.entries(this.values[dim] || {}).find(([, shown]) => shown === name);
+    return entry ? entry[0] : null;
+  }
 }
 
 let labels;

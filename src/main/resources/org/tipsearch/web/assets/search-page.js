@@ -7,7 +7,10 @@ import {
   el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, svg, wentToLastPage,
 } from "./ui.js";
 
-const FACETS = ["session", "topic", "speakerType", "kind", "status", "year", "reportKind", "country", "organization"];
+// The session is the page's one time dimension (the API's year filter stays, for links and other clients).
+const FACETS = ["session", "topic", "speakerType", "kind", "status", "reportKind", "country", "organization"];
+/** Suggestions that name a filter's value select it rather than search for their words. */
+const SUGGESTED_FILTERS = { topic: "topic", organization: "organization", country: "country" };
 const PAGE_SIZE = 10;
 const SUGGESTION_DELAY_MS = 150;
 
@@ -89,13 +92,18 @@ function render(results) {
   const one = results.total === 1;
   const counted = `${results.total.toLocaleString("en")} ${one ? "paragraph" : "paragraphs"}`;
   const match = one ? "matches" : "match";
-  summary.textContent = state.q ? `${counted} ${match} “${state.q}”`
+  summary.textContent = state.q ? `${counted} ${match} “${state.q}”${byWordsAndMeaning(results)}`
     : `${counted}${state.hasFilters() ? ` ${match} the filters` : ", in report order"}`;
 
   if (results.total === 0) document.getElementById("messages").append(emptyAdvice());
   timeline(results.facets.session || []);
   const first = (state.page - 1) * PAGE_SIZE + 1;
-  document.getElementById("hits").replaceChildren(...results.hits.map((hit) => hitItem(hit, labels)));
+  const onTag = (dim, value) => {
+    if (!state.isSelected(dim, value)) state.toggle(dim, value);
+    state.page = 1;
+    search({ push: true, focusResults: true });
+  };
+  document.getElementById("hits").replaceChildren(...results.hits.map((hit) => hitItem(hit, labels, { onTag })));
   document.getElementById("hits").setAttribute("start", String(first));
   pager(document.getElementById("pager"), state, results.total, PAGE_SIZE, (page) => {
     state.page = page;
@@ -109,6 +117,16 @@ function render(results) {
   const embed = `/embed-code${exportQuery ? "?" + exportQuery : ""}`;
   document.getElementById("embed-this").href = embed;
   document.querySelector(".site-nav a[href^='/embed-code']").href = embed;
+}
+
+/** ": 8 contain your words, 43 are related in meaning", where a search by both tells them apart. */
+function byWordsAndMeaning(results) {
+  if (results.wordMatches === undefined || results.wordMatches === null || results.total === 0) return "";
+  const meaning = results.total - results.wordMatches;
+  if (meaning === 0) return "";
+  const words = results.wordMatches.toLocaleString("en");
+  return `: ${words} ${results.wordMatches === 1 ? "contains" : "contain"} your words, `
+    + `${meaning.toLocaleString("en")} ${meaning === 1 ? "is" : "are"} related in meaning`;
 }
 
 /** What to try when nothing matches: fewer filters, another match mode, other words. */
@@ -242,7 +260,8 @@ const suggestions = {
     this.list.replaceChildren(...items.map((item, i) => el("li", {
       id: `suggestion-${i}`, role: "option", "aria-selected": "false",
       onmousedown: (event) => { event.preventDefault(); this.choose(i); },
-    }, el("span", {}, item.text), el("span", { class: "kind" }, item.kind))));
+    }, el("span", {}, item.text),
+    el("span", { class: "kind" }, SUGGESTED_FILTERS[item.kind] ? `${item.kind} filter` : item.kind))));
     this.list.hidden = false;
     input.setAttribute("aria-expanded", "true");
   },
@@ -266,10 +285,22 @@ const suggestions = {
     this.list.children[this.active].scrollIntoView({ block: "nearest" });
   },
 
+  /** A filter's value is selected, the words typed for it cleared; a phrase is searched for. */
   choose(i) {
-    input.value = this.items[i].text;
+    const item = this.items[i];
+    const dim = SUGGESTED_FILTERS[item.kind];
+    const value = dim === "topic" ? labels.valueNamed("topic", item.text) : dim ? item.text : null;
     this.close();
-    form.requestSubmit();
+    if (!value) {
+      input.value = item.text;
+      form.requestSubmit();
+      return;
+    }
+    input.value = "";
+    state.q = "";
+    if (!state.isSelected(dim, value)) state.toggle(dim, value);
+    state.page = 1;
+    search({ push: true });
   },
 
   key(event) {

@@ -121,14 +121,22 @@ export function plainError(error) {
   return `This search could not be run: ${error.message}`;
 }
 
-/** The tags of a unit: its status, topics and speaker types, by their display names. */
-function tags(hit, labels) {
+/**
+ * The tags of a unit: its status, topics and speaker types, by their display names; with onTag(dim, value), each
+ * is a button that filters the results by it.
+ */
+function tags(hit, labels, onTag) {
+  const tag = (dim, value, kind) => {
+    const name = labels.value(dim, value);
+    return el("li", { class: `tag ${kind}` }, onTag
+      ? el("button", { type: "button", class: "tag-filter", title: `Show only: ${labels.dimension(dim)} — ${name}`,
+        onclick: () => onTag(dim, value) }, name)
+      : name);
+  };
   const items = [];
-  if (hit.status) items.push(el("li", { class: "tag status" }, labels.value("status", hit.status)));
-  for (const topic of hit.topics || []) items.push(el("li", { class: "tag topic" }, labels.value("topic", topic)));
-  for (const type of hit.speakerTypes || []) {
-    items.push(el("li", { class: "tag speaker" }, labels.value("speakerType", type)));
-  }
+  if (hit.status) items.push(tag("status", hit.status, "status"));
+  for (const topic of hit.topics || []) items.push(tag("topic", topic, "topic"));
+  for (const type of hit.speakerTypes || []) items.push(tag("speakerType", type, "speaker"));
   return items.length ? el("ul", { class: "tags", "aria-label": "Status, topics and speakers" }, items) : null;
 }
 
@@ -136,15 +144,19 @@ function tags(hit, labels) {
  * One unit as a result: its label linking to its page, the report's session and kind, the highlighted passage,
  * its tags and its citation with a copy button.
  */
-export function hitItem(hit, labels, { headingLevel = "h3" } = {}) {
+export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {}) {
   const report = hit.document;
   const meta = [report.session, labels.value("reportKind", report.kind)].filter(Boolean).join(" · ");
-  return el("li", { class: "hit", "data-id": hit.id },
+  return el("li", { class: "hit", "data-id": hit.id, "data-match": hit.match },
     el("div", { class: "hit-head" },
       el(headingLevel, {}, el("a", { href: paragraphUrl(hit.id) }, hit.label)),
-      el("span", { class: "hit-meta" }, meta)),
+      el("span", { class: "hit-meta" }, meta),
+      hit.match === "meaning"
+        ? el("span", { class: "match-meaning", title: "This paragraph does not contain your words: it is related to their meaning" },
+          "related in meaning")
+        : null),
     el("p", { class: "hit-text", html: hit.highlight }),
-    tags(hit, labels),
+    tags(hit, labels, onTag),
     el("p", { class: "citation" }, el("cite", {}, hit.citation), copyButton("Copy citation", hit.citation, "Citation")));
 }
 
