@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.RecommendationStatus;
+import org.tipsearch.ingest.ReportKind;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.ingest.UnitKind;
 
@@ -34,6 +35,34 @@ public final class Citation {
             out.append(", ").append(label);
         }
         return out.toString();
+    }
+
+    /**
+     * The short form a result's heading shows: the document's symbol where known ("CTOC/COP/WG.4/2023/3, para. 19"),
+     * else who met and when ("Working Group on Trafficking in Persons, 13th session (2023), para. 19"; a dialogue
+     * or an article by its date, "Constructive dialogue, 10 July 2024, para. 33"). {@link #of} is the long form.
+     */
+    public static String brief(ReportMetadata report, Paragraph unit) {
+        var parts = new java.util.ArrayList<String>(3);
+        if (report.symbol() != null) {
+            parts.add(report.symbol());
+        } else {
+            String when = report.session() != null && report.kind() == ReportKind.WORKING_GROUP_REPORT
+                    ? report.session().label() : dates(report.date(), report.endDate());
+            parts.add(switch (report.kind()) {
+                case CONSTRUCTIVE_DIALOGUE_SUMMARY -> "Constructive dialogue";
+                case ARTICLE -> "Web article";
+                case WORKING_GROUP_REPORT, REPORT -> report.body() != null ? report.body() : "Report";
+            });
+            if (when != null) {
+                parts.add(when);
+            }
+        }
+        String label = unitLabel(unit);
+        if (label != null) {
+            parts.add(label);
+        }
+        return String.join(", ", parts);
     }
 
     /** "para. 18", "recommendation 7", "annex, recommendation 5", "item 4"; null for unnumbered text. */

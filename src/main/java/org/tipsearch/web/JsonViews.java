@@ -57,7 +57,7 @@ final class JsonViews {
             String id, Float score, String kind, String number, String label, String section, List<String> sectionPath,
             boolean annex, int position, String status, String text, String highlight, List<String> topics,
             List<String> speakerTypes, List<String> speakers, List<String> countries, List<String> organizations,
-            List<Footnote> footnotes, String citation, DocumentView document,
+            List<Footnote> footnotes, String citation, String shortCitation, DocumentView document,
             @JsonInclude(JsonInclude.Include.NON_NULL) String match) {
         static HitView of(Hit hit) {
             Paragraph p = hit.unit().paragraph();
@@ -67,7 +67,7 @@ final class JsonViews {
                     p.sectionPath(), p.section(),
                     p.annex(), p.position(), status == null ? null : status.id(), p.text(), hit.highlight(),
                     a.topics(), a.speakerTypes(), a.speakers(), a.countries(), a.organizations(), p.footnotes(),
-                    Citation.of(hit.document(), p), DocumentView.of(hit.document()),
+                    Citation.of(hit.document(), p), Citation.brief(hit.document(), p), DocumentView.of(hit.document()),
                     hit.match() == null ? null : hit.match().id());
         }
     }

@@ -41,7 +41,7 @@ class RecommendationsPageIT {
         JsonNode proposed = site.api("/api/recommendations?size=20&status=proposed");
         browser.await(d -> shownEntries().equals(ApiIT.texts(proposed.get("hits"), "id")));
         assertEquals(10, proposed.get("total").asInt(), "the 2023 report's annex proposes ten");
-        browser.all(By.cssSelector("#entries td[data-label=Status]")).forEach(td -> assertEquals("Proposed, not agreed", td.getText()));
+        browser.all(By.cssSelector("#entries td[data-label=Status]")).forEach(td -> assertEquals("Proposed by the Co-Chairs, not agreed", td.getText()));
         assertTrue(browser.url().contains("status=proposed"), browser.url());
 
         browser.shown(By.id("register-q")).sendKeys("organ", Keys.ENTER);

@@ -121,7 +121,8 @@ class SearchPageIT {
         first.click();
         browser.await(d -> d.getCurrentUrl().endsWith("/p/" + firstId));
         JsonNode unit = site.api("/api/paragraphs/" + firstId);
-        assertTrue(browser.shown(By.id("title")).getText().startsWith(label));
+        assertEquals(unit.get("shortCitation").asText(), label, "a hit's heading is its short citation");
+        assertTrue(browser.shown(By.id("title")).getText().startsWith(unit.get("label").asText()));
         browser.await(d -> unit.get("citation").asText().equals(d.findElement(By.id("citation")).getText()));
         assertEquals(unit.get("text").asText().strip(), browser.shown(By.cssSelector("#unit .text")).getText().strip());
         assertTrue(browser.shown(By.id("permalink")).getDomProperty("value").endsWith("/p/" + firstId));

@@ -141,15 +141,15 @@ function tags(hit, labels, onTag) {
 }
 
 /**
- * One unit as a result: its label linking to its page, the report's session and kind, the highlighted passage,
- * its tags and its citation with a copy button.
+ * One unit as a result: its short citation (else its label) linking to its page, the report's session and kind,
+ * the highlighted passage, its tags, and a button that copies its full citation.
  */
 export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {}) {
   const report = hit.document;
   const meta = [report.session, labels.value("reportKind", report.kind)].filter(Boolean).join(" · ");
   return el("li", { class: "hit", "data-id": hit.id, "data-match": hit.match },
     el("div", { class: "hit-head" },
-      el(headingLevel, {}, el("a", { href: paragraphUrl(hit.id) }, hit.label)),
+      el(headingLevel, {}, el("a", { href: paragraphUrl(hit.id) }, hit.shortCitation || hit.label)),
       el("span", { class: "hit-meta" }, meta),
       hit.match === "meaning"
         ? el("span", { class: "match-meaning", title: "This paragraph does not contain your words: it is related to their meaning" },
@@ -157,7 +157,8 @@ export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {})
         : null),
     el("p", { class: "hit-text", html: hit.highlight }),
     tags(hit, labels, onTag),
-    el("p", { class: "citation" }, el("cite", {}, hit.citation), copyButton("Copy citation", hit.citation, "Citation")));
+    el("p", { class: "citation" }, hit.shortCitation ? null : el("cite", {}, hit.citation),
+      copyButton(hit.shortCitation ? "Copy the full citation" : "Copy citation", hit.citation, "Citation")));
 }
 
 /** How many values a facet shows before "Show all". */

@@ -352,7 +352,7 @@
         this.link(href, hit.label, { class: "label" }),
         hit.document && hit.document.session ? el("span", { class: "session" }, hit.document.session) : null,
         el("p", { class: "text" }, ...highlighted(hit.highlight || "")),
-        hit.citation ? el("cite", {}, hit.citation) : null);
+        hit.shortCitation || hit.citation ? el("cite", {}, hit.shortCitation || hit.citation) : null);
     }
 
     /** A link that opens where the target attribute says; a new window gets no handle on this page. */
