@@ -16,7 +16,7 @@ final class FlattenedPages {
 
     /** A note under the rule starts after the previous one ends a sentence: "… 2019/2. 2 For examples, …". */
     private static final Pattern NOTE_START = Pattern.compile("(?<=[.!?)\\]][\"”’]?\\s)(\\d{1,3}|\\*{1,3})\\s+(?=\\S)");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?[" + Line.superscriptDigits() + "]*$");
     private static final Pattern BROKEN_WORD = Pattern.compile(
             "(?<![\\p{L}-])(\\p{L}+)- (?!(?:and|or|to|nor)\\b)(\\p{Ll}\\p{L}*|\\d+\\b)");
     private static final Pattern FIRST_NOTE = Pattern.compile("^(\\d{1,3})\\s");
@@ -46,7 +46,9 @@ final class FlattenedPages {
      * first printed around it (notes, footer, the next page's header) follows that line.
      */
     List<String> unflatten(List<String> raw) {
-        if (raw.stream().noneMatch(line -> line.length() >= minLength)) {
+        // a long line is a page only where some long line shows a page's furniture: a text of long paragraphs
+        // (one to a line, as many tools write them) is no text of flattened pages
+        if (raw.stream().noneMatch(line -> line.length() >= minLength && printsFurniture(line.strip()))) {
             return raw;
         }
         var out = new ArrayList<String>();
@@ -98,6 +100,10 @@ final class FlattenedPages {
         out.addAll(around);
         text.setLength(0);
         around.clear();
+    }
+
+    private boolean printsFurniture(String line) {
+        return header.matcher(line).find() || footer.matcher(line).find() || rule.matcher(line).find();
     }
 
     /** A page's line: long, or (the last page, or a page of a few lines) opening with a header or closing with a footer. */

@@ -35,6 +35,21 @@ class ReportParserTest {
         assertEquals(15, units(BundledReports.ARTICLE_2023).size());
     }
 
+    /**
+     * Long paragraphs one to a line are no flattened pages: without a page's furniture on a long line, none is cut
+     * at a number a sentence cites ("article 1. The …") nor joined to the next for ending without a full stop.
+     */
+    @Test
+    void longParagraphsAreNoFlattenedPages() {
+        String filler = " The Working Group discussed the protection of victims of trafficking in persons at length.".repeat(10);
+        String text = "1. The first paragraph cites article 1. The Protocol applies." + filler
+                + " Its last sentence ends with a footnote.¹\n\n2. The second paragraph ends without a full stop" + filler
+                + " and goes on in a list:\n\n3. The third paragraph." + filler + "\n";
+        var units = new ReportParser().parse(text).paragraphs();
+        assertEquals(List.of("1", "2", "3"), units.stream().map(Paragraph::number).toList());
+        assertTrue(units.get(0).text().contains("cites article 1. The Protocol applies."), units.get(0).text());
+    }
+
     @Test
     void sentenceCutByAPageBreakIsJoined() throws Exception {
         var wg = units(BundledReports.WORKING_GROUP_2023);
