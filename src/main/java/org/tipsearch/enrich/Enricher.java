@@ -87,7 +87,8 @@ public final class Enricher {
             var entries = new ArrayList<Recommendation>();
             for (RecommendationExtractor.Draft draft : recommendations.drafts(unit)) {
                 PhraseMatcher.Text entryText = matcher.text(draft.text());
-                var entryTopics = new LinkedHashSet<String>(topics.topicsOf(entryText));
+                var entryTopics = new LinkedHashSet<String>(topics.topicsOf(entryText,
+                        organizations.find(nameMatcher.text(draft.text())).stream().map(Gazetteer.Mention::span).toList()));
                 entryTopics.addAll(inherited);
                 entries.add(new Recommendation(draft.entryId(), unit.unitId(), draft.number(), draft.status(),
                         recommendations.addressee(draft.text()), recommendations.strength(draft.text()), draft.text(),

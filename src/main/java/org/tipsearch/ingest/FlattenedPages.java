@@ -18,7 +18,7 @@ final class FlattenedPages {
     private static final Pattern NOTE_START = Pattern.compile("(?<=[.!?)\\]][\"”’]?\\s)(\\d{1,3}|\\*{1,3})\\s+(?=\\S)");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?[" + Line.superscriptDigits() + "]*$");
     private static final Pattern BROKEN_WORD = Pattern.compile(
-            "(?<![\\p{L}-])(\\p{L}+)- (?!(?:and|or|to|nor)\\b)(\\p{Ll}\\p{L}*|\\d+\\b)");
+            "(?<![\\p{L}-])(\\p{L}+)- (?!(?:and|or|to|nor|as|but|than)\\b)(\\p{Ll}\\p{L}*|\\d+\\b)");
     private static final Pattern FIRST_NOTE = Pattern.compile("^(\\d{1,3})\\s");
     /** Where a body opens right after a cover on the same line: its first chapter, else its first paragraph. */
     private static final Pattern CHAPTER_ONE = Pattern.compile("\\sI\\.\\s+\\p{Lu}(?=.{0,160}?\\s1\\.\\s+\\p{Lu})");
@@ -114,8 +114,8 @@ final class FlattenedPages {
 
     /**
      * A word broken at a line's end keeps a space after its hyphen when a page's lines are joined ("cross- border",
-     * "traf- ficking"): rejoined as {@link Hyphenation} rejoins broken lines. A hyphen before "and", "or" or "to"
-     * is a suspended compound's ("pre- and post-trial") and stays.
+     * "traf- ficking"): rejoined as {@link Hyphenation} rejoins broken lines. A hyphen before "and", "or", "to", "as"
+     * and the like is a suspended compound's ("pre- and post-trial", "public- as well as private-sector") and stays.
      */
     private static String rejoinBrokenWords(String text) {
         var hyphenation = new Hyphenation(List.of(text));

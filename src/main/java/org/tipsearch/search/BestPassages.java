@@ -41,7 +41,8 @@ final class BestPassages {
                 }
             }
             out.set(i, new Hit(hit.unit(), hit.document(), hit.score(),
-                    Html.escape(CutPassages.around(sentences.get(best), hit.unit().paragraph().text())), hit.match()));
+                    Html.escape(CutPassages.around(sentences.get(best), hit.unit().paragraph().text())), hit.match(),
+                    hit.similarity()));
         }
         return out;
     }

@@ -2,20 +2,35 @@ package org.tipsearch.search;
 
 import org.apache.lucene.search.ScoreDoc;
 
-/** A hit of a page as it was ranked, with its score (NaN when unscored) and why it matched (null if unranked). */
+/**
+ * A hit of a page as it was ranked, with its score (NaN when unscored), why it matched (null if unranked) and, in
+ * the precedent finder, how similar its meaning is (null elsewhere).
+ */
 final class PageDoc extends ScoreDoc {
 
     final Match match;
+    final Float similarity;
 
-    private PageDoc(int doc, float score, int shardIndex, Match match) {
+    private PageDoc(int doc, float score, int shardIndex, Match match, Float similarity) {
         super(doc, score, shardIndex);
         this.match = match;
+        this.similarity = similarity;
     }
 
     /** The hit with why it matched; its score read where its ranking left it (see {@link PageOfHits#score}). */
     static PageDoc of(ScoreDoc hit, Match match) {
         Float score = PageOfHits.score(hit);
-        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, match);
+        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, match, null);
+    }
+
+    /** The hit with the cosine similarity of its meaning to what it was found for. */
+    static PageDoc similar(ScoreDoc hit, float similarity) {
+        Float score = PageOfHits.score(hit);
+        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, null, similarity);
+    }
+
+    static Float similarityOf(ScoreDoc hit) {
+        return hit instanceof PageDoc page ? page.similarity : null;
     }
 
     /** Why a hit of a page matched, or null. */

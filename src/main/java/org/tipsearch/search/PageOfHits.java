@@ -28,7 +28,7 @@ final class PageOfHits {
             throws IOException {
         return hitsOf(searcher, docs, highlightQuery, scored, Documents::paragraph, unit -> unit.paragraph().text(),
                 (unit, doc, score, highlight) -> new Hit(unit, searcher.metadata(unit.reportId()), score, highlight,
-                        PageDoc.matchOf(doc)));
+                        PageDoc.matchOf(doc), PageDoc.similarityOf(doc)));
     }
 
     /** Entries of the recommendations register, as {@link #hits} reads paragraphs. */

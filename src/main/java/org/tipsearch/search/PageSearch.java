@@ -154,11 +154,15 @@ final class PageSearch {
                 total = page.total();
                 top = page.hits().scoreDocs;
             }
-            ScoreDoc[] page = matched(searcher, read.query(), ranked ? mode : null,
+            ScoreDoc[] page = matched(searcher, read.query(), ranked && read.asksForText() ? mode : null,
                     Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length)));
-            // in a search by words and meaning, the share of the result set that holds the words
-            Long wordMatches = mode == SearchMode.HYBRID && ranked && deadline.allows()
-                    ? (long) searcher.count(drillDown(request, read.query())) : null;
+            // in a search by words and meaning, the share of the result set that holds the words (none if cut short:
+            // a count of some segments would overstate the meaning's share)
+            Long wordMatches = null;
+            if (mode == SearchMode.HYBRID && ranked && deadline.allows()) {
+                long counted = searcher.count(drillDown(request, read.query()));
+                wordMatches = deadline.cutShort() ? null : counted;
+            }
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(
                     reader.readSideBySide(searcher, page, highlighted ? read.marked() : null, ranked), deadline);
@@ -172,8 +176,9 @@ final class PageSearch {
     }
 
     /**
-     * The page's hits with why each matched: by words in a search by words, by meaning in one by meaning, and in
-     * one by both, by words where the hit holds them; an unranked page (mode null) is left as it is.
+     * The page's hits with why each matched: by words in a search by words; in one by meaning or by both, by words
+     * where the hit holds them and by meaning elsewhere. A page not ranked by words (mode null: no query, or field
+     * filters alone) is left as it is.
      */
     private static ScoreDoc[] matched(ReportSearcher searcher, Query words, SearchMode mode, ScoreDoc[] page)
             throws IOException {

@@ -16,6 +16,7 @@ import org.tipsearch.ingest.Paragraph;
 import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.search.Citation;
+import org.tipsearch.search.Closeness;
 import org.tipsearch.search.DocumentContents;
 import org.tipsearch.search.DocumentSummary;
 import org.tipsearch.search.FacetCount;
@@ -58,7 +59,9 @@ final class JsonViews {
             boolean annex, int position, String status, String text, String highlight, List<String> topics,
             List<String> speakerTypes, List<String> speakers, List<String> countries, List<String> organizations,
             List<Footnote> footnotes, String citation, String shortCitation, DocumentView document,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String match) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String match,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Float similarity,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String closeness) {
         static HitView of(Hit hit) {
             Paragraph p = hit.unit().paragraph();
             Annotations a = hit.unit().annotations();
@@ -68,7 +71,8 @@ final class JsonViews {
                     p.annex(), p.position(), status == null ? null : status.id(), p.text(), hit.highlight(),
                     a.topics(), a.speakerTypes(), a.speakers(), a.countries(), a.organizations(), p.footnotes(),
                     Citation.of(hit.document(), p), Citation.brief(hit.document(), p), DocumentView.of(hit.document()),
-                    hit.match() == null ? null : hit.match().id());
+                    hit.match() == null ? null : hit.match().id(), hit.similarity(),
+                    hit.similarity() == null ? null : Closeness.of(hit.similarity()).id());
         }
     }
 

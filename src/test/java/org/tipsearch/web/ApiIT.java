@@ -404,6 +404,37 @@ class ApiIT {
         assertTrue(header.contains(",score,match,text"), header);
     }
 
+    private static JsonNode post(String path, JsonNode body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    /**
+     * The precedent finder says how close each answer's meaning is, and a draft the reports say nothing about is
+     * told apart: its first answer is distant (the bands are calibrated on the tuning half of the judged drafts).
+     */
+    @Test
+    void precedentsSayHowCloseTheyAre() throws Exception {
+        JsonNode drafts = JSON.readTree(java.nio.file.Path.of("src/test/resources/eval/drafts-check.json").toFile());
+        for (JsonNode draft : drafts.get("queries")) {
+            JsonNode hits = post("/api/similar", JSON.createObjectNode().put("text", draft.get("query").asText())
+                    .put("size", 3)).get("hits");
+            assertTrue(List.of("very-close", "close", "related").contains(hits.get(0).get("closeness").asText()),
+                    draft.get("id").asText() + ": " + hits.get(0).get("closeness") + " " + hits.get(0).get("similarity"));
+            hits.forEach(h -> assertTrue(h.get("similarity").asDouble() > 0 && h.get("similarity").asDouble() <= 1));
+        }
+        for (String offSubject : List.of("Recipe for a chocolate cake with cream and strawberries, baked for forty minutes.",
+                "The football team won the championship after a penalty shoot-out in the final minute.")) {
+            JsonNode first = post("/api/similar", JSON.createObjectNode().put("text", offSubject).put("size", 3))
+                    .get("hits").get(0);
+            assertEquals("distant", first.get("closeness").asText(), offSubject + ": " + first.get("similarity"));
+        }
+    }
+
     @Test
     void recommendationsOfThe2023ReportWithTheirStatus() throws Exception {
         JsonNode result = get("/api/recommendations?size=100&session=" + encode("13th session (2023)"));

@@ -92,6 +92,9 @@ class PageStatesIT {
         long meaning = results.get("total").asLong() - words;
         assertEquals(results.get("total") + " paragraphs match “non-punishment”: " + words + " contain your words, "
                 + meaning + " are related in meaning", browser.shown(By.id("summary")).getText());
+        List<String> matches = browser.all(By.cssSelector("#hits > li.hit")).stream()
+                .map(hit -> hit.getDomAttribute("data-match")).toList();
+        assertTrue(matches.contains("words") && matches.contains("meaning"), "the first page: " + matches);
         for (WebElement hit : browser.all(By.cssSelector("#hits > li.hit"))) {
             boolean badge = !hit.findElements(By.cssSelector(".match-meaning")).isEmpty();
             assertEquals("meaning".equals(hit.getDomAttribute("data-match")), badge, hit.getDomAttribute("data-id"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.Keys;
 import org.tipsearch.Browser;
 
@@ -73,6 +74,19 @@ class RecommendationsPageIT {
         browser.await(d -> ids.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
                 .map(li -> li.getDomAttribute("data-id")).toList()));
         assertTrue(browser.shown(By.id("precedents-status")).getText().startsWith("The 8 closest"));
+        // each answer says how close it is, in the API's band
+        List<String> bands = browser.all(By.cssSelector("#precedents > li.hit .closeness")).stream()
+                .map(WebElement::getText).toList();
+        assertEquals(ApiIT.texts(expected.get("hits"), "closeness").stream().map(b -> b.replace('-', ' ')).toList(), bands);
+        browser.screenshot("precedents");
+
+        // a draft the reports say nothing of: nothing close, the nearest shown for what it is worth
+        browser.shown(By.id("draft")).clear();
+        browser.shown(By.id("draft")).sendKeys("Recipe for a chocolate cake with cream and strawberries, baked for forty minutes.");
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        browser.await(d -> d.findElement(By.id("precedents-status")).getText().startsWith("Nothing close to the draft"));
+        browser.shown(By.id("draft")).clear();
+        browser.shown(By.id("draft")).sendKeys(draft);
         assertTrue(expected.get("hits").findValues("kind").stream().map(JsonNode::asText).distinct().count() > 1,
                 "precedents of every kind by default: " + expected);
 

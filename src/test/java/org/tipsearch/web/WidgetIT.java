@@ -81,11 +81,14 @@ class WidgetIT {
                         <div style="width: 600px"><tipsearch-box id="compact" query="victims" layout="compact">
                           </tipsearch-box></div>""",
                 "/iframe-sized.html", """
-                        <h1>A site that pastes the frame and its two lines</h1>
-                        <iframe id="tipsearch-frame" src="%s/embed?topic=non-punishment&amp;size=3" title="Search UN reports on trafficking in persons" width="100%%" height="480" loading="lazy"></iframe>
-                        <script>addEventListener("message", (e) => { if (e.origin === "%s" && e.data && e.data.type === "tipsearch:height")
-                          document.getElementById("tipsearch-frame").style.height = e.data.height + "px"; });</script>"""
-                        .formatted(site.baseUrl(), site.baseUrl()),
+                        <h1>A site that pastes two frames, each with the snippet's two lines</h1>
+                        <iframe id="three" src="%1$s/embed?topic=non-punishment&amp;size=3" title="Search UN reports on trafficking in persons" width="100%%" height="480" loading="lazy"></iframe>
+                        <script>addEventListener("message", (e) => { if (e.origin === "%1$s" && e.data && e.data.type === "tipsearch:height") for (const f of document.querySelectorAll("iframe"))
+                          if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>
+                        <iframe id="one" src="%1$s/embed?topic=organ-removal&amp;size=1" title="Search UN reports on trafficking in persons" width="100%%" height="480" loading="lazy"></iframe>
+                        <script>addEventListener("message", (e) => { if (e.origin === "%1$s" && e.data && e.data.type === "tipsearch:height") for (const f of document.querySelectorAll("iframe"))
+                          if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>"""
+                        .formatted(site.baseUrl()),
                 "/iframe.html", """
                         <h1>A site that cannot run scripts</h1>
                         <iframe src="%s/embed?topic=non-punishment" title="Search UN reports on trafficking in persons"
@@ -269,11 +272,11 @@ class WidgetIT {
         browser.await(d -> !script.getText().isEmpty());
         assertEquals("<script src=\"" + site.baseUrl() + "/widget.js\" defer></script>\n"
                 + "<tipsearch-box query=\"organ\" topic=\"organ-removal\"></tipsearch-box>", script.getText());
-        assertEquals("<iframe id=\"tipsearch-frame\" src=\"" + site.baseUrl() + "/embed?q=organ&amp;topic=organ-removal\" "
+        assertEquals("<iframe src=\"" + site.baseUrl() + "/embed?q=organ&amp;topic=organ-removal\" "
                 + "title=\"Search UN reports on trafficking in persons\" width=\"100%\" height=\"480\" loading=\"lazy\"></iframe>\n"
                 + "<script>addEventListener(\"message\", (e) => { if (e.origin === \"" + site.baseUrl() + "\" && e.data && "
-                + "e.data.type === \"tipsearch:height\")\n  document.getElementById(\"tipsearch-frame\").style.height = "
-                + "e.data.height + \"px\"; });</script>", iframe.getText());
+                + "e.data.type === \"tipsearch:height\") for (const f of document.querySelectorAll(\"iframe\"))\n  "
+                + "if (f.contentWindow === e.source) f.style.height = e.data.height + \"px\"; });</script>", iframe.getText());
         assertEquals("Embed", browser.shown(By.cssSelector(".site-nav [aria-current='page']")).getText());
         assertEquals(2, browser.all(By.cssSelector(".snippet button")).size(), "a copy button for each snippet");
 
@@ -331,11 +334,20 @@ class WidgetIT {
     @Test
     void theFrameSizesItselfToItsResultsWithTheSnippetsTwoLines() throws Exception {
         browser.open(otherSiteUrl("/iframe-sized.html"));
-        WebElement frame = browser.shown(By.id("tipsearch-frame"));
+        // each frame grows or shrinks to its own content: no scrolling inside it, no empty space under it (the
+        // frame's border and a rounding aside), whichever frame spoke last
+        long three = frameSizedToItsContent(By.id("three"), 3);
+        long one = frameSizedToItsContent(By.id("one"), 1);
+        assertTrue(Math.abs(three - one) > 20, "two frames of different contents should differ in height");
+        browser.screenshot("embed-sized");
+    }
+
+    private static long frameSizedToItsContent(By frameLocator, int hits) {
+        WebElement frame = browser.shown(frameLocator);
         browser.driver().switchTo().frame(frame);
         long content;
         try {
-            results(shadow(By.tagName("tipsearch-box")), 3);
+            results(shadow(By.tagName("tipsearch-box")), hits);
             content = browser.await(d -> {
                 Number height = (Number) browser.script("return document.getElementById('embed').getBoundingClientRect().height");
                 return height.longValue() > 0 ? height.longValue() : null;
@@ -344,10 +356,8 @@ class WidgetIT {
             browser.driver().switchTo().defaultContent();
         }
         assertTrue(Math.abs(content - 480) > 20, "the results happen to need the 480 px the frame starts with");
-        // the frame grows or shrinks to its content: no scrolling inside it, no empty space under it
-        // (the frame's border and a rounding aside)
         browser.await(d -> Math.abs(frame.getRect().getHeight() - content) <= 8 ? true : null);
-        browser.screenshot("embed-sized");
+        return content;
     }
 
     @Test

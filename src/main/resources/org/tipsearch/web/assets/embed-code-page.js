@@ -10,7 +10,6 @@ const DEFAULT_SIZE = 5;
 const MAX_SIZE = 20;
 const DEFAULT_THEME = "light";
 const DEFAULT_LAYOUT = "full";
-const FRAME_ID = "tipsearch-frame";
 const FRAME_TITLE = "Search UN reports on trafficking in persons";
 
 const state = new SearchState(FILTERS, "hybrid").read(location.search);
@@ -67,11 +66,12 @@ function update() {
   const script = `<script src="${location.origin}/widget.js" defer></script>\n<tipsearch-box${tag}></tipsearch-box>`;
   const query = params.toString();
   const frameUrl = `${location.origin}/embed${query ? `?${query}` : ""}`;
-  // the frame, and two lines that size it to its content as the frame reports it (only from this server)
-  const frame = `<iframe id="${FRAME_ID}" src="${attributeValue(frameUrl)}" title="${FRAME_TITLE}" width="100%" `
-    + `height="480" loading="lazy"></iframe>\n<script>addEventListener("message", (e) => { if (e.origin === `
-    + `"${location.origin}" && e.data && e.data.type === "tipsearch:height")\n  document.getElementById("${FRAME_ID}")`
-    + `.style.height = e.data.height + "px"; });</script>`;
+  // the frame, and two lines that size each such frame to its content as it reports it (only from this server,
+  // and only the frame that sent it, so that a page may hold several)
+  const frame = `<iframe src="${attributeValue(frameUrl)}" title="${FRAME_TITLE}" width="100%" height="480" `
+    + `loading="lazy"></iframe>\n<script>addEventListener("message", (e) => { if (e.origin === "${location.origin}" `
+    + `&& e.data && e.data.type === "tipsearch:height") for (const f of document.querySelectorAll("iframe"))\n  `
+    + `if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>`;
   showSnippet("script", script, "The script code");
   showSnippet("iframe", frame, "The iframe code");
   previewBox(attributes);

@@ -108,9 +108,10 @@ async function findPrecedents(event) {
   try {
     const answer = await postJson("/api/similar", body);
     list.replaceChildren(...answer.hits.map((hit) => hitItem(hit, labels)));
-    status.textContent = answer.hits.length
-      ? `The ${answer.hits.length} closest ${answer.hits.length === 1 ? "unit" : "units"} to the draft`
-      : "Nothing close to the draft was found.";
+    const nothingClose = !answer.hits.length || answer.hits[0].closeness === "distant";
+    status.textContent = nothingClose
+      ? `Nothing close to the draft was found${answer.hits.length ? "; the nearest wording follows, for what it is worth" : ""}.`
+      : `The ${answer.hits.length} closest ${answer.hits.length === 1 ? "unit" : "units"} to the draft, each with how close its meaning is`;
   } catch (error) {
     list.replaceChildren();
     status.textContent = "";

@@ -14,7 +14,8 @@ const SUGGESTED_FILTERS = { topic: "topic", organization: "organization", countr
 const PAGE_SIZE = 10;
 const SUGGESTION_DELAY_MS = 150;
 
-const state = new SearchState(FACETS, "hybrid");
+// the year filter of a link or a widget's "see all" is kept (and shown as a chip), though not offered as a facet
+const state = new SearchState([...FACETS, "year"], "hybrid");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const filters = document.getElementById("filters");
@@ -121,7 +122,9 @@ function render(results) {
 
 /** ": 8 contain your words, 43 are related in meaning", where a search by both tells them apart. */
 function byWordsAndMeaning(results) {
-  if (results.wordMatches === undefined || results.wordMatches === null || results.total === 0) return "";
+  if (results.wordMatches === undefined || results.wordMatches === null || results.total === 0 || results.partial) {
+    return "";
+  }
   const meaning = results.total - results.wordMatches;
   if (meaning === 0) return "";
   const words = results.wordMatches.toLocaleString("en");

@@ -151,6 +151,10 @@ export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {})
     el("div", { class: "hit-head" },
       el(headingLevel, {}, el("a", { href: paragraphUrl(hit.id) }, hit.shortCitation || hit.label)),
       el("span", { class: "hit-meta" }, meta),
+      hit.closeness
+        ? el("span", { class: `closeness ${hit.closeness}`, title: `Similarity of meaning ${hit.similarity.toFixed(2)}` },
+          CLOSENESS[hit.closeness] || hit.closeness)
+        : null,
       hit.match === "meaning"
         ? el("span", { class: "match-meaning", title: "This paragraph does not contain your words: it is related to their meaning" },
           "related in meaning")
@@ -160,6 +164,9 @@ export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {})
     el("p", { class: "citation" }, hit.shortCitation ? null : el("cite", {}, hit.citation),
       copyButton(hit.shortCitation ? "Copy the full citation" : "Copy citation", hit.citation, "Citation")));
 }
+
+/** The precedent finder's bands of closeness, in plain words. */
+const CLOSENESS = { "very-close": "very close", close: "close", related: "related", distant: "distant" };
 
 /** How many values a facet shows before "Show all". */
 const SHOWN_VALUES = 8;
