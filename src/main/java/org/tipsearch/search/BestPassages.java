@@ -53,7 +53,8 @@ final class BestPassages {
         return all.subList(0, Math.min(CANDIDATES, all.size()));
     }
 
-    private static double cosine(float[] a, float[] b) {
+    /** The cosine similarity of two embeddings; 0 when either is all zeros. */
+    static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
         double nb = 0;
@@ -62,6 +63,6 @@ final class BestPassages {
             na += a[i] * a[i];
             nb += b[i] * b[i];
         }
-        return dot / Math.sqrt(na * nb);
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 }

@@ -108,7 +108,7 @@ final class SimilarUnits {
         ScoreDoc[] fused = RankFusion.fuse(semantic, keyword, semantic.length, SIMILAR_WEIGHTS);
         ScoreDoc[] top = Arrays.copyOf(fused, Math.min(request.size(), fused.length));
         for (int i = 0; i < top.length; i++) {
-            top[i] = PageDoc.similar(top[i], cosine(vector, vectorOf(searcher, top[i].doc)));
+            top[i] = PageDoc.similar(top[i], (float) BestPassages.cosine(vector, vectorOf(searcher, top[i].doc)));
         }
         return Optional.of(pageOfHits.hits(searcher, top, keywords, true));
     }
@@ -120,18 +120,6 @@ final class SimilarUnits {
             return new TermQuery(new Term(Schema.SESSION, Schema.sessionKey(session.ordinal())));
         }
         return new TermQuery(new Term(Schema.REPORT, report));
-    }
-
-    private static float cosine(float[] a, float[] b) {
-        double dot = 0;
-        double normA = 0;
-        double normB = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            normA += a[i] * a[i];
-            normB += b[i] * b[i];
-        }
-        return normA == 0 || normB == 0 ? 0f : (float) (dot / Math.sqrt(normA * normB));
     }
 
     /** The stored embedding of a unit. */
