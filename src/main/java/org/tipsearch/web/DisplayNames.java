@@ -21,6 +21,16 @@ record DisplayNames(Map<String, String> dimensions, Map<String, Map<String, Stri
         values = Map.copyOf(copy);
     }
 
+    /** The name of a value of the dimension: its display name, else the value itself (null stays null). */
+    String value(String dim, String value) {
+        return value == null ? null : values.getOrDefault(dim, Map.of()).getOrDefault(value, value);
+    }
+
+    /** The names of several values, joined by "; " as a spreadsheet cell holds a list. */
+    String values(String dim, java.util.List<String> ids) {
+        return String.join("; ", ids.stream().map(id -> value(dim, id)).toList());
+    }
+
     /** The curator's file, with the topics' labels added under "topic". */
     static DisplayNames load(Taxonomy taxonomy) {
         record File(String about, Map<String, String> dimensions, Map<String, Map<String, String>> values) {}

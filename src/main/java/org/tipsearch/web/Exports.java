@@ -28,58 +28,84 @@ final class Exports {
     /** A spreadsheet column: its header and how a row's value is read. */
     private record Column<V>(String header, Function<V, Object> value) {}
 
-    private static final List<Column<HitView>> PARAGRAPH_COLUMNS = List.of(
-            new Column<>("id", HitView::id),
-            new Column<>("citation", HitView::citation),
-            new Column<>("label", HitView::label),
-            new Column<>("kind", HitView::kind),
-            new Column<>("number", HitView::number),
-            new Column<>("status", HitView::status),
-            new Column<>("session", h -> h.document().session()),
-            new Column<>("year", h -> h.document().year()),
-            new Column<>("dates", h -> h.document().dates()),
-            new Column<>("report", h -> h.document().id()),
-            new Column<>("reportTitle", h -> h.document().title()),
-            new Column<>("reportKind", h -> h.document().kind()),
-            new Column<>("symbol", h -> h.document().symbol()),
-            new Column<>("section", HitView::section),
-            new Column<>("topics", h -> String.join("; ", h.topics())),
-            new Column<>("speakerTypes", h -> String.join("; ", h.speakerTypes())),
-            new Column<>("speakers", h -> String.join("; ", h.speakers())),
-            new Column<>("countries", h -> String.join("; ", h.countries())),
-            new Column<>("organizations", h -> String.join("; ", h.organizations())),
-            new Column<>("score", HitView::score),
-            new Column<>("match", HitView::match),
-            new Column<>("text", HitView::text));
-
-    private static final List<Column<RecommendationView>> RECOMMENDATION_COLUMNS = List.of(
-            new Column<>("id", RecommendationView::id),
-            new Column<>("paragraphId", RecommendationView::paragraphId),
-            new Column<>("citation", RecommendationView::citation),
-            new Column<>("label", RecommendationView::label),
-            new Column<>("status", RecommendationView::status),
-            new Column<>("strength", RecommendationView::strength),
-            new Column<>("addressee", RecommendationView::addressee),
-            new Column<>("session", RecommendationView::session),
-            new Column<>("dates", r -> r.document().dates()),
-            new Column<>("report", r -> r.document().id()),
-            new Column<>("reportTitle", r -> r.document().title()),
-            new Column<>("topics", r -> String.join("; ", r.topics())),
-            new Column<>("score", RecommendationView::score),
-            new Column<>("text", RecommendationView::text));
-
     /** Excel reads a UTF-8 file as such only when it starts with the byte-order mark ("2–3 October", "Türkiye"). */
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CsvMapper CSV = new CsvMapper();
 
     private final SearchService search;
+    private final DisplayNames names;
 
-    Exports(SearchService search) {
+    Exports(SearchService search, DisplayNames names) {
         this.search = search;
+        this.names = names;
+    }
+
+    /**
+     * A spreadsheet's columns of paragraphs, for people: facet values by their display names (the JSON export keeps
+     * the ids), and a link to each paragraph's page on this server ({@code base}).
+     */
+    private List<Column<HitView>> paragraphColumns(String base) {
+        return List.of(
+                new Column<>("id", HitView::id),
+                new Column<>("citation", HitView::citation),
+                new Column<>("label", HitView::label),
+                new Column<>("kind", h -> names.value("kind", h.kind())),
+                new Column<>("number", HitView::number),
+                new Column<>("status", h -> names.value("status", h.status())),
+                new Column<>("session", h -> h.document().session()),
+                new Column<>("year", h -> h.document().year()),
+                new Column<>("dates", h -> h.document().dates()),
+                new Column<>("report", h -> h.document().id()),
+                new Column<>("reportTitle", h -> h.document().title()),
+                new Column<>("reportKind", h -> names.value("reportKind", h.document().kind())),
+                new Column<>("symbol", h -> h.document().symbol()),
+                new Column<>("section", HitView::section),
+                new Column<>("topics", h -> names.values("topic", h.topics())),
+                new Column<>("speakerTypes", h -> names.values("speakerType", h.speakerTypes())),
+                new Column<>("speakers", h -> String.join("; ", h.speakers())),
+                new Column<>("countries", h -> String.join("; ", h.countries())),
+                new Column<>("organizations", h -> String.join("; ", h.organizations())),
+                new Column<>("score", HitView::score),
+                new Column<>("match", HitView::match),
+                new Column<>("text", HitView::text),
+                new Column<>("link", h -> base + paragraphPath(h.id())));
+    }
+
+    private List<Column<RecommendationView>> recommendationColumns(String base) {
+        return List.of(
+                new Column<>("id", RecommendationView::id),
+                new Column<>("paragraphId", RecommendationView::paragraphId),
+                new Column<>("citation", RecommendationView::citation),
+                new Column<>("label", RecommendationView::label),
+                new Column<>("status", r -> names.value("status", r.status())),
+                new Column<>("strength", r -> names.value("strength", r.strength())),
+                new Column<>("addressee", RecommendationView::addressee),
+                new Column<>("session", RecommendationView::session),
+                new Column<>("dates", r -> r.document().dates()),
+                new Column<>("report", r -> r.document().id()),
+                new Column<>("reportTitle", r -> r.document().title()),
+                new Column<>("topics", r -> names.values("topic", r.topics())),
+                new Column<>("score", RecommendationView::score),
+                new Column<>("text", RecommendationView::text),
+                new Column<>("link", r -> base + paragraphPath(r.paragraphId())));
+    }
+
+    /** "/p/REPORT/UNIT", each part encoded as a path segment. */
+    private static String paragraphPath(String id) {
+        var path = new StringBuilder("/p");
+        for (String part : id.split("/")) {
+            path.append('/').append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return path.toString();
+    }
+
+    /** This server as the request reached it: the base of the links a download carries. */
+    private static String base(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
     }
 
     void paragraphsCsv(Context ctx) throws IOException {
-        csv(ctx, paragraphs(ctx), PARAGRAPH_COLUMNS, "tipsearch");
+        csv(ctx, paragraphs(ctx), paragraphColumns(base(ctx)), "tipsearch");
     }
 
     void paragraphsJson(Context ctx) throws IOException {
@@ -87,7 +113,7 @@ final class Exports {
     }
 
     void recommendationsCsv(Context ctx) throws IOException {
-        csv(ctx, recommendations(ctx), RECOMMENDATION_COLUMNS, "tipsearch-recommendations");
+        csv(ctx, recommendations(ctx), recommendationColumns(base(ctx)), "tipsearch-recommendations");
     }
 
     void recommendationsJson(Context ctx) throws IOException {

@@ -51,9 +51,10 @@ public final class WebServer {
     public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken,
             IndexCheck check) {
         Taxonomy taxonomy = Taxonomy.load();
-        var api = new ApiHandlers(search, taxonomy, DisplayNames.load(taxonomy), check);
+        DisplayNames names = DisplayNames.load(taxonomy);
+        var api = new ApiHandlers(search, taxonomy, names, check);
         var admin = new AdminHandlers(library, search, adminToken);
-        var exports = new Exports(search);
+        var exports = new Exports(search, names);
         var pages = new Pages(search);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -593,6 +593,17 @@ class ApiIT {
         List<String> lines = csv.body().lines().toList();
         assertTrue(lines.get(0).startsWith("\uFEFFid,citation,label,kind,number,status,session,year,dates,report,"), lines.get(0));
         assertTrue(lines.get(1).startsWith("\"" + pages.get("hits").get(0).get("id").asText() + "\","), lines.get(1));
+        // a spreadsheet is for people: facet values by their names (the JSON keeps ids), and a link to each paragraph
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("export", ".csv");
+        java.nio.file.Files.writeString(file, csv.body(), StandardCharsets.UTF_8);
+        Map<String, String> first = SearchPageIT.csvRows(file).get(0);
+        java.nio.file.Files.delete(file);
+        JsonNode hit = export.get("hits").get(0);
+        JsonNode names = get("/api/labels").get("values");
+        assertEquals(String.join("; ", texts(hit.get("topics"), null).stream().map(t -> names.get("topic").get(t).asText()).toList()),
+                first.get("topics"));
+        assertEquals(names.get("kind").get(hit.get("kind").asText()).asText(), first.get("kind"));
+        assertEquals(server.baseUrl() + "/p/" + hit.get("id").asText(), first.get("link"));
 
         JsonNode register = get("/api/recommendations.json?status=adopted");
         assertEquals(9, register.get("exported").asInt());
