@@ -12,32 +12,33 @@ import java.util.regex.Pattern;
 final class RunTogether {
 
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
+    /** Right after a sentence's end: its stop, a closing quote or bracket, a footnote's superscript marker. */
+    private static final String AFTER_SENTENCE = "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})";
+    /** "Recommendation 3 " before the recommendation's text (group 1: its number). */
+    private static final String RECOMMENDATION_LABEL = "Recommendation\\s+(\\d{1,3})[.:]?\\s+(?=\\p{Lu})";
     /**
      * A paragraph number after a sentence end inside a line: "…trafficking in persons. 2. In its decision 4/4, …",
      * as some PDF extractions run two paragraphs together. Only the next expected number splits the line.
      */
-    private static final Pattern RUN_ON = Pattern.compile(
-            "(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits() + "]{0,3})\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}\\d“\"(])");
+    private static final Pattern RUN_ON = Pattern.compile(AFTER_SENTENCE + "\\s+(\\d{1,3})\\.\\s+(?=[\\p{Lu}\\d“\"(])");
 
     /**
      * A chapter or section heading run on after a paragraph's end, with the next paragraph run into it:
      * "… both Protocols. II. Misuse of technology A. Recruitment 4. Information …" (group 1: that paragraph's number,
      * or group 2: the recommendation's in "… Recommendation 1 The …"; a section's letter the only full stop between).
      */
-    private static final Pattern RUN_ON_HEADING = Pattern.compile("(?<=[.;:!?][\"”’)]{0,2}[" + Line.superscriptDigits()
-            + "]{0,3})\\s+(?:[IVXL]{1,5}|[A-Z])\\.\\s+\\p{Lu}(?:[^.;:!?]|(?<=\\s[A-Z])\\.(?=\\s)){0,400}?\\s(?:(\\d{1,3})\\.|Recommendation\\s+(\\d{1,3})[.:]?)\\s+(?=[\\p{Lu}\\d“\"(])");
+    private static final Pattern RUN_ON_HEADING = Pattern.compile(AFTER_SENTENCE + "\\s+(?:[IVXL]{1,5}|[A-Z])\\.\\s+\\p{Lu}(?:[^.;:!?]|(?<=\\s[A-Z])\\.(?=\\s)){0,400}?\\s(?:(\\d{1,3})\\.|Recommendation\\s+(\\d{1,3})[.:]?)\\s+(?=[\\p{Lu}\\d“\"(])");
     /** "… for adoption: Recommendation 1 States parties …": a recommendation run on (group 1: its number). */
-    private static final Pattern RUN_ON_RECOMMENDATION = Pattern.compile("(?<=[.;:!?][\"”’)]{0,2}["
-            + Line.superscriptDigits() + "]{0,3})\\s+Recommendation\\s+(\\d{1,3})[.:]?\\s+(?=\\p{Lu})");
+    private static final Pattern RUN_ON_RECOMMENDATION = Pattern.compile(AFTER_SENTENCE + "\\s+" + RECOMMENDATION_LABEL);
     /** An annex, its title and its first paragraph run on after a paragraph's end: "… Group. Annex Title 1. The …". */
     private static final Pattern RUN_ON_ANNEX = Pattern.compile("(?<=[.;:!?][\"”’)]{0,2})\\s+Annex(?:\\s+[IVXL]{1,5})?\\.?"
             + "\\s+(?=\\p{Lu}[^.;:!?]{0,400}?\\s1\\.\\s+\\p{Lu})");
     /** An annex's label with its title run into it, the annex's first paragraph after. */
     private static final Pattern ANNEX_RUN_IN = Pattern.compile("(Annex(?:\\s+[IVXL]{1,5})?)\\.?\\s+(?=\\p{Lu}[^.;:!?]{0,400}?\\s1\\.\\s+\\p{Lu})");
     /** A recommendation's label run into a heading: "A. General recommendations Recommendation 1 The …". */
-    private static final Pattern RUN_ON_RECOMMENDATION_LABEL = Pattern.compile("\\s+Recommendation\\s+(\\d{1,3})[.:]?\\s+(?=\\p{Lu})");
+    private static final Pattern RUN_ON_RECOMMENDATION_LABEL = Pattern.compile("\\s+" + RECOMMENDATION_LABEL);
     /** A recommendation's label with its text on the same line: "Recommendation 3 States parties …". */
-    private static final Pattern RECOMMENDATION_RUN_IN = Pattern.compile("Recommendation\\s+(\\d{1,3})[.:]?\\s+(?=\\p{Lu})");
+    private static final Pattern RECOMMENDATION_RUN_IN = Pattern.compile(RECOMMENDATION_LABEL);
     /**
      * A run-in paragraph number, as the next expected number in a heading or at a heading's end: "I. Introduction
      * 1. In its decision …", "II. … in international instruments 5. The Protocol …".

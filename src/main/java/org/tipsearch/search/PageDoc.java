@@ -19,14 +19,17 @@ final class PageDoc extends ScoreDoc {
 
     /** The hit with why it matched; its score read where its ranking left it (see {@link PageOfHits#score}). */
     static PageDoc of(ScoreDoc hit, Match match) {
-        Float score = PageOfHits.score(hit);
-        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, match, null);
+        return of(hit, match, null);
     }
 
     /** The hit with the cosine similarity of its meaning to what it was found for. */
     static PageDoc similar(ScoreDoc hit, float similarity) {
+        return of(hit, null, similarity);
+    }
+
+    private static PageDoc of(ScoreDoc hit, Match match, Float similarity) {
         Float score = PageOfHits.score(hit);
-        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, null, similarity);
+        return new PageDoc(hit.doc, score == null ? Float.NaN : score, hit.shardIndex, match, similarity);
     }
 
     static Float similarityOf(ScoreDoc hit) {

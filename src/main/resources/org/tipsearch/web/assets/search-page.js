@@ -99,11 +99,7 @@ function render(results) {
   if (results.total === 0) document.getElementById("messages").append(emptyAdvice());
   timeline(results.facets.session || []);
   const first = (state.page - 1) * PAGE_SIZE + 1;
-  const onTag = (dim, value) => {
-    if (!state.isSelected(dim, value)) state.toggle(dim, value);
-    state.page = 1;
-    search({ push: true, focusResults: true });
-  };
+  const onTag = (dim, value) => selectFilter(dim, value, { focusResults: true });
   document.getElementById("hits").replaceChildren(...results.hits.map((hit) => hitItem(hit, labels, { onTag })));
   document.getElementById("hits").setAttribute("start", String(first));
   pager(document.getElementById("pager"), state, results.total, PAGE_SIZE, (page) => {
@@ -118,6 +114,13 @@ function render(results) {
   const embed = `/embed-code${exportQuery ? "?" + exportQuery : ""}`;
   document.getElementById("embed-this").href = embed;
   document.querySelector(".site-nav a[href^='/embed-code']").href = embed;
+}
+
+/** Selects a filter's value (a tag or a suggestion naming it) and searches from the first page. */
+function selectFilter(dim, value, { focusResults = false } = {}) {
+  if (!state.isSelected(dim, value)) state.toggle(dim, value);
+  state.page = 1;
+  search({ push: true, focusResults });
 }
 
 /** ": 8 contain your words, 43 are related in meaning", where a search by both tells them apart. */
@@ -301,9 +304,7 @@ const suggestions = {
     }
     input.value = "";
     state.q = "";
-    if (!state.isSelected(dim, value)) state.toggle(dim, value);
-    state.page = 1;
-    search({ push: true });
+    selectFilter(dim, value);
   },
 
   key(event) {
