@@ -17,6 +17,7 @@ import org.tipsearch.index.IndexCheck;
 import org.tipsearch.index.IndexIntegrity;
 import org.tipsearch.index.ReportIndexer;
 import org.tipsearch.index.ReportLibrary;
+import org.tipsearch.search.IndexHealth;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.WebServer;
 import picocli.CommandLine.Command;
@@ -141,9 +142,9 @@ final class ServeCommand implements Callable<Integer> {
         IndexCheck check = large ? checkInBackground() : IndexCheck.whole();
         String adminToken = adminToken();
         var stopped = new CountDownLatch(1);
-        SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs), cachedPages);
+        SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs));
         Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
-                new ReportLibrary(locations.index(), locations.reports()), adminToken, check);
+                new ReportLibrary(locations.index(), locations.reports()), adminToken, check, cachedPages);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("tipsearch-refresh").daemon().factory());
         refresher.scheduleWithFixedDelay(() -> {
@@ -170,7 +171,7 @@ final class ServeCommand implements Callable<Integer> {
             search.close();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
-        SearchService.IndexHealth health = search.health();
+        IndexHealth health = search.health();
         out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         out.printf(Locale.ROOT, "tipsearch: serving %d paragraphs from %d reports at http://%s:%d/ (ready in %d ms)%n",
                 health.paragraphs(), health.documents(), host, app.port(), (System.nanoTime() - start) / 1_000_000);

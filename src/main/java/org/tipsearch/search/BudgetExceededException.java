@@ -11,7 +11,7 @@ public final class BudgetExceededException extends RuntimeException {
 
     private final Duration budget;
 
-    BudgetExceededException(Duration budget) {
+    public BudgetExceededException(Duration budget) {
         super("the search did not finish within its time budget of " + budget.toMillis()
                 + " ms; try again in a moment, or narrow the query");
         this.budget = budget;

@@ -7,12 +7,12 @@ package org.tipsearch.search;
 public final class QueryTooBroadException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    QueryTooBroadException(Throwable cause) {
+    public QueryTooBroadException(Throwable cause) {
         super("the query expands to too many terms (wildcards or fuzzy words); make it more specific", cause);
     }
 
     /** @param message what is too broad, and the limit */
-    QueryTooBroadException(String message) {
+    public QueryTooBroadException(String message) {
         super(message + "; make the query more specific");
     }
 }

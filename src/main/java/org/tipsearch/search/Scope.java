@@ -26,7 +26,7 @@ public enum Scope {
     }
 
     /** The value of the type field its records carry. */
-    String type() {
+    public String type() {
         return type;
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Set;
 import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.IndexCheck;
+import org.tipsearch.search.IndexHealth;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
@@ -28,12 +29,14 @@ import org.tipsearch.web.JsonViews.TopicsView;
 final class ApiHandlers {
 
     private final SearchService search;
+    private final ServedSearches served;
     private final IndexCheck check;
     private final TopicsView topics;
     private final LabelsView labels;
 
-    ApiHandlers(SearchService search, Taxonomy taxonomy, DisplayNames names, IndexCheck check) {
+    ApiHandlers(SearchService search, ServedSearches served, Taxonomy taxonomy, DisplayNames names, IndexCheck check) {
         this.search = search;
+        this.served = served;
         this.check = check;
         this.topics = new TopicsView(taxonomy.topics().stream().map(TopicView::of).toList());
         this.labels = LabelsView.of(names);
@@ -41,17 +44,17 @@ final class ApiHandlers {
 
     void search(Context ctx) throws IOException {
         JsonAnswer.write(ctx,
-                SearchView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
+                SearchView.of(served.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
     }
 
     void facets(Context ctx) throws IOException {
         JsonAnswer.write(ctx,
-                FacetsView.of(search.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
+                FacetsView.of(served.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
     }
 
     void recommendations(Context ctx) throws IOException {
         SearchRequest request = RequestParams.searchRequest(ctx, Scope.RECOMMENDATIONS);
-        JsonAnswer.write(ctx, SearchView.of(search.recommendations(request), RecommendationView::of));
+        JsonAnswer.write(ctx, SearchView.of(served.recommendations(request), RecommendationView::of));
     }
 
     void suggest(Context ctx) throws IOException {
@@ -82,7 +85,7 @@ final class ApiHandlers {
     void similarToParagraph(Context ctx) throws IOException {
         String id = RequestParams.paragraphId(ctx);
         SimilarRequest request = RequestParams.similarToParagraph(ctx, id);
-        JsonAnswer.write(ctx, search.similar(request)
+        JsonAnswer.write(ctx, served.similar(request)
                 .map(hits -> new SimilarView(id, hits.stream().map(HitView::of).toList()))
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
     }
@@ -92,7 +95,7 @@ final class ApiHandlers {
         RequestParams.rejectUnknown(ctx, Set.of());
         SimilarRequest request = RequestParams.similarBody(ctx);
         JsonAnswer.write(ctx,
-                new SimilarView(null, search.similar(request).orElseThrow().stream().map(HitView::of).toList()));
+                new SimilarView(null, served.similar(request).orElseThrow().stream().map(HitView::of).toList()));
     }
 
     void paragraphWithoutUnit(Context ctx) {
@@ -124,7 +127,7 @@ final class ApiHandlers {
     /** Up, with the state of the index's integrity check; 503 once the index was found damaged. */
     void health(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
-        SearchService.IndexHealth health = search.health();
+        IndexHealth health = search.health();
         boolean damaged = check.state() == IndexCheck.State.DAMAGED;
         ctx.status(damaged ? 503 : 200);
         JsonAnswer.write(ctx, new HealthView(damaged ? "damaged" : "ok", check.state().id(),

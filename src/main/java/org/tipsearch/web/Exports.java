@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
-import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ExportView;
 import org.tipsearch.web.JsonViews.HitView;
 import org.tipsearch.web.JsonViews.RecommendationView;
@@ -32,10 +31,10 @@ final class Exports {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CsvMapper CSV = new CsvMapper();
 
-    private final SearchService search;
+    private final ServedSearches search;
     private final DisplayNames names;
 
-    Exports(SearchService search, DisplayNames names) {
+    Exports(ServedSearches search, DisplayNames names) {
         this.search = search;
         this.names = names;
     }

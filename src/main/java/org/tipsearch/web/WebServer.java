@@ -1,10 +1,10 @@
 package org.tipsearch.web;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.config.SizeUnit;
 import io.javalin.plugin.bundled.GlobalHeadersConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +18,6 @@ import org.tipsearch.index.IndexCheck;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.search.BudgetExceededException;
 import org.tipsearch.search.QueryTooBroadException;
-import org.tipsearch.search.ServerBusyException;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.web.JsonViews.ErrorView;
 
@@ -33,28 +32,36 @@ public final class WebServer {
     private WebServer() {}
 
     /**
-     * A server over the search service, not yet started.
+     * A server over the search service, not yet started, whose searches all run at once and keep no page: a test's.
      *
      * @param corsOrigins the origins other sites may call the API from ("*" for any); empty for none
      * @param library     the index's reports, which the admin API changes
      * @param adminToken  the bearer token of the admin API; null turns it off
      */
     public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken) {
-        return create(search, corsOrigins, library, adminToken, IndexCheck.whole());
+        return create(search, corsOrigins, library, adminToken, IndexCheck.whole(), ServedSearches.Serving.unlimited());
     }
 
     /**
-     * As {@link #create(SearchService, List, ReportLibrary, String)}, over an index whose integrity {@code check}
-     * is verifying: once it finds the index damaged, the health answer says so and the rest of the API and the
-     * paragraph pages answer 503 rather than answer from damaged files.
+     * As {@link #create(SearchService, List, ReportLibrary, String)}, a public server's: two searches a core at once,
+     * the others waiting their turn, and the {@code cachedPages} pages answered lately kept (see {@link PageCache}),
+     * over an index whose integrity {@code check} may still be verifying: once it finds the index damaged, the
+     * health answer says so and the rest of the API and the paragraph pages answer 503 rather than answer from
+     * damaged files.
      */
     public static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library, String adminToken,
-            IndexCheck check) {
+            IndexCheck check, int cachedPages) {
+        return create(search, corsOrigins, library, adminToken, check, ServedSearches.Serving.server(cachedPages));
+    }
+
+    private static Javalin create(SearchService search, List<String> corsOrigins, ReportLibrary library,
+            String adminToken, IndexCheck check, ServedSearches.Serving serving) {
+        var served = new ServedSearches(search, serving);
         Taxonomy taxonomy = Taxonomy.load();
         DisplayNames names = DisplayNames.load(taxonomy);
-        var api = new ApiHandlers(search, taxonomy, names, check);
+        var api = new ApiHandlers(search, served, taxonomy, names, check);
         var admin = new AdminHandlers(library, search, adminToken);
-        var exports = new Exports(search, names);
+        var exports = new Exports(served, names);
         var pages = new Pages(search);
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -60,6 +60,18 @@ class PackageRulesTest {
     }
 
     @Test
+    void theEngineIsReachedThroughItsSeamAlone() {
+        // a second engine plugs in behind search.SearchEngine: what serves and what runs commands sees the API
+        noClasses().that().resideOutsideOfPackage("org.tipsearch.search..")
+                .should().dependOnClassesThat().resideInAPackage("org.tipsearch.search.lucene..")
+                .check(product);
+        noClasses().that().resideInAPackage("org.tipsearch.search")
+                .and().doNotHaveSimpleName("SearchService")
+                .should().dependOnClassesThat().resideInAPackage("org.tipsearch.search.lucene..")
+                .check(product);
+    }
+
+    @Test
     void theServerKnowsNothingOfTheCommandLineOrTheBenchmarks() {
         noClasses().that().resideInAPackage("org.tipsearch.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.cli..", "org.tipsearch.bench..")

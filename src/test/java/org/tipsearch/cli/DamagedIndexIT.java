@@ -103,7 +103,7 @@ class DamagedIndexIT {
         IndexCheck check = IndexCheck.inBackground(index, found::complete);
         try (SearchService search = SearchService.open(index)) {
             Javalin app = WebServer.create(search, List.of("*"), new ReportLibrary(index, dir.resolve("reports")), null,
-                    check).start("127.0.0.1", 0);
+                    check, 0).start("127.0.0.1", 0);
             try {
                 found.get(30, java.util.concurrent.TimeUnit.SECONDS);
                 String base = "http://127.0.0.1:" + app.port();

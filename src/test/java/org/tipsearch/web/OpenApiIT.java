@@ -292,7 +292,7 @@ class OpenApiIT {
      */
     @Test
     void aSearchOverItsBudgetAnswersTheDocumented503() throws Exception {
-        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1), 0)) {
+        try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1))) {
             Javalin slow = WebServer.create(hurried, List.of("*"), new ReportLibrary(indexDir, uploadedReports), null)
                     .start("127.0.0.1", 0);
             try {
