@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 /**
  * bge-small-en-v1.5 (quantized) from the files of its Maven artifact, as its own model class loads it, but in an
  * ONNX Runtime session that runs an embedding in one thread. By default a run shares itself out among a thread
- * per core, which a text of a few dozen tokens is too small for: on 2 cores, one thread embeds a query in 7.7 ms
- * rather than 9.4, and two requests at once get 230 embeddings a second rather than 112.
+ * per core, which a text of a few dozen tokens is too small for: the threads cost more to share it out than they
+ * save, and two requests at once would each wait for the other's threads.
  */
 final class BgeSmallModel extends AbstractInProcessEmbeddingModel {
 

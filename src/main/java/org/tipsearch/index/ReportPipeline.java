@@ -36,8 +36,7 @@ public final class ReportPipeline {
 
     /**
      * What a unit's embedding is made of: its innermost heading, without its label, then its text. The heading
-     * says what a panel or agenda item was about, which its paragraphs often leave unsaid (dev queries, hybrid:
-     * nDCG@10 0.886 → 0.908, recall@20 0.933 → 0.954).
+     * says what a panel or agenda item was about, which its paragraphs often leave unsaid.
      */
     static String embeddedText(Paragraph unit) {
         if (unit.section().isEmpty()) {

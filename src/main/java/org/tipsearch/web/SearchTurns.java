@@ -9,9 +9,9 @@ import org.apache.lucene.util.IOSupplier;
 
 /**
  * How many searches run at once; the others wait for their turn, first come first served, and a search's time
- * budget starts with its turn. Left to the scheduler, 64 requests at once on 2 cores each got a thirty-second of a
- * core, and the unluckiest passed the budget before they had anything to answer (a 503): a draft's embedding that
- * takes 10 ms alone took over a second. Thread-safe.
+ * budget starts with its turn. Left to the scheduler, many requests at once would each get a sliver of a core, not
+ * in the order they came, and the unluckiest would pass the budget before they had anything to answer (a 503).
+ * Thread-safe.
  */
 final class SearchTurns {
 

@@ -74,8 +74,8 @@ final class Embeddings {
     /**
      * The embeddings of passages: those embedded lately from the cache, the others embedded together, shared out
      * among the model's threads (one a core, this service's own), and kept. One search's candidate passages on
-     * both cores rather than one after the other in its own thread: searches run a few at once (see
-     * {@link SearchTurns}), so they queue there behind a few others' passages at most.
+     * both cores rather than one after the other in its own thread: a server runs a few searches at once (its
+     * turns), so they queue there behind a few others' passages at most.
      */
     List<float[]> passages(List<String> texts) {
         return cached(passages, texts, missing -> embedder.get().passages(missing));

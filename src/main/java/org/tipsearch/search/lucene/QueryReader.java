@@ -76,8 +76,8 @@ final class QueryReader {
         }
     }
 
-    // Tuned on the dev queries (./tipsearch eval): requiring every word of a natural-language query, or two
-    // of three, costs a third of the recall; the proximity boost lifts nDCG a little.
+    // A natural-language query's paragraphs seldom hold all its words: requiring every word, or two of three,
+    // loses many of them (./tipsearch eval); the proximity boost ranks those holding them close together first.
     /** The share of a natural-language query's words a paragraph must hold (at least one). */
     private static final double MINIMUM_SHARE = 0.3;
     /** How far apart the query's words may stand and still earn the proximity boost. */
@@ -129,9 +129,9 @@ final class QueryReader {
         static final WordsRequired USUAL = new WordsRequired(MINIMUM_SHARE, Integer.MAX_VALUE);
         /**
          * A question in the user's own words searched by its words alone: the usual share of its analysed words, but
-         * never more than two, as its paragraphs use other words for the rest (tuning half, bm25: questions nDCG@10
-         * 0.50 → 0.56; with one word, 0.61, but nearly every paragraph would match a long question). A hybrid
-         * search's meaning side reaches them instead: loosening its words too lowered it.
+         * never more than two, as its paragraphs use other words for the rest (one word would rank a little better
+         * still, but nearly every paragraph would match a long question). A hybrid search's meaning side reaches
+         * them instead: loosening its words too lowered it.
          */
         static final WordsRequired QUESTION_BY_WORDS = new WordsRequired(MINIMUM_SHARE, 2);
 
