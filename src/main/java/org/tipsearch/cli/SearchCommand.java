@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jsoup.parser.Parser;
 import org.tipsearch.search.Citation;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.Scope;
@@ -11,13 +12,13 @@ import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.SearchService;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code tipsearch search "query"}: the best units with their citations, in the terminal. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -65,11 +66,9 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The highlight for a terminal: matches in **stars**, HTML entities decoded. */
+    /** The highlight for a terminal: matches in **stars**, every HTML entity decoded (jsoup's table). */
     private static String plain(String highlight) {
-        return highlight.replace("<mark>", "**").replace("</mark>", "**")
-                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#x27;", "'")
-                .replace("&#39;", "'").replace("&amp;", "&")
-                .replace("\n", "\n   ");
+        String marked = highlight.replace("<mark>", "**").replace("</mark>", "**");
+        return Parser.unescapeEntities(marked, false).replace("\n", "\n   ");
     }
 }

@@ -50,9 +50,11 @@ class TextAnalyzerTest {
     @Test
     void hyphenatedWordsAreFoundByEverySpelling() throws IOException {
         var analyzer = TextAnalyzer.forIndexing();
-        assertEquals(List.of("nonpunishment", "non", "punishment", "principle"), terms(analyzer, "the non-punishment principle"));
+        assertEquals(List.of("nonpunishment", "non", "punish", "principle"), terms(analyzer, "the non-punishment principle"));
         assertEquals(List.of("nonpunishment"), terms(analyzer, "Nonpunishment"));
-        assertEquals(List.of("non", "punishment"), terms(analyzer, "non punishment"));
+        assertEquals(List.of("non", "punish"), terms(analyzer, "non punishment"));
+        // the curator's stem overrides join what KStem keeps apart: "punish" finds punishment and non-punishment
+        assertEquals(List.of("punish", "punish", "punish", "punish"), terms(analyzer, "punish punished punishment punishments"));
     }
 
     @Test

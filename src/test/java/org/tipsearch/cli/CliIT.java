@@ -64,6 +64,10 @@ class CliIT {
         assertTrue(result.out().contains("1 July 2022, para. 25\n   001_03d93a82c4d8f6a1/para-25\n"), result.out());
         assertTrue(result.out().contains("the **non-punishment** principle"), result.out());
         assertEquals(2, result.out().lines().filter(line -> line.matches("\\d+\\. .*")).count());
+        // the terminal shows text, not the highlight's HTML: the highlighter escapes a slash as &#x2F;
+        Result slash = JarProcess.run("search", "\"decision 4/4\"", "--mode", "bm25", "--index", indexDir.toString());
+        assertTrue(slash.out().contains("In its **decision 4/4**"), slash.out());
+        assertFalse(slash.out().contains("&#"), slash.out());
     }
 
     @Test
