@@ -426,6 +426,17 @@ class ApiIT {
             assertTrue(List.of("very-close", "close", "related").contains(hits.get(0).get("closeness").asText()),
                     draft.get("id").asText() + ": " + hits.get(0).get("closeness") + " " + hits.get(0).get("similarity"));
             hits.forEach(h -> assertTrue(h.get("similarity").asDouble() > 0 && h.get("similarity").asDouble() <= 1));
+            // the matching wording marked by meaning: one sentence of the precedent, whole, not the words it shares
+            // with the draft (mostly the family's stock phrases)
+            for (JsonNode h : hits) {
+                String highlight = h.get("highlight").asText();
+                var marks = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(highlight).results().toList();
+                assertEquals(1, marks.size(), highlight);
+                String sentence = org.jsoup.parser.Parser.unescapeEntities(marks.get(0).group(1), false);
+                assertTrue(h.get("text").asText().contains(sentence), sentence);
+                assertTrue(sentence.split("\\s+").length >= 4, highlight);
+                assertEquals(h.get("text").asText().strip().startsWith(sentence), !highlight.startsWith("…"), highlight);
+            }
         }
         for (String offSubject : List.of("Recipe for a chocolate cake with cream and strawberries, baked for forty minutes.",
                 "The football team won the championship after a penalty shoot-out in the final minute.")) {

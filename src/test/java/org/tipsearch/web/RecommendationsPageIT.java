@@ -1,6 +1,7 @@
 package org.tipsearch.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,21 @@ class RecommendationsPageIT {
         assertEquals(ApiIT.texts(expected.get("hits"), "closeness").stream().map(b -> b.replace('-', ' ')).toList(), bands);
         browser.screenshot("precedents");
 
+        // side by side: the draft beside the first precedent's whole text, its wording closest in meaning marked
+        WebElement first = browser.shown(By.cssSelector("#precedents > li.hit"));
+        first.findElement(By.cssSelector("details.compare > summary")).click();
+        List<WebElement> sides = first.findElements(By.cssSelector(".side-by-side > section"));
+        assertEquals(2, sides.size());
+        assertTrue(sides.get(0).getText().contains(draft), sides.get(0).getText());
+        JsonNode precedent = expected.get("hits").get(0);
+        String whole = sides.get(1).findElement(By.tagName("p")).getText();
+        assertEquals(precedent.get("text").asText().replaceAll("\\s+", " ").strip(), whole.replaceAll("\\s+", " ").strip());
+        String marked = sides.get(1).findElement(By.tagName("mark")).getText();
+        assertTrue(precedent.get("highlight").asText().contains("<mark>"), precedent.toString());
+        assertTrue(marked.split("\\s+").length >= 4 && whole.contains(marked), marked);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", first.findElement(By.cssSelector(".side-by-side")));
+        browser.screenshot("precedents-side-by-side");
+
         // a draft the reports say nothing of: nothing close, the nearest shown for what it is worth
         browser.shown(By.id("draft")).clear();
         browser.shown(By.id("draft")).sendKeys("Recipe for a chocolate cake with cream and strawberries, baked for forty minutes.");
@@ -104,5 +120,31 @@ class RecommendationsPageIT {
                 .map(li -> li.getDomAttribute("data-id")).toList()));
         inRegister.get("hits").forEach(hit -> assertTrue(
                 List.of("adopted", "proposed", "observation", "stakeholder").contains(hit.get("status").asText()), hit.toString()));
+
+        // The register narrowed by status: stakeholders' points only, as the API gives them.
+        for (String other : List.of("adopted", "proposed", "observation")) {
+            browser.shown(By.cssSelector("#precedent-statuses input[value=" + other + "]")).click();
+        }
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        var stakeholders = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
+        stakeholders.putArray("status").add("stakeholder");
+        JsonNode points = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(stakeholders))));
+        List<String> pointIds = ApiIT.texts(points.get("hits"), "id");
+        assertFalse(pointIds.isEmpty());
+        assertNotEquals(registerIds, pointIds);
+        browser.await(d -> pointIds.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
+                .map(li -> li.getDomAttribute("data-id")).toList()));
+        points.get("hits").forEach(hit -> assertEquals("stakeholder", hit.get("status").asText(), hit.toString()));
+        browser.screenshot("precedents-stakeholders");
+        // none ticked: the page says what to do rather than look among nothing
+        browser.shown(By.cssSelector("#precedent-statuses input[value=stakeholder]")).click();
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        browser.await(d -> d.findElement(By.id("precedents-status")).getText().startsWith("Tick at least one"));
+        // the statuses mean nothing for all paragraphs, and say so by being off
+        browser.shown(By.cssSelector("input[name=among][value='']")).click();
+        assertEquals("true", browser.shown(By.id("precedent-statuses")).getDomProperty("disabled"));
+        assertFalse(browser.shown(By.cssSelector("#precedent-statuses input[value=adopted]")).isEnabled());
     }
 }

@@ -13,6 +13,8 @@ final class BestPassages {
 
     /** How many sentences of such a hit compete to be its passage. */
     private static final int CANDIDATES = 6;
+    /** How many sentences of a precedent compete to be its matching wording: a long paragraph's whole, nearly. */
+    private static final int PRECEDENT_CANDIDATES = 12;
 
     private BestPassages() {}
 
@@ -27,32 +29,60 @@ final class BestPassages {
             if (hit.highlight().contains("<mark>")) {
                 continue;
             }
-            List<String> sentences = sentences(hit.unit().paragraph().text());
+            List<String> sentences = sentences(hit.unit().paragraph().text(), CANDIDATES);
             if (sentences.isEmpty() || !deadline.allows()) {
                 continue;
             }
-            float[] q = embeddings.query(query); // embedded once, then from the cache
-            List<float[]> candidates = embeddings.passages(sentences);
-            int best = 0;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < sentences.size(); s++) {
-                double score = cosine(q, candidates.get(s));
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = s;
-                }
-            }
-            out.set(i, new Hit(hit.unit(), hit.document(), hit.score(),
-                    Html.escape(CutPassages.around(sentences.get(best), hit.unit().paragraph().text())), hit.match(),
-                    hit.similarity()));
+            String best = closest(sentences, embeddings.query(query), embeddings); // the query embedded once
+            out.set(i, withHighlight(hit, Html.escape(CutPassages.around(best, hit.unit().paragraph().text()))));
         }
         return out;
     }
 
+    /**
+     * Precedents: each hit's sentence closest in meaning to the text its list was found for, marked as the matching
+     * wording (rather than the words the two share, which are mostly the family's stock phrases: "States parties
+     * should"), hit by hit while the deadline allows; a hit not reached keeps its highlight.
+     */
+    static List<Hit> markedByMeaning(List<Hit> hits, float[] meaning, Embeddings embeddings, Deadline deadline) {
+        var out = new ArrayList<Hit>(hits);
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            List<String> sentences = sentences(hit.unit().paragraph().text(), PRECEDENT_CANDIDATES);
+            if (sentences.isEmpty() || !deadline.allows()) {
+                continue;
+            }
+            String best = closest(sentences, meaning, embeddings);
+            String text = hit.unit().paragraph().text().strip();
+            out.set(i, withHighlight(hit, (text.startsWith(best) ? "" : CutPassages.ELLIPSIS + " ") + "<mark>"
+                    + Html.escape(best) + "</mark>" + (text.endsWith(best) ? "" : " " + CutPassages.ELLIPSIS)));
+        }
+        return out;
+    }
+
+    /** The sentence whose embedding is closest to the given one. */
+    private static String closest(List<String> sentences, float[] meaning, Embeddings embeddings) {
+        List<float[]> candidates = embeddings.passages(sentences);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < sentences.size(); s++) {
+            double score = cosine(meaning, candidates.get(s));
+            if (score > bestScore) {
+                bestScore = score;
+                best = s;
+            }
+        }
+        return sentences.get(best);
+    }
+
+    private static Hit withHighlight(Hit hit, String highlight) {
+        return new Hit(hit.unit(), hit.document(), hit.score(), highlight, hit.match(), hit.similarity());
+    }
+
     /** The first sentences of a text, as candidates for its best passage (never cut after "Mr." or "para."). */
-    private static List<String> sentences(String text) {
+    private static List<String> sentences(String text, int most) {
         List<String> all = Sentences.of(text);
-        return all.subList(0, Math.min(CANDIDATES, all.size()));
+        return all.subList(0, Math.min(most, all.size()));
     }
 
     /** The cosine similarity of two embeddings; 0 when either is all zeros. */

@@ -113,7 +113,8 @@ final class SimilarUnits {
         for (int i = 0; i < top.length; i++) {
             top[i] = PageDoc.similar(top[i], (float) BestPassages.cosine(vector, vectorOf(searcher, top[i].doc)));
         }
-        return Optional.of(pageOfHits.hits(searcher, top, keywords, true));
+        List<Hit> hits = pageOfHits.hits(searcher, top, keywords, true);
+        return Optional.of(BestPassages.markedByMeaning(hits, vector, embeddings, deadline));
     }
 
     /** What a unit's similar paragraphs must come from outside of: its report, or its session if it has one. */

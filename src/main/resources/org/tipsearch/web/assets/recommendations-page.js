@@ -9,7 +9,6 @@ import {
 } from "./ui.js";
 
 const FACETS = ["status", "strength", "topic", "session"];
-const REGISTER_STATUSES = ["adopted", "proposed", "observation", "stakeholder"];
 const PAGE_SIZE = 20;
 const PRECEDENTS = 8;
 
@@ -36,7 +35,12 @@ async function start() {
     input.value = state.q;
     load({ push: false });
   });
-  document.getElementById("precedents-form").addEventListener("submit", findPrecedents);
+  const precedentsForm = document.getElementById("precedents-form");
+  precedentsForm.addEventListener("submit", findPrecedents);
+  // the statuses apply to the register's entries alone
+  precedentsForm.addEventListener("change", () => {
+    document.getElementById("precedent-statuses").disabled = precedentsForm.elements.among.value !== "register";
+  });
   await load({ push: false });
 }
 
@@ -102,12 +106,21 @@ async function findPrecedents(event) {
   const list = document.getElementById("precedents");
   const body = { text: String(formData.get("text")), size: PRECEDENTS };
   // Precedents stand in every kind of unit (a civil-society point, a deliberation): all of them by default; the
-  // other scope is the register's units, whatever their kind.
-  if (formData.get("among") === "register") body.status = REGISTER_STATUSES;
+  // other scope is the register's entries of the statuses ticked, whatever their kind.
+  if (formData.get("among") === "register") {
+    body.status = formData.getAll("status").map(String);
+    if (!body.status.length) {
+      list.replaceChildren();
+      status.textContent = "";
+      status.append(errorBox("Tick at least one kind of register entry to look among."));
+      return;
+    }
+  }
   status.textContent = "Looking for the closest wording…";
   try {
     const answer = await postJson("/api/similar", body);
-    list.replaceChildren(...answer.hits.map((hit) => hitItem(hit, labels)));
+    const draft = body.text;
+    list.replaceChildren(...answer.hits.map((hit) => withComparison(hitItem(hit, labels), hit, draft)));
     const nothingClose = !answer.hits.length || answer.hits[0].closeness === "distant";
     status.textContent = nothingClose
       ? `Nothing close to the draft was found${answer.hits.length ? "; the nearest wording follows, for what it is worth" : ""}.`
@@ -117,6 +130,26 @@ async function findPrecedents(event) {
     status.textContent = "";
     status.append(errorBox(error.message));
   }
+}
+
+/**
+ * A precedent with the draft beside it: the draft on one side, the precedent's whole text on the other, its wording
+ * closest in meaning to the draft marked (the answer's highlight marks that sentence).
+ */
+function withComparison(item, hit, draft) {
+  const highlight = document.createElement("template");
+  highlight.innerHTML = hit.highlight; // the API's highlight: marks, everything else escaped
+  const closest = highlight.content.querySelector("mark")?.textContent;
+  const at = closest ? hit.text.indexOf(closest) : -1;
+  const precedent = at < 0
+    ? el("p", {}, hit.text)
+    : el("p", {}, hit.text.slice(0, at), el("mark", {}, closest), hit.text.slice(at + closest.length));
+  item.append(el("details", { class: "compare" },
+    el("summary", {}, "Compare with the draft"),
+    el("div", { class: "side-by-side" },
+      el("section", { "aria-label": "Your draft" }, el("h4", {}, "Your draft"), el("p", {}, draft)),
+      el("section", { "aria-label": hit.shortCitation || hit.label }, el("h4", {}, hit.shortCitation || hit.label), precedent))));
+  return item;
 }
 
 start().catch((error) => {
