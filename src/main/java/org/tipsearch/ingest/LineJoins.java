@@ -13,13 +13,13 @@ final class LineJoins {
     /** A paragraph number with nothing after it, at the end of a line or alone on it. */
     private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
     private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
-    private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.");
+    private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.|\\*");
 
     private LineJoins() {}
 
     /**
-     * A label alone on its line — a chapter's "II.", a section's "B.", a paragraph's "4." — joins the line of text
-     * it labels, across blank lines, as an extraction that sets labels apart from their text leaves them; a label
+     * A label alone on its line — a chapter's "II.", a section's "B.", a paragraph's "4.", a cover footnote's "*" —
+     * joins the line of text it labels, across blank lines, as an extraction that sets labels apart from their text leaves them; a label
      * followed by another label (a contents' column of labels) stays.
      */
     static List<String> labelsAlone(List<String> raw) {

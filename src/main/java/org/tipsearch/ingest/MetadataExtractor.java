@@ -17,6 +17,8 @@ final class MetadataExtractor {
     private static final int WRAPPED_LINE = 60;
 
     private final List<Pattern> frontMatterNoise;
+    private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}");
+    private static final Pattern DISTRIBUTION_AT_END = Pattern.compile("\\S.*\\bDistr\\.:?\\s*General\\s*$");
     private final Pattern symbol;
     private final Pattern meetingLine;
     private final List<ReportCues.KindCue> kinds;
@@ -61,11 +63,13 @@ final class MetadataExtractor {
                 .filter(l -> meetingLine.matcher(l).matches())
                 .flatMap(l -> DateMentions.find(l).stream())
                 .findFirst();
-        // the issue date: alone on its line, or after "Distr.: General" on a cover flattened onto one
+        // the issue date: alone on its line, or after "Distr.: General" on a cover flattened onto one, or ending the
+        // line after it where the masthead's two columns were read across ("United Nations Convention 4 November 2011")
         Optional<DateMentions.DateMention> dateLine = front.stream()
                 .filter(l -> DateMentions.isDateLine(l) || l.startsWith("Distr."))
                 .flatMap(l -> DateMentions.find(l).stream())
-                .findFirst();
+                .findFirst()
+                .or(() -> dateAfterDistribution(front));
         // the first date the text gives, never one it cites ("resolution 64/293 of 30 July 2010")
         Optional<DateMentions.DateMention> firstInBody = DateMentions.find(body).stream()
                 .filter(d -> !before(body, d, citedDate)).findFirst();
@@ -136,7 +140,20 @@ final class MetadataExtractor {
                 .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
                 .filter(l -> !DateMentions.isDateLine(l) && !symbol.matcher(l).matches())
                 .filter(l -> !meetingLine.matcher(l).matches() && bodyNamed(l).isEmpty())
+                .filter(l -> WORDS.matcher(l).results().count() >= 2) // not a speck an OCR read ("@", "|")
                 .findFirst();
+    }
+
+    /** A date that ends the line after one that ends in the distribution ("… Distr.: General"). */
+    private static Optional<DateMentions.DateMention> dateAfterDistribution(List<String> front) {
+        for (int i = 0; i + 1 < front.size(); i++) {
+            if (DISTRIBUTION_AT_END.matcher(front.get(i)).find()) {
+                String next = front.get(i + 1).strip();
+                return DateMentions.find(next).stream()
+                        .filter(d -> next.substring(d.offset()).length() == d.length()).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The body a masthead line names and nothing else, such as "Working Group on Trafficking in Persons". */

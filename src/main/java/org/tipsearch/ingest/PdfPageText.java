@@ -119,16 +119,8 @@ final class PdfPageText extends PDFTextStripper {
 
     /** Ligatures spelled out ("ﬁ" → "fi"), soft hyphens dropped but at the end, spaces collapsed. */
     private static String clean(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        var out = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> {
-            if (c >= 0xFB00 && c <= 0xFB06) {
-                out.append(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        String collapsed = out.toString().replaceAll("[\\s\\u00A0]+", " ").strip();
+        String collapsed = Characters.normalized(Normalizer.normalize(text, Normalizer.Form.NFC))
+                .replaceAll("\\s+", " ").strip();
         return collapsed.replaceAll("\u00AD$", "-").replace("\u00AD", "");
     }
 

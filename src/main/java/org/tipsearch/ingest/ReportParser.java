@@ -26,6 +26,11 @@ public final class ReportParser {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile(".*[.;:!?]$");
+    private static final Pattern BARE_ANNEX = Pattern.compile("Annex(\\s+[IVX]+)?");
+    /** A heading's line that stops where no heading ends: on a function word, a comma or a dash. */
+    private static final Pattern HEADING_BROKEN_OFF = Pattern.compile(
+            "(?:\\b(?:of|the|and|or|in|on|for|to|a|an|by|with|at|from|its|their|into|against|under|between|as)|[,\\-–—])$",
+            Pattern.CASE_INSENSITIVE);
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     static final int MAX_NUMBERED_HEADING_WORDS = 12;
 
@@ -229,13 +234,28 @@ public final class ReportParser {
         private void plainText(Line line) {
             if (!bodyStarted) {
                 frontMatter.add(line.raw());
-            } else if (headingOpen && current == null && !SENTENCE_END.matcher(line.raw()).matches()) {
+            } else if (headingOpen && current == null && !SENTENCE_END.matcher(line.raw()).matches()
+                    && continuesHeading(line.raw())) {
                 continueHeading(line.raw());
             } else if (current != null) {
                 current.continueWith(line.raw());
             } else {
                 start(new UnitDraft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
             }
+        }
+
+        /**
+         * Whether a line without a sentence's end goes on the open heading: an annex's title after its bare label, or
+         * the rest of a heading broken mid-phrase (the line opens in lower case, or the heading so far ends in a word
+         * that cannot end one: "of", "the", "and"). Any other line opens text under the heading, such as a table's
+         * rows under an annex's title, which would otherwise all be read as heading and counted nowhere.
+         */
+        private boolean continuesHeading(String line) {
+            String open = minorHeading != null ? minorHeading : subsection != null ? subsection : chapter;
+            if (open == null || minorHeading == null && subsection == null && BARE_ANNEX.matcher(chapter).matches()) {
+                return true;
+            }
+            return Character.isLowerCase(line.codePointAt(0)) || HEADING_BROKEN_OFF.matcher(open).find();
         }
 
         /** A heading printed over two lines, or an annex followed by its title. */
@@ -245,7 +265,7 @@ public final class ReportParser {
             } else if (subsection != null) {
                 subsection = subsection + " " + rest;
             } else {
-                chapter = chapter + (chapter.matches("Annex(\\s+[IVX]+)?") ? ": " : " ") + rest;
+                chapter = chapter + (BARE_ANNEX.matcher(chapter).matches() ? ": " : " ") + rest;
             }
         }
 

@@ -65,13 +65,16 @@ final class TextLayout {
 
     Cleaned clean(String text) {
         var removed = new LinkedHashMap<String, Integer>();
-        List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n')
-                .replace('\u00A0', ' ').replace('\t', ' ').split("\n", -1))));
+        // an OCR reads a paragraph's "1." as "l." (no English line opens so)
+        List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(Characters.normalized(text)
+                .replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').replace('\t', ' ')
+                .replaceAll("(?m)^l\\.(?=[ \\t]+\\p{Lu})", "1.").split("\n", -1))));
         int bodyStart = bodyStart(raw);
         var page = new PageEvidence(raw, text.indexOf('\f') >= 0);
         var lines = new ArrayList<String>();
         var cover = new ArrayList<Boolean>();
         boolean underRule = false;
+        boolean ruleLast = false;
         boolean inContents = false;
         String masthead = null;
         int lastNote = 0;
@@ -81,9 +84,11 @@ final class TextLayout {
             if (line.isEmpty()) {
                 lines.add("");
                 cover.add(front);
-                underRule = false; // a page's footnotes stand together under their rule
+                // a page's footnotes stand together under their rule, which a blank line may set apart from them
+                underRule = underRule && ruleLast;
                 continue;
             }
+            ruleLast = false;
             String printed = masthead == null ? symbolIn(line) : null;
             if (printed == null && masthead == null && front) {
                 masthead = coverSymbol(raw.get(i)); // a cover flattened onto a line prints it among the rest
@@ -105,6 +110,7 @@ final class TextLayout {
             if (footnoteRule.matcher(line).matches()) {
                 count(removed, "footnote rule", line);
                 underRule = true;
+                ruleLast = true;
                 continue;
             }
             if (contents.starts(raw, i)) {

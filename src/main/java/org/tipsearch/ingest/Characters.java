@@ -1,0 +1,27 @@
+package org.tipsearch.ingest;
+
+import java.text.Normalizer;
+
+/**
+ * Characters an extraction tool leaves that a reader does not see as such: ligature glyphs (U+FB00–U+FB06, "ﬁ"
+ * for "fi"), spelled out as their letters; zero-width spaces and joiners and stray byte-order marks, dropped; a
+ * no-break space, a space. Whatever tool made the text, its words then read as the reports print them.
+ */
+final class Characters {
+
+    private Characters() {}
+
+    static String normalized(String text) {
+        var out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= 0xFB00 && c <= 0xFB06) {
+                out.append(Normalizer.normalize(Character.toString(c), Normalizer.Form.NFKC));
+            } else if (c == 0x00A0) {
+                out.append(' ');
+            } else if (c != 0x200B && c != 0x200C && c != 0x200D && c != 0x2060 && c != 0xFEFF) {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+}
