@@ -76,6 +76,9 @@ public final class Enricher {
             unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading))));
             var all = new LinkedHashSet<String>(own);
             all.addAll(inherited);
+            if (topics.procedural(unit.section())) {
+                all.clear();
+            }
 
             List<String> countryNames = countries.find(names).stream()
                     .filter(c -> orgs.stream().noneMatch(o -> Gazetteer.overlaps(o.span(), c.span())))

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 import org.tipsearch.curation.CuratorFiles;
 
 /** The topic taxonomy, loaded from the curator's {@code topics.json}. */
-public record Taxonomy(String about, List<String> contextIntroductions, List<Topic> topics) {
+public record Taxonomy(String about, List<String> proceduralHeadings, List<String> contextIntroductions,
+        List<Topic> topics) {
 
     /**
      * One topic and the phrases that mark it; {@code inherit} false for a cross-cutting topic that a unit does
@@ -35,6 +36,7 @@ public record Taxonomy(String about, List<String> contextIntroductions, List<Top
     }
 
     public Taxonomy {
+        proceduralHeadings = proceduralHeadings == null ? List.of() : List.copyOf(proceduralHeadings);
         contextIntroductions = List.copyOf(contextIntroductions);
         topics = List.copyOf(topics);
         var ids = new HashSet<String>();

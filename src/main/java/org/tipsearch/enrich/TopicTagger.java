@@ -13,6 +13,7 @@ final class TopicTagger {
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
     private final List<PhraseMatcher.Phrase> introductions;
+    private final Set<String> proceduralHeadings;
 
     TopicTagger(Taxonomy taxonomy, PhraseMatcher matcher) {
         this.matcher = matcher;
@@ -22,6 +23,21 @@ final class TopicTagger {
                         t.headingPhrases().stream().map(matcher::phrase).toList()))
                 .toList();
         this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
+        this.proceduralHeadings = taxonomy.proceduralHeadings().stream().map(TopicTagger::headingWords)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a unit stands under a procedural heading (attendance, documentation, the agenda's or the report's
+     * adoption), which is about no topic whatever its words name: an attendance list names NGOs, not civil society.
+     */
+    boolean procedural(List<String> section) {
+        return !section.isEmpty() && proceduralHeadings.contains(headingWords(section.getLast()));
+    }
+
+    /** A heading without its label ("D. Attendance" → "attendance"), in lower case. */
+    private static String headingWords(String heading) {
+        return heading.replaceFirst("^(?:[IVXLC]+|[A-Z]|\\d{1,3})\\.\\s+", "").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     Set<String> topicsOf(PhraseMatcher.Text text) {

@@ -12,6 +12,8 @@ final class DraftedUnits {
     /** A footnote marker in a unit's text, which the unit's footnotes stand for. */
     private static final Pattern FOOTNOTE_MARKER =
             Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])[" + Line.superscriptDigits() + "]+");
+    /** "- (a) …": a bullet before an item's own label is a second marker, which a unit does not repeat. */
+    private static final Pattern BULLET_BEFORE_LABEL = Pattern.compile("(?<=^|\\s)[-–•▪]\\s+(?=\\(?[a-z0-9]{1,4}\\)\\s)");
     /** A cover block of this many words that ends a sentence is prose, not a title. */
     private static final int COVER_PROSE_WORDS = 40;
     /** A cover block this long is prose even if it ends no sentence (a page flattened onto a line): no title is. */
@@ -52,7 +54,8 @@ final class DraftedUnits {
         var out = new ArrayList<Paragraph>();
         for (int i = 0; i < drafts.size(); i++) {
             UnitDraft d = drafts.get(i);
-            String text = FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll("").strip();
+            String text = BULLET_BEFORE_LABEL.matcher(FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll(""))
+                    .replaceAll("").strip();
             if (text.isEmpty()) {
                 continue;
             }

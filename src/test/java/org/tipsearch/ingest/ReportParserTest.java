@@ -108,21 +108,21 @@ class ReportParserTest {
         assertEquals("""
                 At its 1st meeting, on 2 October 2023, the Working Group adopted by consensus the following agenda:
                 1. Organizational matters:
-                - (a) Opening of the meeting;
-                - (b) Adoption of the agenda and organization of work.
+                (a) Opening of the meeting;
+                (b) Adoption of the agenda and organization of work.
                 2. Emerging knowledge and practice regarding the prevention of and response to corruption in the \
                 context of trafficking in persons.
                 3. National issues and priorities concerning child trafficking.
                 4. Matters pertaining to the Mechanism for the Review of the Implementation of the United Nations \
                 Convention against Transnational Organized Crime and the Protocols thereto.
                 5. Other matters.
-                6. Adoption of the report.""", wg.get("para-43").text());
+                6. Adoption of the report.""", wg.get("para-43").text()); // an item's label, not also a bullet
         assertSpan(wg.get("para-44"), "The following parties to the Trafficking in Persons Protocol were represented",
                 "Viet Nam and Zimbabwe.");
         var dialogue = units(BundledReports.DIALOGUE_2023);
         String observation = dialogue.get("para-37").text();
         assertEquals(8, observation.lines().count(), observation);
-        assertTrue(observation.contains("\n- (d) fostering integrated cross-sectoral collaboration between, amongst others,"
+        assertTrue(observation.contains("\n(d) fostering integrated cross-sectoral collaboration between, amongst others,"
                 + " child protection systems and asylum authorities, law enforcement and the judiciary,"), observation);
         assertTrue(units(BundledReports.DIALOGUE_2022).get("para-9").text()
                 .startsWith("The panelist proposed three concrete recommendations: 1) States should exempt victims"));

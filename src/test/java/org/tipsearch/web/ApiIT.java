@@ -430,7 +430,7 @@ class ApiIT {
             // with the draft (mostly the family's stock phrases)
             for (JsonNode h : hits) {
                 String highlight = h.get("highlight").asText();
-                var marks = java.util.regex.Pattern.compile("<mark>(.*?)</mark>").matcher(highlight).results().toList();
+                var marks = java.util.regex.Pattern.compile("(?s)<mark>(.*?)</mark>").matcher(highlight).results().toList();
                 assertEquals(1, marks.size(), highlight);
                 String sentence = org.jsoup.parser.Parser.unescapeEntities(marks.get(0).group(1), false);
                 assertTrue(h.get("text").asText().contains(sentence), sentence);
