@@ -18,8 +18,13 @@ final class JsonAnswer {
     private JsonAnswer() {}
 
     static void write(Context ctx, Object view) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(bytes(view));
+    }
+
+    /** The view as JSON in UTF-8, as {@code ctx.json} would write it (JsonAnswerTest compares the two). */
+    static byte[] bytes(Object view) {
         try {
-            ctx.contentType(ContentType.APPLICATION_JSON).result(JSON.writeValueAsBytes(view));
+            return JSON.writeValueAsBytes(view);
         } catch (JsonProcessingException e) { // the views are plain records: a bug, not a bad request
             throw new UncheckedIOException("a view could not be written as JSON", e);
         }
