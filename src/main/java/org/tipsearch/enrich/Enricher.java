@@ -74,10 +74,10 @@ public final class Enricher {
             var inherited = new LinkedHashSet<String>(contextTopics);
             inherited.addAll(paperTopics);
             unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading))));
-            var all = new LinkedHashSet<String>(own);
-            all.addAll(inherited);
-            if (topics.procedural(unit.section())) {
-                all.clear();
+            var all = new LinkedHashSet<String>();
+            if (!topics.procedural(unit.section())) {
+                all.addAll(own);
+                all.addAll(inherited);
             }
 
             List<String> countryNames = countries.find(names).stream()

@@ -53,9 +53,8 @@ final class BestPassages {
                 continue;
             }
             String best = closest(sentences, meaning, embeddings);
-            String text = hit.unit().paragraph().text().strip();
-            out.set(i, withHighlight(hit, (text.startsWith(best) ? "" : CutPassages.ELLIPSIS + " ") + "<mark>"
-                    + Html.escape(best) + "</mark>" + (text.endsWith(best) ? "" : " " + CutPassages.ELLIPSIS)));
+            out.set(i, withHighlight(hit, CutPassages.around("<mark>" + Html.escape(best) + "</mark>", best,
+                    hit.unit().paragraph().text())));
         }
         return out;
     }

@@ -29,7 +29,12 @@ final class CutPassages extends DefaultPassageFormatter {
 
     /** A sentence shown for a unit: "…" before it unless it opens the unit, after it unless it ends it. */
     static String around(String sentence, String text) {
+        return around(sentence, sentence, text);
+    }
+
+    /** As {@link #around(String, String)}, the sentence shown as {@code shown} (escaped and marked, say). */
+    static String around(String shown, String sentence, String text) {
         String unit = text.strip();
-        return (unit.startsWith(sentence) ? "" : ELLIPSIS + " ") + sentence + (unit.endsWith(sentence) ? "" : " " + ELLIPSIS);
+        return (unit.startsWith(sentence) ? "" : ELLIPSIS + " ") + shown + (unit.endsWith(sentence) ? "" : " " + ELLIPSIS);
     }
 }
