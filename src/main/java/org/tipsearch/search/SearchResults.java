@@ -11,7 +11,8 @@ import java.util.Map;
  * @param <H>     the kind of hit: a {@link Hit} or a {@link RecommendationHit}
  * @param notice  set when the query was read differently from how it was written, or the answer is partial
  * @param partial the search stopped at its time budget: the total, the facet counts and the hits may miss some,
- *                a hybrid page may be fused from the rankings' first segments only, and hits may be unhighlighted * @param wordMatches in a search by words and meaning, how many of the total contain the query's words (the rest
+ *                a hybrid page may be fused from the rankings' first segments only, and hits may be unhighlighted
+ * @param wordMatches in a search by words and meaning, how many of the total contain the query's words (the rest
  *                are related in meaning only); null in other searches
  */
 public record SearchResults<H>(

@@ -2,6 +2,7 @@ package org.tipsearch.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -89,18 +90,30 @@ final class JsonViews {
     record SearchView<V>(
             String query, long total, int page, int size, long tookMs, boolean partial,
             @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
-            List<V> hits, Map<String, List<FacetCount>> facets,
+            List<V> hits, Map<String, List<FacetValueView>> facets,
             @JsonInclude(JsonInclude.Include.NON_NULL) Long wordMatches) {
         static <H, V> SearchView<V> of(SearchResults<H> r, Function<H, V> view) {
             return new SearchView<>(r.request().query(), r.total(), r.request().page(), r.request().size(), r.tookMs(),
-                    r.partial(), r.notice(), r.hits().stream().map(view).toList(), r.facets(), r.wordMatches());
+                    r.partial(), r.notice(), r.hits().stream().map(view).toList(), FacetValueView.of(r.facets()),
+                    r.wordMatches());
         }
     }
 
     record FacetsView(long total, boolean partial, @JsonInclude(JsonInclude.Include.NON_NULL) String notice,
-            Map<String, List<FacetCount>> facets) {
+            Map<String, List<FacetValueView>> facets, @JsonInclude(JsonInclude.Include.NON_NULL) Long wordMatches) {
         static FacetsView of(SearchResults<?> r) {
-            return new FacetsView(r.total(), r.partial(), r.notice(), r.facets());
+            return new FacetsView(r.total(), r.partial(), r.notice(), FacetValueView.of(r.facets()), r.wordMatches());
+        }
+    }
+
+    /** A facet value and its count; in a search by words and meaning, also how many of them hold the words. */
+    record FacetValueView(String value, int count, @JsonInclude(JsonInclude.Include.NON_NULL) Integer wordMatches) {
+        static Map<String, List<FacetValueView>> of(Map<String, List<FacetCount>> facets) {
+            var views = new LinkedHashMap<String, List<FacetValueView>>();
+            facets.forEach((dim, counts) -> views.put(dim, counts.stream()
+                    .map(c -> new FacetValueView(c.value(), c.count(), c.wordMatches()))
+                    .toList()));
+            return views;
         }
     }
 

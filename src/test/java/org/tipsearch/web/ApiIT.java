@@ -395,6 +395,25 @@ class ApiIT {
         // a search by words alone matches by words, one by meaning by meaning; neither counts apart
         JsonNode byWords = get("/api/search?mode=bm25" + q);
         assertFalse(byWords.has("wordMatches"));
+        // each facet value tells its units with the words apart too: as many as a search by words alone counts
+        for (String dim : List.of("session", "topic", "speakerType")) {
+            var wordCounts = new java.util.HashMap<String, Integer>();
+            byWords.get("facets").get(dim).forEach(v -> {
+                assertFalse(v.has("wordMatches"), dim);
+                wordCounts.put(v.get("value").asText(), v.get("count").asInt());
+            });
+            int split = 0;
+            for (JsonNode v : page.get("facets").get(dim)) {
+                int held = v.get("wordMatches").asInt();
+                assertEquals(wordCounts.getOrDefault(v.get("value").asText(), 0), held, dim + " " + v);
+                assertTrue(held <= v.get("count").asInt(), dim + " " + v);
+                split += held < v.get("count").asInt() ? 1 : 0;
+            }
+            assertTrue(split > 0, "some " + dim + " value has units related in meaning only");
+        }
+        JsonNode facets = get("/api/facets?" + q.substring(1));
+        assertEquals(words, facets.get("wordMatches").asLong());
+        assertEquals(page.get("facets"), facets.get("facets"));
         byWords.get("hits").forEach(h -> assertEquals("words", h.get("match").asText()));
         assertFalse(get("/api/search?mode=semantic" + q).has("wordMatches"));
         // a list in report order is no match of anything

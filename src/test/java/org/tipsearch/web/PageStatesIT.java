@@ -99,7 +99,26 @@ class PageStatesIT {
             boolean badge = !hit.findElements(By.cssSelector(".match-meaning")).isEmpty();
             assertEquals("meaning".equals(hit.getDomAttribute("data-match")), badge, hit.getDomAttribute("data-id"));
         }
+        // the chart splits each session's bar: the paragraphs with the words, and those related in meaning only
+        assertTrue(browser.shown(By.cssSelector("#timeline .legend")).getText().contains("contain your words"));
+        for (JsonNode session : results.get("facets").get("session")) {
+            int count = session.get("count").asInt();
+            int held = session.get("wordMatches").asInt();
+            WebElement bar = browser.shown(By.cssSelector("#timeline .bar[data-session='" + session.get("value").asText()
+                    + "']"));
+            assertTrue(bar.getDomAttribute("aria-label").contains(": " + count + " matching paragraph"
+                    + (count == 1 ? "" : "s") + " (" + held + " contain" + (held == 1 ? "s" : "")
+                    + " your words, " + (count - held) + " related in meaning)"), bar.getDomAttribute("aria-label"));
+            double filled = Double.parseDouble(bar.findElement(By.cssSelector("rect.words")).getDomAttribute("height"));
+            double related = Double.parseDouble(bar.findElement(By.cssSelector("rect.meaning")).getDomAttribute("height"));
+            assertEquals((double) held / count, filled / (filled + related), 0.01, session.toString());
+        }
         browser.screenshot("state-words-and-meaning");
+        // a search by words alone has nothing to split
+        browser.open(site.baseUrl() + "/?q=non-punishment&mode=bm25");
+        awaitResultsOf("q=non-punishment&mode=bm25");
+        browser.shown(By.cssSelector("#timeline .bar"));
+        assertFalse(browser.all(By.cssSelector("#timeline .legend")).get(0).isDisplayed());
     }
 
     @Test

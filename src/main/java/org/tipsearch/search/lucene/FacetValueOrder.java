@@ -3,6 +3,7 @@ package org.tipsearch.search.lucene;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,17 +30,24 @@ final class FacetValueOrder {
 
     private FacetValueOrder() {}
 
-    /** Each dimension's counted values in its order, the selected ones among them. */
-    static Map<String, List<FacetCount>> facetCounts(ReportSearcher searcher, Facets facets, List<String> dims,
-            Map<String, List<String>> selected) throws IOException {
+    /**
+     * Each dimension's counted values in its order, the selected ones among them; with the counts of the result
+     * set's part related in meaning only, if given, each value also says how many of its units hold the words.
+     */
+    static Map<String, List<FacetCount>> facetCounts(ReportSearcher searcher, Facets facets, Facets meaningOnly,
+            List<String> dims, Map<String, List<String>> selected) throws IOException {
         var out = new LinkedHashMap<String, List<FacetCount>>();
         for (String dim : dims) {
             var counts = new ArrayList<FacetCount>();
-            if (searcher.facetState().getOrdRange(dim) != null) {
+            boolean counted = searcher.facetState().getOrdRange(dim) != null;
+            Map<String, Integer> related = counted && meaningOnly != null ? values(meaningOnly, dim) : Map.of();
+            if (counted) {
                 FacetResult result = facets.getAllChildren(dim);
                 if (result != null) {
                     for (LabelAndValue lv : result.labelValues) {
-                        counts.add(new FacetCount(lv.label, lv.value.intValue()));
+                        int count = lv.value.intValue();
+                        counts.add(new FacetCount(lv.label, count,
+                                meaningOnly == null ? null : count - related.getOrDefault(lv.label, 0)));
                     }
                 }
             }
@@ -48,11 +56,23 @@ final class FacetValueOrder {
             counts.forEach(c -> listed.add(c.value()));
             selected.getOrDefault(dim, List.of()).stream()
                     .filter(listed::add)
-                    .forEach(value -> counts.add(new FacetCount(value, 0)));
+                    .forEach(value -> counts.add(new FacetCount(value, 0, meaningOnly == null ? null : 0)));
             counts.sort(Schema.CHRONOLOGICAL_FACETS.contains(dim) ? CHRONOLOGICAL : BY_COUNT);
             out.put(dim, List.copyOf(counts));
         }
         return out;
+    }
+
+    /** A dimension's counted values: read once, not value by value, for a dimension may hold thousands. */
+    private static Map<String, Integer> values(Facets facets, String dim) throws IOException {
+        FacetResult result = facets.getAllChildren(dim);
+        var values = new HashMap<String, Integer>();
+        if (result != null) {
+            for (LabelAndValue lv : result.labelValues) {
+                values.put(lv.label, lv.value.intValue());
+            }
+        }
+        return values;
     }
 
     private static long leadingNumber(String value) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -163,18 +164,26 @@ final class PageSearch {
             }
             ScoreDoc[] page = matched(searcher, read.query(), ranked && read.asksForText() ? mode : null,
                     Arrays.copyOfRange(top, Math.min(slice.from(), top.length), Math.min(window, top.length)));
-            // in a search by words and meaning, the share of the result set that holds the words (none if cut short:
-            // a count of some segments would overstate the meaning's share)
+            // In a search by words and meaning, the share of the result set, and of each facet value, that holds the
+            // words: the rest, the neighbours without the words, is at most NEIGHBOURS units to count. None if cut
+            // short: a count of some segments would overstate the meaning's share.
             Long wordMatches = null;
+            Facets meaningOnly = null;
             if (mode == SearchMode.HYBRID && ranked && deadline.allows()) {
-                long counted = searcher.count(drillDown(request, read.query()));
-                wordMatches = deadline.cutShort() ? null : counted;
+                FacetedCollection.Result<Void> related = counted(searcher, new BooleanQuery.Builder()
+                        .add(semantic, BooleanClause.Occur.FILTER)
+                        .add(read.query(), BooleanClause.Occur.MUST_NOT)
+                        .build(), request);
+                if (!deadline.cutShort()) {
+                    wordMatches = total - related.total();
+                    meaningOnly = related.facets();
+                }
             }
             boolean highlighted = ranked && slice.highlighted() && deadline.allows();
             List<H> hits = refinement.apply(
                     reader.readSideBySide(searcher, page, highlighted ? read.marked() : null, ranked), deadline);
             Map<String, List<FacetCount>> facets = FacetValueOrder.facetCounts(searcher, collected.facets(),
-                    request.scope().facets(), request.filters());
+                    meaningOnly, request.scope().facets(), request.filters());
             return new SearchResults<>(request, total, deadline.elapsedMillis(), notice(read.notice(), deadline),
                     deadline.cutShort(), hits, facets, wordMatches);
         } catch (IndexSearcher.TooManyClauses e) { // from the search, the fusion's rankings or the highlighter

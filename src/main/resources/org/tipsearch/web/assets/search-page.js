@@ -162,7 +162,9 @@ function emptyAdvice() {
 
 /**
  * A bar per session of how many matching paragraphs it has: the theme over time. The counts ignore the
- * session filter itself, so every session stays visible; selecting a bar filters by that session alone.
+ * session filter itself, so every session stays visible; selecting a bar filters by that session alone. In a
+ * search by words and meaning each bar is split: filled, the paragraphs that contain the words; outlined above
+ * them, those related in meaning only — a count of a theme's mentions reads the filled part.
  */
 function timeline(sessions) {
   const figure = document.getElementById("timeline");
@@ -178,6 +180,8 @@ function timeline(sessions) {
   const slot = width / sessions.length;
   const barWidth = Math.min(72, slot * 0.6);
   const max = Math.max(...sessions.map((s) => s.count), 1);
+  const split = sessions.some((s) => s.wordMatches !== undefined && s.wordMatches !== null && s.wordMatches < s.count);
+  figure.querySelector(".legend").hidden = !split;
   const chart = svg("svg", {
     viewBox: `0 0 ${width} ${height}`, role: "group", "aria-labelledby": "timeline-caption",
   });
@@ -186,15 +190,19 @@ function timeline(sessions) {
     const barHeight = Math.max(session.count ? 2 : 0, ((height - top - bottom) * session.count) / max);
     const x = i * slot + (slot - barWidth) / 2;
     const y = height - bottom - barHeight;
+    const words = split ? session.wordMatches : session.count;
+    const wordsHeight = session.count ? (barHeight * words) / session.count : 0;
     const selected = state.isSelected("session", session.value);
-    const name = `${session.value}: ${session.count} matching ${session.count === 1 ? "paragraph" : "paragraphs"}`;
+    const name = `${session.value}: ${session.count} matching ${session.count === 1 ? "paragraph" : "paragraphs"}`
+      + (split ? ` (${words} ${words === 1 ? "contains" : "contain"} your words, ${session.count - words} related in meaning)` : "");
     const bar = svg("g", {
       class: "bar", role: "button", tabindex: 0, "aria-pressed": selected ? "true" : "false",
       "aria-label": `${name}. ${selected ? "Remove the session filter" : "Filter by this session"}`,
       "data-session": session.value,
     },
     svg("title", {}, name),
-    svg("rect", { x, y, width: barWidth, height: barHeight, rx: 3 }),
+    svg("rect", { class: "meaning", x, y, width: barWidth, height: barHeight - wordsHeight, rx: 3 }),
+    svg("rect", { class: "words", x, y: y + barHeight - wordsHeight, width: barWidth, height: wordsHeight, rx: 3 }),
     svg("text", { x: x + barWidth / 2, y: y - 6, "text-anchor": "middle" }, String(session.count)),
     svg("text", { x: x + barWidth / 2, y: height - bottom + 16, "text-anchor": "middle" }, shortSession(session.value)));
     const choose = () => {
