@@ -43,26 +43,23 @@ public final class Citation {
      * or an article by its date, "Constructive dialogue, 10 July 2024, para. 33"). {@link #of} is the long form.
      */
     public static String brief(ReportMetadata report, Paragraph unit) {
-        var parts = new java.util.ArrayList<String>(3);
-        if (report.symbol() != null) {
-            parts.add(report.symbol());
-        } else {
-            String when = report.session() != null && report.kind() == ReportKind.WORKING_GROUP_REPORT
-                    ? report.session().label() : dates(report.date(), report.endDate());
-            parts.add(switch (report.kind()) {
-                case CONSTRUCTIVE_DIALOGUE_SUMMARY -> "Constructive dialogue";
-                case ARTICLE -> "Web article";
-                case WORKING_GROUP_REPORT, REPORT -> report.body() != null ? report.body() : "Report";
-            });
-            if (when != null) {
-                parts.add(when);
-            }
-        }
         String label = unitLabel(unit);
-        if (label != null) {
-            parts.add(label);
+        return label == null ? brief(report) : brief(report) + ", " + label;
+    }
+
+    /** The report's part of {@link #brief(ReportMetadata, Paragraph)}: its symbol, or who met and when. */
+    public static String brief(ReportMetadata report) {
+        if (report.symbol() != null) {
+            return report.symbol();
         }
-        return String.join(", ", parts);
+        String when = report.session() != null && report.kind() == ReportKind.WORKING_GROUP_REPORT
+                ? report.session().label() : dates(report.date(), report.endDate());
+        String who = switch (report.kind()) {
+            case CONSTRUCTIVE_DIALOGUE_SUMMARY -> "Constructive dialogue";
+            case ARTICLE -> "Web article";
+            case WORKING_GROUP_REPORT, REPORT -> report.body() != null ? report.body() : "Report";
+        };
+        return when == null ? who : who + ", " + when;
     }
 
     /** "para. 18", "recommendation 7", "annex, recommendation 5", "item 4"; null for unnumbered text. */

@@ -33,7 +33,7 @@ final class JsonViews {
 
     record DocumentView(
             String id, String title, String kind, String body, String session, Integer sessionNumber, Integer year,
-            String date, String endDate, String dates, String issued, String symbol, String source) {
+            String date, String endDate, String dates, String issued, String symbol, String source, String brief) {
         static DocumentView of(ReportMetadata m) {
             return new DocumentView(m.id(), m.title(), m.kind().id(), m.body(),
                     m.session() == null ? null : m.session().label(),
@@ -43,7 +43,7 @@ final class JsonViews {
                     m.endDate() == null ? null : m.endDate().toString(),
                     Citation.dates(m.date(), m.endDate()),
                     m.issued() == null ? null : m.issued().toString(),
-                    m.symbol(), m.source());
+                    m.symbol(), m.source(), Citation.brief(m));
         }
     }
 

@@ -25,7 +25,7 @@ final class ServedSearches {
     ServedSearches(SearchService search, Serving serving) {
         this.search = search;
         this.turns = serving.turns();
-        this.pageCache = new PageCache(serving.cachedPages(), serving.cachedPages() * SearchRequest.DEFAULT_SIZE);
+        this.pageCache = new PageCache(serving.cachedPages());
     }
 
     SearchResults<Hit> search(SearchRequest request) throws IOException {

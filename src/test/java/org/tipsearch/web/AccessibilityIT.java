@@ -34,6 +34,8 @@ class AccessibilityIT {
         "/?q=non-punishment&session=13th+session+%282023%29      | #hits > li.hit",
         "/p/" + BundledReports.WORKING_GROUP_2023 + "/para-19  | #similar > li.hit",
         "/recommendations?status=proposed                      | #entries > tr",
+        "/?q=zzzxqvw                                           | #messages .empty-advice",
+        "/?q=victims&report=" + BundledReports.WORKING_GROUP_2023 + " | #chips .chip",
     })
     void meetsWcagAA(String path, String loaded) {
         assertEquals("", violations(path, loaded), path);

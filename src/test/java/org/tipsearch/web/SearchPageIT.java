@@ -146,6 +146,48 @@ class SearchPageIT {
         assertEquals(List.of(), browser.consoleErrors());
     }
 
+    /**
+     * A paragraph's page names its report in a few words (the long title on hover), lists no file name, and
+     * "Search this report" narrows the search to the report with a chip, leaving the box to the user's words.
+     */
+    @Test
+    void theParagraphPageNamesItsReportBrieflyAndSearchesWithinIt() throws Exception {
+        JsonNode hit = site.api("/api/search?q=" + ApiIT.encode("victims") + "&reportKind=constructive-dialogue-summary&size=1")
+                .get("hits").get(0);
+        JsonNode report = hit.get("document");
+        String id = report.get("id").asText();
+        browser.open(site.baseUrl() + "/p/" + hit.get("id").asText());
+        WebElement crumb = browser.shown(By.cssSelector("#breadcrumbs li:nth-child(2) a"));
+        assertEquals(report.get("brief").asText(), crumb.getText());
+        assertEquals(report.get("title").asText(), crumb.getDomAttribute("title"));
+        assertTrue(crumb.getText().length() < 60, crumb.getText());
+        browser.shown(By.cssSelector("#report dt"));
+        List<String> rows = browser.all(By.cssSelector("#report dt")).stream().map(WebElement::getText).toList();
+        assertFalse(rows.contains("Source file"), rows.toString());
+
+        browser.shown(By.id("report-search")).click();
+        browser.await(d -> d.getCurrentUrl().contains("report=" + id));
+        JsonNode within = awaitResultsOf("q=" + ApiIT.encode("report:" + id));
+        assertEquals("", browser.shown(By.id("q")).getDomProperty("value"), "the box is left to the user's words");
+        assertEquals("In the report: " + report.get("brief").asText(),
+                browser.shown(By.cssSelector("#chips .chip")).getText().strip());
+        assertTrue(within.get("total").asInt() > 10);
+        within.get("hits").forEach(h -> assertEquals(id, h.get("document").get("id").asText()));
+
+        WebElement box = browser.shown(By.id("q"));
+        box.sendKeys("victims", Keys.ENTER);
+        JsonNode words = awaitResultsOf("q=" + ApiIT.encode("victims report:" + id));
+        words.get("hits").forEach(h -> assertEquals(id, h.get("document").get("id").asText()));
+        assertTrue(queryOfUrl().contains("report=" + id) && queryOfUrl().contains("q=victims"), browser.url());
+        assertTrue(browser.shown(By.id("export-csv")).getDomAttribute("href").contains(ApiIT.encode("report:" + id)),
+                "the export narrowed as the page");
+        browser.screenshot("search-within-a-report");
+        browser.shown(By.cssSelector("#chips .chip")).click();
+        awaitResultsOf("q=victims");
+        assertFalse(queryOfUrl().contains("report="), browser.url());
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
     @Test
     void theExportDownloadsTheHitsThePageShows() throws Exception {
         String query = "q=" + ApiIT.encode("organ removal") + "&topic=organ-removal";

@@ -75,6 +75,13 @@ class WidgetIT {
                 "/failures.html", script + """
                         <tipsearch-box id="refused" server="%s" query="victims"></tipsearch-box>
                         <tipsearch-box id="refusing" query="%s"></tipsearch-box>""".formatted(closedPortUrl(), "a".repeat(2001)),
+                "/phone.html", script + """
+                        <h1>A site read on a phone</h1><p>Its own text, then the widget and the frame.</p>
+                        <tipsearch-box id="phone" query="non-punishment"></tipsearch-box>
+                        <iframe src="%1$s/embed?topic=non-punishment&amp;size=3" title="Search UN reports on trafficking in persons" width="100%%" height="480" loading="lazy"></iframe>
+                        <script>addEventListener("message", (e) => { if (e.origin === "%1$s" && e.data && e.data.type === "tipsearch:height") for (const f of document.querySelectorAll("iframe"))
+                          if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>"""
+                        .formatted(site.baseUrl()),
                 "/narrow.html", script + """
                         <div style="width: 280px"><tipsearch-box id="narrow" query="victims"></tipsearch-box></div>
                         <div style="width: 600px"><tipsearch-box id="full" query="victims"></tipsearch-box></div>
@@ -163,7 +170,14 @@ class WidgetIT {
         JsonNode expected = site.api("/api/search?q=victims&size=5");
         assertEquals(ids(expected), resultIds(hits));
         WebElement status = root.findElement(By.cssSelector("[role='status']"));
-        assertEquals(expected.get("total").asInt() + " results for “victims”", status.getText());
+        int total = expected.get("total").asInt();
+        int words = expected.get("wordMatches").asInt();
+        assertEquals(total + " results for “victims”" + (words < total ? ": " + words + " with your words, "
+                + (total - words) + " related in meaning" : ""), status.getText());
+        for (int i = 0; i < hits.size(); i++) {
+            boolean byMeaning = expected.get("hits").get(i).get("match").asText().equals("meaning");
+            assertEquals(byMeaning, !hits.get(i).findElements(By.cssSelector(".meaning")).isEmpty(), resultIds(hits).get(i));
+        }
         for (WebElement hit : hits) {
             String href = hit.findElement(By.cssSelector("a")).getDomProperty("href");
             assertTrue(href.startsWith(site.baseUrl() + "/p/"), href);
@@ -294,6 +308,26 @@ class WidgetIT {
         }
         browser.screenshot("embed-code");
         assertEquals("", AccessibilityIT.violations(browser));
+        // a snippet wraps between words: a word is cut only where it is longer than a line
+        String cut = (String) browser.script("""
+                const cut = [];
+                for (const code of document.querySelectorAll('#script-snippet, #iframe-snippet')) {
+                  const text = code.firstChild.textContent;
+                  const range = document.createRange();
+                  let top = null;
+                  for (let i = 0; i < text.length; i++) {
+                    range.setStart(code.firstChild, i); range.setEnd(code.firstChild, i + 1);
+                    const rect = range.getClientRects()[0];
+                    if (!rect) continue;
+                    if (top !== null && rect.top > top + 2 && /\\S/.test(text[i - 1]) && /\\S/.test(text[i])) {
+                      const word = text.slice(0, i).split(/\\s/).pop() + text.slice(i).split(/\\s/)[0];
+                      if (word.length < 40) cut.push(word);
+                    }
+                    top = rect.top;
+                  }
+                }
+                return cut.join(' | ');""");
+        assertEquals("", cut, "words cut at the end of a line");
 
         // The options change both snippets and both previews.
         browser.shown(By.cssSelector("input[name='theme'][value='dark']")).click();
@@ -329,6 +363,26 @@ class WidgetIT {
         assertEquals("none", browser.script("return getComputedStyle(arguments[0].shadowRoot.querySelector('.session'))"
                 + ".display", browser.shown(By.id("compact"))), "the compact layout leaves the session out");
         browser.screenshot("widget-narrow-and-compact");
+    }
+
+    /** A host page read on a phone (390 × 844): the widget and the frame fit its width, the frame its content. */
+    @Test
+    void theWidgetAndTheFrameFitAPhone() throws Exception {
+        try (var phone = new Browser(390, 844)) {
+            phone.open(otherSiteUrl("/phone.html"));
+            WebElement box = phone.shown(By.id("phone"));
+            phone.await(d -> Boolean.TRUE.equals(phone.script(
+                    "return !!arguments[0].shadowRoot && arguments[0].shadowRoot.querySelectorAll('li[data-id]').length === 5",
+                    box)));
+            long overflow = (Long) phone.script("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue(overflow <= 0, "the host page is " + overflow + " px wider than the phone");
+            assertTrue(box.getRect().getWidth() <= 390, "the widget is " + box.getRect().getWidth() + " px wide");
+            WebElement frame = phone.shown(By.tagName("iframe"));
+            phone.await(d -> Math.abs(frame.getRect().getHeight() - 480) > 20 ? true : null); // sized by its message
+            assertTrue(frame.getRect().getWidth() <= 390, "the frame is " + frame.getRect().getWidth() + " px wide");
+            phone.screenshot("widget-phone-host");
+            assertEquals("", AccessibilityIT.violations(phone));
+        }
     }
 
     @Test

@@ -113,14 +113,21 @@ final class CheckedParser extends QueryParser {
 
     @Override
     protected Query getRegexpQuery(String field, String termStr) throws ParseException {
-        throw new ParseException("regular expressions are not supported");
+        throw new Refusal("regular expressions are not supported");
     }
 
     private static String known(String field) throws ParseException {
         String canonical = FIELDS_BY_LOWER_CASE.get(field.toLowerCase(Locale.ROOT));
         if (canonical == null) {
-            throw new ParseException("unknown field '" + field + "'");
+            throw new Refusal("unknown field '" + field + "'");
         }
         return canonical;
+    }
+
+    /** A query refused by this parser's own rules rather than by the grammar; its message is meant for the user. */
+    static final class Refusal extends ParseException {
+        Refusal(String message) {
+            super(message);
+        }
     }
 }

@@ -1,17 +1,18 @@
 package org.tipsearch.search.lucene;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.CompletionException;
 import org.tipsearch.embed.Embedder;
 
 /**
  * The embedding model, loaded on the first query that needs it so that the command line starts without it (a
- * server loads it in the background as it starts), and the embeddings of the latest queries and passages, least
- * recently used out first. Thread-safe.
+ * server loads it in the background as it starts), and the embeddings of the latest queries and passages, the
+ * least useful out first (Caffeine's bounded caches). Thread-safe.
  */
 final class Embeddings {
 
@@ -26,17 +27,12 @@ final class Embeddings {
     private final Lazy<Embedder> embedder = new Lazy<>(Embedder::new);
     /** The thread loading the model in the background, if one was started. */
     private Thread loader;
-    private final Map<String, CompletableFuture<float[]>> queries = leastRecentlyUsed(QUERY_CACHE);
-    private final Map<String, CompletableFuture<float[]>> passages = leastRecentlyUsed(PASSAGE_CACHE);
-
-    private static Map<String, CompletableFuture<float[]>> leastRecentlyUsed(int capacity) {
-        return new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<float[]>> eldest) {
-                return size() > capacity;
-            }
-        };
-    }
+    // Run in the caller's thread (Runnable::run): the model shares one run among its own threads, and a search
+    // waits for its embeddings anyway. A failed load is not kept.
+    private final AsyncCache<String, float[]> queries = Caffeine.newBuilder()
+            .maximumSize(QUERY_CACHE).executor(Runnable::run).buildAsync();
+    private final AsyncCache<String, float[]> passages = Caffeine.newBuilder()
+            .maximumSize(PASSAGE_CACHE).executor(Runnable::run).buildAsync();
 
     /**
      * Loads the model, runs it once to warm it, then runs what else should be ready before the first query (what a
@@ -66,56 +62,45 @@ final class Embeddings {
         }
     }
 
-    /** The embedding of a query, from the cache when the same words were asked lately. */
+    /**
+     * The embedding of a query, from the cache when the same words were asked lately; made once when many ask for
+     * the same new words at once (a busy server just started), the others waiting for it.
+     */
     float[] query(String words) {
-        return cached(queries, List.of(words), texts -> List.of(embedder.get().query(texts.get(0)))).get(0);
+        return joined(queries.get(words, w -> embedder.get().query(w)));
     }
 
     /**
      * The embeddings of passages: those embedded lately from the cache, the others embedded together, shared out
-     * among the model's threads (one a core, this service's own), and kept. One search's candidate passages on
-     * both cores rather than one after the other in its own thread: a server runs a few searches at once (its
-     * turns), so they queue there behind a few others' passages at most.
+     * among the model's threads (one a core, this service's own), and kept; a passage another search is embedding
+     * meanwhile is waited for, not embedded again. One search's candidate passages on both cores rather than one
+     * after the other in its own thread: a server runs a few searches at once (its turns), so they queue there
+     * behind a few others' passages at most.
      */
     List<float[]> passages(List<String> texts) {
-        return cached(passages, texts, missing -> embedder.get().passages(missing));
+        Map<String, float[]> vectors = joined(passages.getAll(texts, missing -> {
+            List<String> ordered = List.copyOf(missing);
+            List<float[]> made = embedder.get().passages(ordered);
+            var out = new HashMap<String, float[]>(ordered.size() * 2);
+            for (int i = 0; i < ordered.size(); i++) {
+                out.put(ordered.get(i), made.get(i));
+            }
+            return out;
+        }));
+        return texts.stream().map(vectors::get).toList();
     }
 
-    /**
-     * The embeddings from the cache, or made now, outside the lock, by the first request that needs them while
-     * the others that need them meanwhile wait for it: when many requests bring the same new words at once (a
-     * busy server just started), each embedding them again would take the cores from all.
-     */
-    private static List<float[]> cached(Map<String, CompletableFuture<float[]>> cache, List<String> texts,
-            Function<List<String>, List<float[]>> embed) {
-        var mine = new LinkedHashMap<String, CompletableFuture<float[]>>();
-        var all = new ArrayList<CompletableFuture<float[]>>(texts.size());
-        synchronized (cache) {
-            for (String text : texts) {
-                CompletableFuture<float[]> known = cache.get(text);
-                if (known == null) {
-                    known = mine.computeIfAbsent(text, t -> new CompletableFuture<>());
-                    cache.put(text, known);
-                }
-                all.add(known);
+    /** The value of a load, its failure thrown as the loader threw it (not wrapped), for its callers to read. */
+    private static <T> T joined(CompletableFuture<T> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case RuntimeException runtime -> throw runtime;
+                case Error error -> throw error;
+                case null, default -> throw e;
             }
         }
-        if (!mine.isEmpty()) {
-            try {
-                List<float[]> vectors = embed.apply(List.copyOf(mine.keySet()));
-                int i = 0;
-                for (CompletableFuture<float[]> made : mine.values()) {
-                    made.complete(vectors.get(i++));
-                }
-            } catch (RuntimeException | Error e) { // an error too: a text left waiting would hold its askers for ever
-                synchronized (cache) {
-                    mine.forEach(cache::remove);
-                }
-                mine.values().forEach(made -> made.completeExceptionally(e));
-                throw e;
-            }
-        }
-        return all.stream().map(CompletableFuture::join).toList();
     }
 
     /** The embedding of a draft, not kept: a pasted draft seldom comes again, and may be long. */
@@ -124,11 +109,7 @@ final class Embeddings {
     }
 
     void clear() {
-        synchronized (queries) {
-            queries.clear();
-        }
-        synchronized (passages) {
-            passages.clear();
-        }
+        queries.synchronous().invalidateAll();
+        passages.synchronous().invalidateAll();
     }
 }

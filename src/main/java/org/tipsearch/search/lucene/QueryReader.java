@@ -153,8 +153,8 @@ final class QueryReader {
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             String words = SYNTAX.matcher(text).replaceAll(" ");
             Query plain = new QueryBuilder(analyzer).createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
-            return nonEmpty(natural(plain, words, required), "The query could not be read as query syntax (" + reason(e)
-                    + "), so its words were searched as plain words.", words.strip(), null);
+            return nonEmpty(natural(plain, words, required), "The query could not be read as query syntax ("
+                    + SyntaxTrouble.of(text, e) + "), so its words were searched as plain words.", words.strip(), null);
         }
     }
 
@@ -344,12 +344,5 @@ final class QueryReader {
                     words, null);
         }
         return new ReadQuery(query.ranked(), query.marked(), notice, words, filter);
-    }
-
-    private static String reason(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // The parser's own messages list every token it expected; the first line says what went wrong.
-        String firstLine = message.lines().findFirst().orElse(message).strip();
-        return firstLine.length() > 160 ? firstLine.substring(0, 160) + "…" : firstLine;
     }
 }

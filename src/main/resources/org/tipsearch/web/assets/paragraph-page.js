@@ -11,9 +11,9 @@ function idFromPath() {
   return location.pathname.replace(/^\/p\//, "").split("/").map(decodeURIComponent).join("/");
 }
 
-/** The search page listing every unit of a report, in reading order. */
+/** The search page narrowed to a report: with no words, every unit of it in reading order. */
 function reportSearchUrl(report) {
-  return `/?q=${encodeURIComponent(`report:${report.id}`)}`;
+  return `/?report=${encodeURIComponent(report.id)}`;
 }
 
 function apiPath(id) {
@@ -37,8 +37,8 @@ function showUnit(unit, labels) {
   const report = unit.document;
   document.getElementById("breadcrumbs").replaceChildren(
     el("li", {}, el("a", { href: "/" }, "Search")),
-    el("li", {}, el("a", { href: reportSearchUrl(report) }, report.title)),
-    ...(unit.sectionPath || []).map((heading) => el("li", {}, heading)));
+    el("li", {}, el("a", { href: reportSearchUrl(report), title: report.title }, report.brief)),
+    ...(unit.sectionPath || []).map((heading) => el("li", { title: heading }, heading)));
   document.getElementById("breadcrumbs").lastChild.setAttribute("aria-current", "location");
   document.getElementById("title").textContent = [unit.label, report.session].filter(Boolean).join(" — ");
 
@@ -72,7 +72,6 @@ function showReport(report, labels) {
     ["Session", report.session],
     ["Date", report.dates],
     ["Symbol", report.symbol],
-    ["Source file", report.source],
   ].filter(([, value]) => value);
   document.getElementById("report").replaceChildren(...rows.flatMap(([name, value]) => [el("dt", {}, name), el("dd", {}, value)]));
   document.getElementById("report-search").href = reportSearchUrl(report);

@@ -14,8 +14,9 @@ const SUGGESTED_FILTERS = { topic: "topic", organization: "organization", countr
 const PAGE_SIZE = 10;
 const SUGGESTION_DELAY_MS = 150;
 
-// the year filter of a link or a widget's "see all" is kept (and shown as a chip), though not offered as a facet
-const state = new SearchState([...FACETS, "year"], "hybrid");
+// the year filter of a link or a widget's "see all" is kept (and shown as a chip), though not offered as a facet;
+// so is a paragraph page's "search this report", which the API reads as the query's report:ID (see apiParams)
+const state = new SearchState([...FACETS, "year", "report"], "hybrid");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const filters = document.getElementById("filters");
@@ -26,6 +27,7 @@ const load = resultsLoader(document.getElementById("messages"), render, clearRes
 async function start() {
   labels = await loadLabels();
   state.read(location.search);
+  await nameReports();
   showState();
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -42,9 +44,10 @@ async function start() {
     });
   }
   filtersToggle(document.getElementById("filters-toggle"), filters);
-  window.addEventListener("popstate", () => {
+  window.addEventListener("popstate", async () => {
     suggestions.close();
     state.read(location.search);
+    await nameReports();
     showState();
     search({ push: false });
   });
@@ -63,9 +66,29 @@ function showState() {
 async function search({ push, focusResults = false }) {
   if (push) state.pushHistory();
   document.title = state.q ? `${state.q} — tipsearch` : "tipsearch — UN reports on trafficking in persons";
-  const params = state.params();
+  const params = apiParams(state.params());
   params.set("size", String(PAGE_SIZE));
   if (await load("/api/search", params) && focusResults) document.getElementById("results").focus();
+}
+
+/**
+ * The API's parameters for the page's: a report the search is narrowed to is the query's report:ID (the API's
+ * field syntax), kept apart in the page's URL so that the box shows only the words typed.
+ */
+function apiParams(params) {
+  const out = new URLSearchParams(params);
+  const reports = out.getAll("report");
+  out.delete("report");
+  if (reports.length) out.set("q", [out.get("q") || "", ...reports.map((id) => `report:${id}`)].join(" ").trim());
+  return out;
+}
+
+/** The name a chip shows for a report the search is narrowed to: the report in a few words (the list of reports). */
+async function nameReports() {
+  labels.dimensions.report = "In the report";
+  if (!state.selected("report").length || labels.values.report) return;
+  const listed = await getJson("/api/documents").catch(() => null);
+  if (listed) labels.values.report = Object.fromEntries(listed.documents.map((report) => [report.id, report.brief]));
 }
 
 /** Takes the results of an earlier search off the page. */
@@ -107,7 +130,7 @@ function render(results) {
     search({ push: true, focusResults: true });
   });
 
-  const exportQuery = state.params({ page: false }).toString();
+  const exportQuery = apiParams(state.params({ page: false })).toString();
   document.getElementById("exports").hidden = results.total === 0;
   document.getElementById("export-csv").href = `/api/search.csv${exportQuery ? "?" + exportQuery : ""}`;
   document.getElementById("export-json").href = `/api/search.json${exportQuery ? "?" + exportQuery : ""}`;

@@ -197,7 +197,8 @@ export function facetGroups(container, facets, dims, state, labels, onToggle) {
       box.addEventListener("change", () => onToggle(dim, count.value));
       list.append(el("li", {}, el("label", {}, box,
         el("span", { class: "value" }, name),
-        el("span", { class: "count" }, String(count.count), el("span", { class: "visually-hidden" }, " results")))));
+        el("span", { class: "count" }, String(count.count),
+          el("span", { class: "visually-hidden" }, count.count === 1 ? " result" : " results")))));
     });
     group.append(list);
     if (counts.length > SHOWN_VALUES) {

@@ -104,6 +104,8 @@
     li + li { margin-top: 0; }
     .label { font-weight: 600; }
     .session { color: var(--_muted); font-size: .9em; margin-left: .5em; }
+    .meaning { color: var(--_muted); font-size: .8em; margin-left: .5em; border: 1px dashed currentColor;
+      border-radius: 4px; padding: 0 .3em; white-space: nowrap; }
     .text { margin: .25em 0; overflow-wrap: anywhere; }
     mark { background: var(--_mark); color: inherit; padding: 0 1px; border-radius: 2px; }
     cite { display: block; font-style: normal; font-size: .85em; color: var(--_muted); overflow-wrap: anywhere; }
@@ -337,7 +339,7 @@
         this.status.textContent = answer ? answer.failure : "";
         return;
       }
-      this.status.textContent = summary(answer.total, answer.query, answer.notice);
+      this.status.textContent = summary(answer);
       if (answer.total > 0) {
         const all = this.link(`${this.server()}?${this.request()}`,
           `See all ${answer.total.toLocaleString("en")} ${answer.total === 1 ? "result" : "results"}`);
@@ -351,6 +353,7 @@
       return el("li", { "data-id": hit.id },
         this.link(href, hit.label, { class: "label" }),
         hit.document && hit.document.session ? el("span", { class: "session" }, hit.document.session) : null,
+        hit.match === "meaning" ? el("span", { class: "meaning" }, "related in meaning") : null,
         el("p", { class: "text" }, ...highlighted(hit.highlight || "")),
         hit.shortCitation || hit.citation ? el("cite", {}, hit.shortCitation || hit.citation) : null);
     }
@@ -368,9 +371,14 @@
       && body.hits.every((hit) => hit && typeof hit.id === "string" && typeof hit.label === "string");
   }
 
-  function summary(total, query, notice) {
+  /** "75 results for “non-punishment”: 8 with your words, 67 related in meaning", and the API's notice. */
+  function summary({ total, query, notice, wordMatches }) {
     const count = total === 0 ? "No results" : `${total.toLocaleString("en")} ${total === 1 ? "result" : "results"}`;
-    const text = query ? `${count} for “${query}”` : count;
+    let text = query ? `${count} for “${query}”` : count;
+    if (Number.isFinite(wordMatches) && wordMatches < total) {
+      text += `: ${wordMatches.toLocaleString("en")} with your words, `
+        + `${(total - wordMatches).toLocaleString("en")} related in meaning`;
+    }
     return notice ? `${text}. ${notice}` : text;
   }
 

@@ -118,4 +118,28 @@ class QueryReaderTest {
         assertTrue(quoted.clauses().stream().anyMatch(c -> c.occur() == BooleanClause.Occur.SHOULD
                 && c.query() instanceof BoostQuery), quoted.toString());
     }
+
+    /** A query that is not well-formed syntax says why in the words of its writer, never the parser's grammar. */
+    @Test
+    void aMalformedQuerySaysWhatIsWrongInPlainWords() {
+        var expected = new java.util.LinkedHashMap<String, String>();
+        expected.put("\"unbalanced", "a quotation mark is not closed");
+        expected.put("victims AND (children", "a bracket is not closed");
+        expected.put("victims) AND children", "a closing bracket has no opening one");
+        expected.put("year:[2020 TO", "a range in [ ] is not complete: [from TO to]");
+        expected.put("victims AND", "AND, OR or NOT has no words on one side");
+        expected.put("OR victims", "AND, OR or NOT has no words on one side");
+        expected.forEach((typed, why) -> {
+            String notice = reader.read(typed).notice();
+            assertEquals("The query could not be read as query syntax (" + why
+                    + "), so its words were searched as plain words.", notice, typed);
+        });
+        for (String typed : List.of("foo AND (bar", "topic:[", "\"a\" \"b", "a:", "/unclosed")) {
+            String notice = reader.read(typed).notice();
+            if (notice != null) {
+                assertFalse(notice.contains("Lexical") || notice.contains("Encountered") || notice.contains("Cannot parse")
+                        || notice.contains("line 1"), typed + ": " + notice);
+            }
+        }
+    }
 }
