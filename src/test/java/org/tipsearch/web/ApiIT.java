@@ -375,6 +375,38 @@ class ApiIT {
     }
 
     /**
+     * Over HTTP, a hit's highlight never misquotes its unit: every passage shown is the unit's own text, a passage
+     * that does not reach the unit's start or end says so with "…", and none is a fragment ending in a title or a
+     * reference ("… Mr.").
+     */
+    @Test
+    void highlightsQuoteTheirUnitAndSayWhereTheyAreCut() throws Exception {
+        int cut = 0;
+        for (String query : List.of("non-punishment", "panellist", "Mr.", "organ removal", "how do survivors take part",
+                "financial investigations", "child soldiers")) {
+            for (String mode : List.of("hybrid", "bm25", "semantic")) {
+                for (JsonNode hit : get("/api/search?size=50&mode=" + mode + "&q=" + encode(query)).get("hits")) {
+                    String what = mode + " " + query + " " + hit.get("id").asText();
+                    String shown = org.jsoup.parser.Parser.unescapeEntities(
+                            hit.get("highlight").asText().replaceAll("</?mark>", ""), false).replaceAll("\\s+", " ").strip();
+                    String whole = hit.get("text").asText().replaceAll("\\s+", " ").strip();
+                    List<String> parts = java.util.Arrays.stream(shown.split("…")).map(String::strip)
+                            .filter(p -> !p.isEmpty()).toList();
+                    assertFalse(parts.isEmpty(), what);
+                    for (String part : parts) {
+                        assertTrue(whole.contains(part), what + ": not the unit's text: " + part);
+                        assertFalse(part.matches("(?s).*\\b(Mr|Ms|Mrs|Dr|No|para|art)\\."), what + ": " + shown);
+                    }
+                    assertEquals(!whole.startsWith(parts.getFirst()), shown.startsWith("…"), what + ": " + shown);
+                    assertEquals(!whole.endsWith(parts.getLast()), shown.endsWith("…"), what + ": " + shown);
+                    cut += shown.equals(whole) ? 0 : 1;
+                }
+            }
+        }
+        assertTrue(cut > 50, "highlights cut: " + cut);
+    }
+
+    /**
      * A search by words and meaning tells the units that contain the query's words from those related in meaning
      * only: each hit says which, the page how many hold the words, and the whole result set agrees with both.
      */

@@ -142,8 +142,29 @@ class RecommendationsPageIT {
         browser.shown(By.cssSelector("#precedent-statuses input[value=stakeholder]")).click();
         browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
         browser.await(d -> d.findElement(By.id("precedents-status")).getText().startsWith("Tick at least one"));
+        // adopted recommendations alone: the closest of them is farther than the closest wording of all units, and
+        // the page says so, with a way to look among all paragraphs
+        browser.shown(By.cssSelector("#precedent-statuses input[value=adopted]")).click();
+        browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
+        var adoptedOnly = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
+        adoptedOnly.putArray("status").add("adopted");
+        JsonNode adopted = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(adoptedOnly))));
+        List<String> bandsOrder = List.of("very-close", "close", "related", "distant");
+        String bestAdopted = adopted.get("hits").get(0).get("closeness").asText();
+        String bestOfAll = expected.get("hits").get(0).get("closeness").asText();
+        assertTrue(bandsOrder.indexOf(bestOfAll) < bandsOrder.indexOf(bestAdopted), bestOfAll + " / " + bestAdopted);
+        WebElement elsewhere = browser.shown(By.cssSelector("#precedents-status .elsewhere"));
+        assertTrue(elsewhere.getText().startsWith("Closer wording (" + bestOfAll.replace('-', ' ') + ") stands outside"),
+                elsewhere.getText());
+        browser.screenshot("precedents-closer-elsewhere");
+        elsewhere.findElement(By.tagName("button")).click();
+        browser.await(d -> ids.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
+                .map(li -> li.getDomAttribute("data-id")).toList()));
+        assertTrue(browser.shown(By.cssSelector("input[name=among][value='']")).isSelected());
+        assertTrue(browser.all(By.cssSelector("#precedents-status .elsewhere")).isEmpty());
         // the statuses mean nothing for all paragraphs, and say so by being off
-        browser.shown(By.cssSelector("input[name=among][value='']")).click();
         assertEquals("true", browser.shown(By.id("precedent-statuses")).getDomProperty("disabled"));
         assertFalse(browser.shown(By.cssSelector("#precedent-statuses input[value=adopted]")).isEnabled());
     }

@@ -5,7 +5,8 @@
 import { loadLabels, paragraphUrl, postJson } from "./api.js";
 import { SearchState } from "./state.js";
 import {
-  copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader, wentToLastPage,
+  CLOSENESS, copyButton, el, errorBox, facetGroups, filterChips, filtersToggle, hitItem, pager, resultsLoader,
+  wentToLastPage,
 } from "./ui.js";
 
 const FACETS = ["status", "strength", "topic", "session"];
@@ -118,18 +119,37 @@ async function findPrecedents(event) {
   }
   status.textContent = "Looking for the closest wording…";
   try {
-    const answer = await postJson("/api/similar", body);
+    // among some register entries, the closest wording of all units too: a user is told when it stands elsewhere
+    const [answer, anywhere] = await Promise.all([postJson("/api/similar", body),
+      body.status ? postJson("/api/similar", { text: body.text, size: 1 }) : null]);
     const draft = body.text;
     list.replaceChildren(...answer.hits.map((hit) => withComparison(hitItem(hit, labels), hit, draft)));
     const nothingClose = !answer.hits.length || answer.hits[0].closeness === "distant";
     status.textContent = nothingClose
       ? `Nothing close to the draft was found${answer.hits.length ? "; the nearest wording follows, for what it is worth" : ""}.`
-      : `The ${answer.hits.length} closest ${answer.hits.length === 1 ? "unit" : "units"} to the draft, each with how close its meaning is`;
+      : `The ${answer.hits.length} closest ${answer.hits.length === 1 ? "unit" : "units"} to the draft, each with how close its meaning is.`;
+    const elsewhere = anywhere && closerElsewhere(answer.hits[0], anywhere.hits[0]);
+    if (elsewhere) status.append(" ", elsewhere);
   } catch (error) {
     list.replaceChildren();
     status.textContent = "";
     status.append(errorBox(error.message));
   }
+}
+
+/**
+ * Where the closest wording of all units is in a closer band than the closest among the entries chosen: a sentence
+ * saying so, with a button that looks among all paragraphs. The bands compare as the API gives them, closest first.
+ */
+function closerElsewhere(chosen, best) {
+  const bands = Object.keys(CLOSENESS);
+  if (!best || (chosen && bands.indexOf(best.closeness) >= bands.indexOf(chosen.closeness))) return null;
+  const widen = el("button", { type: "button", class: "link", onclick: () => {
+    document.querySelector("#precedents-form input[name=among][value='']").click();
+    document.getElementById("precedents-form").requestSubmit();
+  } }, "look among all paragraphs");
+  return el("span", { class: "elsewhere" },
+    `Closer wording (${CLOSENESS[best.closeness]}) stands outside the entries chosen: `, widen, ".");
 }
 
 /**

@@ -165,8 +165,8 @@ export function hitItem(hit, labels, { headingLevel = "h3", onTag = null } = {})
       copyButton(hit.shortCitation ? "Copy the full citation" : "Copy citation", hit.citation, "Citation")));
 }
 
-/** The precedent finder's bands of closeness, in plain words. */
-const CLOSENESS = { "very-close": "very close", close: "close", related: "related", distant: "distant" };
+/** The precedent finder's bands of closeness, in plain words, closest first. */
+export const CLOSENESS = { "very-close": "very close", close: "close", related: "related", distant: "distant" };
 
 /** How many values a facet shows before "Show all". */
 const SHOWN_VALUES = 8;
