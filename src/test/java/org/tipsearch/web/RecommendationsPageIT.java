@@ -67,10 +67,7 @@ class RecommendationsPageIT {
         browser.open(site.baseUrl() + "/recommendations");
         browser.shown(By.id("draft")).sendKeys(draft);
         browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
-        JsonNode expected = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(
-                        ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8)))));
+        JsonNode expected = similar(draft);
         List<String> ids = ApiIT.texts(expected.get("hits"), "id");
         browser.await(d -> ids.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
                 .map(li -> li.getDomAttribute("data-id")).toList()));
@@ -109,11 +106,7 @@ class RecommendationsPageIT {
         // The other scope: the register's units (adopted, proposed, observations, stakeholders' points).
         browser.shown(By.cssSelector("input[name=among][value=register]")).click();
         browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
-        var register = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
-        register.putArray("status").add("adopted").add("proposed").add("observation").add("stakeholder");
-        JsonNode inRegister = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(register))));
+        JsonNode inRegister = similar(draft, "adopted", "proposed", "observation", "stakeholder");
         List<String> registerIds = ApiIT.texts(inRegister.get("hits"), "id");
         assertNotEquals(ids, registerIds);
         browser.await(d -> registerIds.equals(d.findElements(By.cssSelector("#precedents > li.hit")).stream()
@@ -126,11 +119,7 @@ class RecommendationsPageIT {
             browser.shown(By.cssSelector("#precedent-statuses input[value=" + other + "]")).click();
         }
         browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
-        var stakeholders = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
-        stakeholders.putArray("status").add("stakeholder");
-        JsonNode points = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(stakeholders))));
+        JsonNode points = similar(draft, "stakeholder");
         List<String> pointIds = ApiIT.texts(points.get("hits"), "id");
         assertFalse(pointIds.isEmpty());
         assertNotEquals(registerIds, pointIds);
@@ -146,11 +135,7 @@ class RecommendationsPageIT {
         // the page says so, with a way to look among all paragraphs
         browser.shown(By.cssSelector("#precedent-statuses input[value=adopted]")).click();
         browser.shown(By.cssSelector("#precedents-form button[type=submit]")).click();
-        var adoptedOnly = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
-        adoptedOnly.putArray("status").add("adopted");
-        JsonNode adopted = site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(adoptedOnly))));
+        JsonNode adopted = similar(draft, "adopted");
         List<String> bandsOrder = List.of("very-close", "close", "related", "distant");
         String bestAdopted = adopted.get("hits").get(0).get("closeness").asText();
         String bestOfAll = expected.get("hits").get(0).get("closeness").asText();
@@ -167,5 +152,19 @@ class RecommendationsPageIT {
         // the statuses mean nothing for all paragraphs, and say so by being off
         assertEquals("true", browser.shown(By.id("precedent-statuses")).getDomProperty("disabled"));
         assertFalse(browser.shown(By.cssSelector("#precedent-statuses input[value=adopted]")).isEnabled());
+    }
+
+    /** The API's 8 closest units to the draft, among register entries of these statuses if any are given. */
+    private static JsonNode similar(String draft, String... statuses) throws Exception {
+        var body = ApiIT.JSON.createObjectNode().put("text", draft).put("size", 8);
+        if (statuses.length > 0) {
+            var status = body.putArray("status");
+            for (String s : statuses) {
+                status.add(s);
+            }
+        }
+        return site.api(HttpRequest.newBuilder(URI.create(site.baseUrl() + "/api/similar"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(ApiIT.JSON.writeValueAsString(body))));
     }
 }
