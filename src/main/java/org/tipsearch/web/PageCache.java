@@ -7,7 +7,6 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.lucene.util.IOSupplier;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
 
@@ -62,7 +61,7 @@ final class PageCache {
      * follows, which its wait for a turn and its own budget bound: a follower that gave up at its budget would
      * answer 503 where the search it followed, begun a little earlier, answers in time or partial.
      */
-    SearchResults<?> answer(long indexVersion, SearchRequest request, IOSupplier<SearchResults<?>> search)
+    SearchResults<?> answer(long indexVersion, SearchRequest request, SearchCall<SearchResults<?>> search)
             throws IOException {
         dropOlderThan(indexVersion);
         var key = new Key(indexVersion, request);
@@ -93,7 +92,7 @@ final class PageCache {
     }
 
     /** The search run in the asking thread. */
-    private static Outcome searched(IOSupplier<SearchResults<?>> search) {
+    private static Outcome searched(SearchCall<SearchResults<?>> search) {
         try {
             return new Outcome(search.get(), null);
         } catch (IOException | RuntimeException e) {

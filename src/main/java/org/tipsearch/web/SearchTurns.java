@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.util.IOSupplier;
 
 /**
  * How many searches run at once; the others wait for their turn, first come first served, and a search's time
@@ -38,7 +37,7 @@ final class SearchTurns {
     }
 
     /** A search, once its turn has come. */
-    <T> T take(IOSupplier<T> search) throws IOException {
+    <T> T take(SearchCall<T> search) throws IOException {
         try {
             if (!turns.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw new ServerBusyException(atOnce, patience);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.util.IOSupplier;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.SearchRequest;
@@ -52,7 +51,7 @@ final class ServedSearches {
     }
 
     /** A page through the page cache (see {@link PageCache#answer}), searched in its turn if not kept. */
-    private <H> SearchResults<H> page(SearchRequest request, IOSupplier<SearchResults<H>> searched) throws IOException {
+    private <H> SearchResults<H> page(SearchRequest request, SearchCall<SearchResults<H>> searched) throws IOException {
         long arrival = System.nanoTime();
         return answeredAgain(pageCache.answer(search.indexVersion(), request, () -> turns.take(searched::get)), arrival);
     }

@@ -72,6 +72,14 @@ class PackageRulesTest {
     }
 
     @Test
+    void theServerSeesTheSearchApiNotLucene() {
+        // the server runs on any engine behind the seam: Lucene's types stay inside the engine
+        noClasses().that().resideInAPackage("org.tipsearch.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.lucene..")
+                .check(product);
+    }
+
+    @Test
     void theServerKnowsNothingOfTheCommandLineOrTheBenchmarks() {
         noClasses().that().resideInAPackage("org.tipsearch.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tipsearch.cli..", "org.tipsearch.bench..")

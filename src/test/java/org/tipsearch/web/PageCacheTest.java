@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.apache.lucene.util.IOSupplier;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
@@ -108,7 +107,7 @@ class PageCacheTest {
         var started = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         SearchResults<String> victims = page("victims", 3, false);
-        IOSupplier<SearchResults<?>> slow = () -> {
+        SearchCall<SearchResults<?>> slow = () -> {
             searches.incrementAndGet();
             started.countDown();
             await(release);
