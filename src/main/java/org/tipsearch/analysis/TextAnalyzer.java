@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -120,9 +122,14 @@ public final class TextAnalyzer extends Analyzer {
     }
 
     @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(TypographicMarks.MAP, reader);
+    }
+
+    @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new WhitespaceTokenizer();
-        TokenStream stream = new DelimitedWords(new TypographicMarks(source), words -> {
+        TokenStream stream = new DelimitedWords(source, words -> {
             // Offsets of the parts are their own, so highlights mark "Türkiye", not "(Türkiye).".
             TokenStream parts = new WordDelimiterGraphFilter(words, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
                     catenate ? WORD_DELIMITER_FLAGS | WordDelimiterGraphFilter.CATENATE_WORDS : WORD_DELIMITER_FLAGS, null);
@@ -210,40 +217,18 @@ public final class TextAnalyzer extends Analyzer {
     }
 
     /**
-     * Curly apostrophes read as straight ones, and soft hyphens dropped (a word of soft hyphens alone with them),
-     * word by word. A char filter did the same character by character, looking each up in its map: a tenth of
-     * the time of indexing.
+     * Curly apostrophes read as straight ones, and soft hyphens dropped, by Lucene's char filter. A holder: the
+     * analyzers among this class's own constants read text before a plain constant could be set.
      */
-    static final class TypographicMarks extends TokenFilter {
+    private static final class TypographicMarks {
+        static final NormalizeCharMap MAP;
 
-        private static final char SOFT_HYPHEN = '\u00AD';
-        /** The right single quotation mark, written as an apostrophe. */
-        private static final char RIGHT_QUOTE = '\u2019';
-        private static final char LEFT_QUOTE = '\u2018';
-
-        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
-
-        TypographicMarks(TokenStream input) {
-            super(input);
-        }
-
-        @Override
-        public boolean incrementToken() throws IOException {
-            while (input.incrementToken()) {
-                char[] chars = term.buffer();
-                int length = 0;
-                for (int i = 0; i < term.length(); i++) {
-                    char c = chars[i];
-                    if (c != SOFT_HYPHEN) {
-                        chars[length++] = c == RIGHT_QUOTE || c == LEFT_QUOTE ? '\'' : c;
-                    }
-                }
-                if (length > 0) {
-                    term.setLength(length);
-                    return true;
-                }
-            }
-            return false;
+        static {
+            var map = new NormalizeCharMap.Builder();
+            map.add("\u2019", "'");
+            map.add("\u2018", "'");
+            map.add("\u00AD", "");
+            MAP = map.build();
         }
     }
 
