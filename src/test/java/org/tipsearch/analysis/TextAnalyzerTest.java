@@ -143,19 +143,6 @@ class TextAnalyzerTest {
         }
     }
 
-    private static List<String> terms(TextAnalyzer analyzer, String text) throws IOException {
-        var out = new ArrayList<String>();
-        try (TokenStream stream = analyzer.tokenStream(Schema.TEXT, text)) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                out.add(term.toString());
-            }
-            stream.end();
-        }
-        return out;
-    }
-
     private static TokenStream stemmed(String text, Function<TokenStream, TokenStream> stemmer) {
         var words = new WhitespaceTokenizer();
         words.setReader(new StringReader(text));
