@@ -2,30 +2,50 @@ package org.tipsearch.search.lucene;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import org.tipsearch.search.BudgetExceededException;
 
 /**
- * When one search must stop: its start plus the service's query budget, or never without a budget. The searcher
- * asks it between segments and the service between steps, so that no step starts once the budget is spent; it
+ * When one search must stop: its start plus the service's query budget, or never without a budget. Lucene's
+ * searcher asks it as it scores (see {@link ReportSearcher#until}) and the service between steps, so that no step
+ * starts and no scoring goes on once the budget is spent; it
  * remembers whether any step was skipped or cut short, which makes the answer partial.
  */
 final class Deadline {
 
-    private final long startNanos = System.nanoTime();
+    private final LongSupplier clock;
+    private final long startNanos;
     private final Duration budget;
-    private boolean cutShort;
+    private volatile boolean cutShort;
 
     /** @param budget how long the search may take, positive; null for no limit */
     Deadline(Duration budget) {
+        this(budget, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime} counts them */
+    Deadline(Duration budget, LongSupplier clock) {
         this.budget = budget;
+        this.clock = clock;
+        startNanos = clock.getAsLong();
     }
 
     /** Whether the next step may start; once the budget is spent, no, and the search is cut short. */
     boolean allows() {
-        if (budget != null && System.nanoTime() - startNanos > budget.toNanos()) {
+        if (budget != null && clock.getAsLong() - startNanos > budget.toNanos()) {
             cutShort = true;
         }
         return !cutShort;
+    }
+
+    /** Whether the budget is spent (and the search so cut short): Lucene's timeout asks this as it scores. */
+    boolean expired() {
+        return !allows();
+    }
+
+    /** Whether there is a budget at all. */
+    boolean limited() {
+        return budget != null;
     }
 
     /** For a step without which there is nothing to answer: it starts only if every step so far ran whole. */
@@ -41,7 +61,7 @@ final class Deadline {
     }
 
     long elapsedMillis() {
-        return (System.nanoTime() - startNanos) / 1_000_000;
+        return (clock.getAsLong() - startNanos) / 1_000_000;
     }
 
     /** What a partial answer says about itself. */

@@ -69,8 +69,6 @@ final class ReportSearcher extends IndexSearcher {
     private final List<FixedBitSet> accepted;
     /** The fields of every segment together: each highlighting would merge them anew, segment by segment. */
     private final FieldInfos fieldInfos;
-    /** Null for the view the manager shares, which searches to the end. */
-    private final Deadline deadline;
     private final Executor segments;
     /** At most this many documents a slice (see {@link #slices}). */
     private final int sliceDocs;
@@ -80,7 +78,6 @@ final class ReportSearcher extends IndexSearcher {
         super(reader, segments);
         this.segments = segments;
         this.sliceDocs = sliceDocs;
-        deadline = null;
         accepted = null;
         var metadata = new TreeMap<String, IndexedReport>();
         StoredFields stored = storedFields();
@@ -112,8 +109,12 @@ final class ReportSearcher extends IndexSearcher {
         paragraphCount = view.paragraphCount;
         fieldInfos = view.fieldInfos;
         liveRecords = view.liveRecords;
-        this.deadline = deadline;
         accepted = acceptedType == null ? null : liveRecords.get(acceptedType);
+        if (deadline.limited()) {
+            // Lucene's own timeout: scoring stops inside a segment, and nearest neighbours stop their walk, once
+            // the budget is spent; what was collected is answered, marked partial by the deadline.
+            setTimeout(deadline::expired);
+        }
     }
 
     /**
@@ -137,18 +138,6 @@ final class ReportSearcher extends IndexSearcher {
             throw new IllegalArgumentException("searches do not look among records of type " + type);
         }
         return new ReportSearcher(this, deadline, type);
-    }
-
-    /**
-     * Searches a segment (or a slice's part of one) if the deadline allows: a search out of time stops between
-     * parts, and answers what it has collected, marked partial.
-     */
-    @Override
-    protected void searchLeaf(LeafReaderContext leaf, int minDocId, int maxDocId, Weight weight, Collector collector)
-            throws IOException {
-        if (deadline == null || deadline.allows()) {
-            super.searchLeaf(leaf, minDocId, maxDocId, weight, collector);
-        }
     }
 
     /** Every search of a copy among the records of one type comes through here, to find those alone. */

@@ -31,7 +31,7 @@ import org.tipsearch.index.Schema;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.SearchRequest;
 
-/** The embedded engine's view of an index: records of a type, deadlines between segments, best passages. */
+/** The embedded engine's view of an index: records of a type, deadlines, best passages. */
 class ReportSearcherTest {
 
     @TempDir
@@ -42,12 +42,9 @@ class ReportSearcherTest {
         assertEquals(List.of(), BundledReports.index(indexDir).failures());
     }
 
-    /**
-     * A search past its deadline skips the segments left, and answers what it collected: none here, where the
-     * deadline was spent before the search began.
-     */
+    /** A search begun past its deadline scores nothing, and says it was cut short. */
     @Test
-    void aSearchPastItsDeadlineStopsBetweenSegments() throws Exception {
+    void aSearchBegunPastItsDeadlineCollectsNothing() throws Exception {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
             ReportSearcher view = viewOf(reader);
             Map<String, List<String>> recommendations = Map.of(Schema.KIND, List.of("recommendation"));
@@ -63,6 +60,36 @@ class ReportSearcherTest {
                     FacetedCollection.counting(view.facetOrdinals(), recommendations));
             assertTrue(whole.total() > 0);
             assertFalse(unlimited.cutShort());
+        }
+    }
+
+    /**
+     * A search whose budget runs out while it scores one segment stops there, inside the segment, with what it
+     * has collected (Lucene's timeout), rather than scoring the segment to its end. The clock moves a millisecond
+     * each time it is read, so the budget runs out after a few reads.
+     */
+    @Test
+    void aSearchPastItsDeadlineStopsInsideASegment(@TempDir Path copy) throws Exception {
+        try (Directory source = FSDirectory.open(indexDir); Directory directory = FSDirectory.open(copy)) {
+            try (var writer = new IndexWriter(directory, new IndexWriterConfig())) {
+                writer.addIndexes(source);
+                writer.forceMerge(1);
+            }
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                assertEquals(1, reader.leaves().size());
+                ReportSearcher view = viewOf(reader);
+                long whole = view.until(new Deadline(null))
+                        .search(new MatchAllDocsQuery(), FacetedCollection.counting(view.facetOrdinals(), Map.of()))
+                        .total();
+
+                long[] millis = {0};
+                var running = new Deadline(Duration.ofMillis(2), () -> ++millis[0] * 1_000_000);
+                long cut = view.until(running)
+                        .search(new MatchAllDocsQuery(), FacetedCollection.counting(view.facetOrdinals(), Map.of()))
+                        .total();
+                assertTrue(cut > 0 && cut < whole, cut + " of " + whole);
+                assertTrue(running.cutShort());
+            }
         }
     }
 
