@@ -24,7 +24,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.postgresql.PGConnection;
 import org.tipsearch.index.Documents;
-import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.RecommendationStatus;
@@ -87,7 +87,7 @@ public final class PostgresBaseline {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }
-                    IndexedParagraph unit = Documents.paragraph(stored.document(doc));
+                    IndexedUnit unit = Documents.unit(stored.document(doc));
                     csv.append(row(unit, reports.get(unit.reportId())));
                     if (++rows % BATCH_ROWS == 0) {
                         copy.copyIn(COPY, new StringReader(csv.toString()));
@@ -117,14 +117,14 @@ public final class PostgresBaseline {
         return docs.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static String row(IndexedParagraph unit, ReportMetadata report) {
+    private static String row(IndexedUnit unit, ReportMetadata report) {
         RecommendationStatus status = unit.annotations().status() != null ? unit.annotations().status()
-                : unit.paragraph().status();
+                : unit.parsed().status();
         return String.join(",", List.of(
-                csv(unit.id()), csv(unit.paragraph().text()),
+                csv(unit.id()), csv(unit.parsed().text()),
                 report.session() == null ? "" : csv(report.session().label()),
                 report.year() == null ? "" : csv(String.valueOf(report.year())),
-                csv(unit.paragraph().kind().id()), status == null ? "" : csv(status.id()), csv(report.kind().id()),
+                csv(unit.parsed().kind().id()), status == null ? "" : csv(status.id()), csv(report.kind().id()),
                 csv(array(unit.topics())), csv(array(unit.speakerTypes())), csv(array(unit.annotations().countries())),
                 csv(array(unit.annotations().organizations())))) + "\n";
     }

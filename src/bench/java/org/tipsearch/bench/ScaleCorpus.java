@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.ingest.Session;
@@ -50,9 +50,9 @@ public final class ScaleCorpus {
         public Model {
             Objects.requireNonNull(report, "report");
             vectors = List.copyOf(vectors);
-            if (!vectors.isEmpty() && vectors.size() != report.paragraphs().size()) {
+            if (!vectors.isEmpty() && vectors.size() != report.units().size()) {
                 throw new IllegalArgumentException("report " + report.metadata().id() + " has "
-                        + report.paragraphs().size() + " units but " + vectors.size() + " vectors");
+                        + report.units().size() + " units but " + vectors.size() + " vectors");
             }
         }
     }
@@ -77,7 +77,7 @@ public final class ScaleCorpus {
         this.models = List.copyOf(models);
         this.seed = seed;
         for (Model model : models) {
-            for (Paragraph unit : model.report().paragraphs()) {
+            for (Unit unit : model.report().units()) {
                 float[] vector = withVectors ? model.vectors().get(unit.position()) : null;
                 for (String line : unit.text().split("\n")) {
                     for (String sentence : SENTENCE_END.split(line.strip())) {
@@ -95,12 +95,12 @@ public final class ScaleCorpus {
         var random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (n + 1L)));
         Model model = models.get(random.nextInt(models.size()));
         Report template = model.report();
-        var units = new ArrayList<Paragraph>();
+        var units = new ArrayList<Unit>();
         var vectors = new ArrayList<float[]>();
-        for (Paragraph unit : template.paragraphs().subList(0, Math.min(maxUnits, template.paragraphs().size()))) {
+        for (Unit unit : template.units().subList(0, Math.min(maxUnits, template.units().size()))) {
             var mix = withVectors ? new float[model.vectors().get(0).length] : null;
             String text = recombine(unit, withVectors ? model.vectors().get(unit.position()) : null, mix, random);
-            units.add(new Paragraph(unit.unitId(), unit.position(), unit.kind(), unit.number(), unit.section(),
+            units.add(new Unit(unit.unitId(), unit.position(), unit.kind(), unit.number(), unit.section(),
                     unit.annex(), text, unit.footnotes(), unit.status()));
             if (withVectors) {
                 vectors.add(normalisedWithNoise(mix, random));
@@ -110,7 +110,7 @@ public final class ScaleCorpus {
     }
 
     /** The unit's text with its later sentences partly replaced; adds the sources' vectors to {@code mix}. */
-    private String recombine(Paragraph unit, float[] ownVector, float[] mix, SplittableRandom random) {
+    private String recombine(Unit unit, float[] ownVector, float[] mix, SplittableRandom random) {
         var lines = new ArrayList<String>();
         boolean first = true;
         for (String line : unit.text().split("\n")) {

@@ -21,7 +21,7 @@ import org.tipsearch.enrich.Enricher;
 import org.tipsearch.index.ReportIndexer;
 import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.ingest.InvalidReportException;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
@@ -66,11 +66,11 @@ public final class ScaleIndexBuild {
                 var batch = new ArrayList<ScaleCorpus.SyntheticReport>();
                 for (int size = 0; size < BATCH_UNITS && left > 0; reports++) {
                     ScaleCorpus.SyntheticReport report = corpus.report(reports, (int) Math.min(left, Integer.MAX_VALUE));
-                    int count = report.report().paragraphs().size();
+                    int count = report.report().units().size();
                     size += count;
                     left -= count;
                     batch.add(report);
-                    for (Paragraph unit : report.report().paragraphs()) {
+                    for (Unit unit : report.report().units()) {
                         textBytes += unit.text().getBytes(StandardCharsets.UTF_8).length;
                     }
                 }

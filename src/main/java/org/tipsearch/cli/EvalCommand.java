@@ -145,7 +145,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static RankedText ranked(Hit hit) {
-        return new RankedText(hit.document().source(), hit.unit().paragraph().text());
+        return new RankedText(hit.document().source(), hit.unit().parsed().text());
     }
 
     private static void print(PrintWriter out, QueryScores score, List<Measure> measures) {

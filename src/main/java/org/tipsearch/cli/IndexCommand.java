@@ -36,7 +36,7 @@ final class IndexCommand implements Callable<Integer> {
             @Override
             public void indexed(int done, int total, Report report, long millis) {
                 out.printf(Locale.ROOT, "[%d/%d] %s: %s (%d ms)%n", done, total,
-                        report.metadata().source(), count(report.paragraphs().size(), "unit"), millis);
+                        report.metadata().source(), count(report.units().size(), "unit"), millis);
             }
 
             @Override

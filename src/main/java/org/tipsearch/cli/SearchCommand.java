@@ -60,7 +60,7 @@ final class SearchCommand implements Callable<Integer> {
             int rank = 1;
             for (Hit hit : results.hits()) {
                 out.printf(Locale.ROOT, "%n%d. %s%n   %s%n   %s%n", rank++,
-                        Citation.of(hit.document(), hit.unit().paragraph()), hit.unit().id(), plain(hit.highlight()));
+                        Citation.of(hit.document(), hit.unit().parsed()), hit.unit().id(), plain(hit.highlight()));
             }
         }
         return 0;

@@ -2,7 +2,7 @@ package org.tipsearch.enrich;
 
 import java.util.List;
 import java.util.Objects;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 
 /** A report with the annotations of each of its units, in the same order, and its recommendations register. */
@@ -11,13 +11,13 @@ public record AnnotatedReport(Report report, List<Annotations> annotations, List
         Objects.requireNonNull(report, "report");
         annotations = List.copyOf(annotations);
         recommendations = List.copyOf(recommendations);
-        if (annotations.size() != report.paragraphs().size()) {
+        if (annotations.size() != report.units().size()) {
             throw new IllegalArgumentException("report " + report.metadata().id() + " has "
-                    + report.paragraphs().size() + " units but " + annotations.size() + " annotations");
+                    + report.units().size() + " units but " + annotations.size() + " annotations");
         }
     }
 
-    public Annotations annotationsOf(Paragraph paragraph) {
+    public Annotations annotationsOf(Unit paragraph) {
         return annotations.get(paragraph.position());
     }
 }

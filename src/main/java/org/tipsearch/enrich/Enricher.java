@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.tipsearch.analysis.SynonymGroup;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportKind;
 
@@ -47,7 +47,7 @@ public final class Enricher {
     }
 
     public AnnotatedReport annotate(Report report) {
-        Map<String, String> affiliations = speakers.affiliations(report.paragraphs());
+        Map<String, String> affiliations = speakers.affiliations(report.units());
         var annotations = new ArrayList<Annotations>();
         var register = new ArrayList<Recommendation>();
         List<String> contextSection = null;
@@ -56,7 +56,7 @@ public final class Enricher {
         // dialogue's summary covers several items, each under its own heading.
         Set<String> paperTopics = report.metadata().kind() == ReportKind.REPORT
                 ? topics.inheritableTopicsOf(matcher.text(report.metadata().title())) : Set.of();
-        for (Paragraph unit : report.paragraphs()) {
+        for (Unit unit : report.units()) {
             PhraseMatcher.Text text = matcher.text(unit.text());
             PhraseMatcher.Text names = nameMatcher.text(unit.text());
             List<Gazetteer.Mention> orgs = organizations.find(names);

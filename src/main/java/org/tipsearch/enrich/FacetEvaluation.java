@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 
 /** Scores the speaker-type and topic annotations against hand labels. */
 public final class FacetEvaluation {
@@ -61,7 +61,7 @@ public final class FacetEvaluation {
         if (report == null) {
             return Optional.empty();
         }
-        for (Paragraph p : report.report().paragraphs()) {
+        for (Unit p : report.report().units()) {
             if (p.text().contains(match)) {
                 return Optional.of(report.annotationsOf(p));
             }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.RecommendationStatus;
 
 /** Finds the recommendation-like entries of a unit: its own recommendation, an observation, or a stakeholder's points. */
@@ -36,7 +36,7 @@ final class RecommendationExtractor {
         addressees = compile("\\b(" + rules.addressees().stream().map(Pattern::quote).collect(Collectors.joining("|")) + ")\\b");
     }
 
-    List<Draft> drafts(Paragraph unit) {
+    List<Draft> drafts(Unit unit) {
         if (unit.status() != null) {
             return List.of(new Draft(unit.unitId(), unit.number(), unit.status(), unit.text()));
         }
@@ -71,7 +71,7 @@ final class RecommendationExtractor {
         return drafts.stream().filter(d -> strength(d.text()) != null).toList();
     }
 
-    private static Draft stakeholder(Paragraph unit, String number, String text) {
+    private static Draft stakeholder(Unit unit, String number, String text) {
         return new Draft(unit.unitId() + "." + number, number, RecommendationStatus.STAKEHOLDER,
                 text.strip().replaceFirst("[;,]?\\s*(and)?$", "").strip());
     }

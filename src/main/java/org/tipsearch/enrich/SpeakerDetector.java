@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.ReportKind;
 
 /**
@@ -71,9 +71,9 @@ final class SpeakerDetector {
     }
 
     /** The people a report introduces with a country or organization in brackets, by full name. */
-    Map<String, String> affiliations(List<Paragraph> paragraphs) {
+    Map<String, String> affiliations(List<Unit> paragraphs) {
         var out = new HashMap<String, String>();
-        for (Paragraph p : paragraphs) {
+        for (Unit p : paragraphs) {
             Matcher m = PERSON_WITH_AFFILIATION.matcher(p.text());
             while (m.find()) {
                 out.putIfAbsent(m.group(1), m.group(2).strip());
@@ -82,7 +82,7 @@ final class SpeakerDetector {
         return out;
     }
 
-    Speakers detect(Paragraph unit, ReportKind reportKind, String title, Map<String, String> affiliations) {
+    Speakers detect(Unit unit, ReportKind reportKind, String title, Map<String, String> affiliations) {
         var types = new LinkedHashSet<String>();
         var names = new LinkedHashSet<String>();
         String heading = unit.sectionPath();

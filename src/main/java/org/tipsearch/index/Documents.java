@@ -28,7 +28,7 @@ import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Annotations;
 import org.tipsearch.enrich.Recommendation;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 
@@ -57,7 +57,7 @@ public final class Documents {
         var docs = new ArrayList<Document>();
         docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt,
                 annotated.report().account())));
-        for (Paragraph p : annotated.report().paragraphs()) {
+        for (Unit p : annotated.report().units()) {
             Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
             if (!vectors.isEmpty()) {
                 doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
@@ -67,7 +67,7 @@ public final class Documents {
         List<Recommendation> register = annotated.recommendations();
         for (int i = 0; i < register.size(); i++) {
             Recommendation r = register.get(i);
-            Paragraph unit = annotated.report().paragraphs().stream()
+            Unit unit = annotated.report().units().stream()
                     .filter(p -> p.unitId().equals(r.unitId())).findFirst().orElseThrow();
             docs.add(facetsConfig.build(recommendationDocument(meta, r, unit, i)));
         }
@@ -93,7 +93,7 @@ public final class Documents {
         return doc;
     }
 
-    private static Document paragraphDocument(ReportMetadata meta, Paragraph p, Annotations annotations) {
+    private static Document paragraphDocument(ReportMetadata meta, Unit p, Annotations annotations) {
         var doc = new Document();
         doc.add(new StringField(Schema.ID, meta.id() + "/" + p.unitId(), Field.Store.YES));
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_PARAGRAPH, Field.Store.NO));
@@ -125,7 +125,7 @@ public final class Documents {
     }
 
     /** An entry of the recommendations register; {@code order} is its place in the report's register. */
-    private static Document recommendationDocument(ReportMetadata meta, Recommendation r, Paragraph unit, int order) {
+    private static Document recommendationDocument(ReportMetadata meta, Recommendation r, Unit unit, int order) {
         var doc = new Document();
         doc.add(new StringField(Schema.ID, meta.id() + "/" + r.entryId(), Field.Store.YES));
         doc.add(new StringField(Schema.TYPE, Schema.TYPE_RECOMMENDATION, Field.Store.NO));
@@ -217,10 +217,10 @@ public final class Documents {
         doc.add(new StringField(field, Schema.keyword(value), Field.Store.NO));
     }
 
-    /** The paragraph of a stored paragraph document. */
-    public static IndexedParagraph paragraph(Document doc) {
+    /** The unit of a stored unit document. */
+    public static IndexedUnit unit(Document doc) {
         StoredUnit unit = StoredJson.unit(doc.get(Schema.SOURCE));
-        return new IndexedParagraph(doc.get(Schema.ID), doc.get(Schema.REPORT), unit.paragraph(), unit.annotations());
+        return new IndexedUnit(doc.get(Schema.ID), doc.get(Schema.REPORT), unit.paragraph(), unit.annotations());
     }
 
     /** The entry of a stored recommendation document. */
@@ -241,10 +241,10 @@ public final class Documents {
     public static final Set<String> HIT_FIELDS = Set.of(Schema.ID, Schema.REPORT, Schema.PARAGRAPH, Schema.SOURCE);
 
     /** What a paragraph document stores: the unit and its annotations. */
-    record StoredUnit(Paragraph paragraph, Annotations annotations) {}
+    record StoredUnit(Unit paragraph, Annotations annotations) {}
 
     /** What a recommendation document stores: the entry and the unit it stands in, for its citation. */
-    record StoredRecommendation(Recommendation recommendation, Paragraph unit) {}
+    record StoredRecommendation(Recommendation recommendation, Unit unit) {}
 
     private static FieldType textWithOffsets() {
         var type = new FieldType(TextField.TYPE_NOT_STORED);

@@ -61,7 +61,7 @@ public final class IndexBuild {
                     }
                     pipeline.write(indexer, report, addedAt);
                     reports++;
-                    paragraphs += report.paragraphs().size();
+                    paragraphs += report.units().size();
                     progress.indexed(i + 1, files.size(), report, (System.nanoTime() - t0) / 1_000_000);
                 } catch (InvalidReportException e) {
                     failures.add(e.getMessage());

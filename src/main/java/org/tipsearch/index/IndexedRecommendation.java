@@ -2,11 +2,11 @@ package org.tipsearch.index;
 
 import java.util.Objects;
 import org.tipsearch.enrich.Recommendation;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 
 /** An entry of the recommendations register as read back from the index, with the unit it stands in. */
 public record IndexedRecommendation(String id, String reportId, String paragraphId, Recommendation recommendation,
-        Paragraph unit) {
+        Unit unit) {
     public IndexedRecommendation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reportId, "reportId");

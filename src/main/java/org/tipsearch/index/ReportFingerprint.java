@@ -1,7 +1,7 @@
 package org.tipsearch.index;
 
 import org.tipsearch.curation.Fingerprint;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 
 /**
@@ -17,7 +17,7 @@ final class ReportFingerprint {
         // the same placeholder for every report where the fingerprint leaves its id and file name out
         var fingerprint = new Fingerprint()
                 .add(StoredJson.write(report.metadata().withId("report").withSource("report")));
-        for (Paragraph unit : report.paragraphs()) {
+        for (Unit unit : report.units()) {
             fingerprint.add(StoredJson.write(unit));
         }
         return fingerprint.hex(32);

@@ -79,9 +79,9 @@ public final class ReportIndexer implements AutoCloseable {
      * @param vectors one per unit; or none, for an index that is not searched by meaning (the build benchmark's)
      */
     public void index(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException {
-        if (!vectors.isEmpty() && vectors.size() != report.report().paragraphs().size()) {
+        if (!vectors.isEmpty() && vectors.size() != report.report().units().size()) {
             throw new IllegalArgumentException("report " + report.report().metadata().id() + " has "
-                    + report.report().paragraphs().size() + " units but " + vectors.size() + " vectors");
+                    + report.report().units().size() + " units but " + vectors.size() + " vectors");
         }
         writer.updateDocuments(new Term(Schema.REPORT, report.report().metadata().id()),
                 Documents.of(report, vectors, addedAt, facetsConfig));

@@ -114,7 +114,7 @@ public final class ReportLibrary {
         }
         Optional<IndexedReport> same = indexer.byFingerprint(ReportFingerprint.of(report));
         if (same.isPresent()) {
-            return new Outcome(source.name(), Change.UNCHANGED, same.get().id(), report.paragraphs().size(), null, null);
+            return new Outcome(source.name(), Change.UNCHANGED, same.get().id(), report.units().size(), null, null);
         }
         String symbol = report.metadata().symbol();
         Optional<IndexedReport> earlier = symbol == null ? Optional.empty() : indexer.bySymbol(symbol);
@@ -131,7 +131,7 @@ public final class ReportLibrary {
             folder.forgetReplaced(earlier.get().metadata().source(), source.name(), report.metadata().id());
         }
         return new Outcome(source.name(), earlier.isPresent() ? Change.REPLACED : Change.ADDED, report.metadata().id(),
-                report.paragraphs().size(), null, report.account());
+                report.units().size(), null, report.account());
     }
 
     /**

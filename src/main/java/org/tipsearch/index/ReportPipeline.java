@@ -7,7 +7,7 @@ import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.embed.Embedder;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Enricher;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 
 /**
@@ -31,14 +31,14 @@ public final class ReportPipeline {
 
     /** The embedding of each unit of the report, in order. */
     public List<float[]> vectors(Report report) {
-        return embedder.passages(report.paragraphs().stream().map(ReportPipeline::embeddedText).toList());
+        return embedder.passages(report.units().stream().map(ReportPipeline::embeddedText).toList());
     }
 
     /**
      * What a unit's embedding is made of: its innermost heading, without its label, then its text. The heading
      * says what a panel or agenda item was about, which its paragraphs often leave unsaid.
      */
-    static String embeddedText(Paragraph unit) {
+    static String embeddedText(Unit unit) {
         if (unit.section().isEmpty()) {
             return unit.text();
         }

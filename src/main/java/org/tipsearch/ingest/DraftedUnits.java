@@ -41,7 +41,7 @@ final class DraftedUnits {
         footnotes.add(Map.entry(drafts.size() + (afterOpenUnit ? 1 : 0), footnote));
     }
 
-    List<Paragraph> build() {
+    List<Unit> build() {
         var notesByUnitDraft = new HashMap<Integer, List<Footnote>>();
         for (var entry : footnotes) {
             // a footnote printed above the first unit (under a heading) belongs to the first
@@ -51,7 +51,7 @@ final class DraftedUnits {
             }
         }
         var usedIds = new HashMap<String, Integer>();
-        var out = new ArrayList<Paragraph>();
+        var out = new ArrayList<Unit>();
         for (int i = 0; i < drafts.size(); i++) {
             UnitDraft d = drafts.get(i);
             String text = BULLET_BEFORE_LABEL.matcher(FOOTNOTE_MARKER.matcher(d.text.toString()).replaceAll(""))
@@ -64,7 +64,7 @@ final class DraftedUnits {
                     : d.annex || String.join(" ", d.section).toLowerCase(Locale.ROOT).contains("proposed")
                             ? RecommendationStatus.PROPOSED
                             : RecommendationStatus.ADOPTED;
-            out.add(new Paragraph(id, out.size(), d.kind, d.number, d.section, d.annex, text,
+            out.add(new Unit(id, out.size(), d.kind, d.number, d.section, d.annex, text,
                     notesByUnitDraft.getOrDefault(i, List.of()), status));
         }
         return out;

@@ -52,7 +52,7 @@ final class MetadataExtractor {
     }
 
     ReportMetadata extract(String id, String source, ReportParser.ParsedText parsed) {
-        String body = parsed.paragraphs().stream().map(Paragraph::text).collect(Collectors.joining("\n"));
+        String body = parsed.units().stream().map(Unit::text).collect(Collectors.joining("\n"));
         List<String> front = unwrapped(parsed.frontMatter());
         String title = title(front).orElse(source);
         ReportKind kind = kind(title, parsed.numbered());

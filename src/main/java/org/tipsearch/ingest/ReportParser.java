@@ -16,11 +16,11 @@ public final class ReportParser {
      * The result of parsing: the front matter (title block), the units in reading order, and whether the text
      * numbers its paragraphs (a report) or not (an article).
      */
-    public record ParsedText(List<String> frontMatter, List<Paragraph> paragraphs, boolean numbered,
+    public record ParsedText(List<String> frontMatter, List<Unit> units, boolean numbered,
             Map<String, Integer> furniture, int keptAsText) {
         public ParsedText {
             frontMatter = List.copyOf(frontMatter);
-            paragraphs = List.copyOf(paragraphs);
+            units = List.copyOf(units);
             furniture = Map.copyOf(furniture);
         }
     }
@@ -52,7 +52,7 @@ public final class ReportParser {
         boolean numbered = lines.stream().anyMatch(l -> l.type() == Line.Type.NUMBERED
                 || l.type() == Line.Type.RECOMMENDATION || RunTogether.opensNumberedReport(l));
         ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new UnnumberedText(cleaned.coverLines()).parse(lines);
-        return new ParsedText(parsed.frontMatter(), parsed.paragraphs(), parsed.numbered(), cleaned.removed(),
+        return new ParsedText(parsed.frontMatter(), parsed.units(), parsed.numbered(), cleaned.removed(),
                 parsed.keptAsText());
     }
 

@@ -85,11 +85,11 @@ public final class ReportReader {
 
     private Report parse(String text, String source, MetadataOverrides overrides) throws InvalidReportException {
         ReportParser.ParsedText parsed = parser.parse(text);
-        if (parsed.paragraphs().isEmpty()) {
+        if (parsed.units().isEmpty()) {
             throw new InvalidReportException(source + ": no paragraphs found in the text");
         }
         ReportMetadata metadata = overrides.applyTo(extractor.extract(slug(source), source, parsed));
-        return new Report(metadata, parsed.paragraphs(), TextAccount.of(text, parsed));
+        return new Report(metadata, parsed.units(), TextAccount.of(text, parsed));
     }
 
 

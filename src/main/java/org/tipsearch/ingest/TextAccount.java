@@ -51,7 +51,7 @@ public record TextAccount(int total, int units, int footnotes, int headings, int
         int units = 0;
         int footnotes = 0;
         var headings = new HashSet<String>();
-        for (Paragraph p : parsed.paragraphs()) {
+        for (Unit p : parsed.units()) {
             units += characters(p.text()) + switch (p.kind()) {
                 case PARAGRAPH -> parsed.numbered() && p.number() != null ? p.number().length() + 1 : 0;
                 case RECOMMENDATION -> "Recommendation".length() + p.number().length();

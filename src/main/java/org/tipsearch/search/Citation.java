@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportKind;
 import org.tipsearch.ingest.ReportMetadata;
@@ -24,7 +24,7 @@ public final class Citation {
 
     private Citation() {}
 
-    public static String of(ReportMetadata report, Paragraph unit) {
+    public static String of(ReportMetadata report, Unit unit) {
         var out = new StringBuilder(TRAILING_MEETING_DATE.matcher(report.title()).replaceFirst(""));
         String dates = dates(report.date(), report.endDate());
         if (dates != null) {
@@ -42,12 +42,12 @@ public final class Citation {
      * else who met and when ("Working Group on Trafficking in Persons, 13th session (2023), para. 19"; a dialogue
      * or an article by its date, "Constructive dialogue, 10 July 2024, para. 33"). {@link #of} is the long form.
      */
-    public static String brief(ReportMetadata report, Paragraph unit) {
+    public static String brief(ReportMetadata report, Unit unit) {
         String label = unitLabel(unit);
         return label == null ? brief(report) : brief(report) + ", " + label;
     }
 
-    /** The report's part of {@link #brief(ReportMetadata, Paragraph)}: its symbol, or who met and when. */
+    /** The report's part of {@link #brief(ReportMetadata, Unit)}: its symbol, or who met and when. */
     public static String brief(ReportMetadata report) {
         if (report.symbol() != null) {
             return report.symbol();
@@ -63,7 +63,7 @@ public final class Citation {
     }
 
     /** "para. 18", "recommendation 7", "annex, recommendation 5", "item 4"; null for unnumbered text. */
-    public static String unitLabel(Paragraph unit) {
+    public static String unitLabel(Unit unit) {
         if (unit.number() == null) {
             return unit.annex() ? "annex" : null;
         }
@@ -79,7 +79,7 @@ public final class Citation {
      * How a result names its unit: "para. 18", "Recommendation 7 (proposed)", "Annex, para. 2", "Item 4";
      * the kind of unit when it has no number.
      */
-    public static String heading(Paragraph unit, RecommendationStatus status) {
+    public static String heading(Unit unit, RecommendationStatus status) {
         String label = unitLabel(unit);
         if (label == null || label.equals("annex")) {
             label = (unit.annex() ? "annex, " : "") + unit.kind().id();

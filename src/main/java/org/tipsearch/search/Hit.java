@@ -1,7 +1,7 @@
 package org.tipsearch.search;
 
 import java.util.Objects;
-import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.ingest.ReportMetadata;
 
 /**
@@ -15,7 +15,7 @@ import org.tipsearch.ingest.ReportMetadata;
  * @param similarity in the precedent finder, the cosine similarity of the unit's meaning to the draft's or the
  *                   paragraph's; null elsewhere
  */
-public record Hit(IndexedParagraph unit, ReportMetadata document, Float score, String highlight, Match match,
+public record Hit(IndexedUnit unit, ReportMetadata document, Float score, String highlight, Match match,
         Float similarity) {
     public Hit {
         Objects.requireNonNull(unit, "unit");

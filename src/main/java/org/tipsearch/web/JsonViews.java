@@ -13,7 +13,7 @@ import org.tipsearch.enrich.Taxonomy;
 import org.tipsearch.index.ReportLibrary;
 import org.tipsearch.ingest.TextAccount;
 import org.tipsearch.ingest.Footnote;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.search.Citation;
@@ -64,7 +64,7 @@ final class JsonViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) Float similarity,
             @JsonInclude(JsonInclude.Include.NON_NULL) String closeness) {
         static HitView of(Hit hit) {
-            Paragraph p = hit.unit().paragraph();
+            Unit p = hit.unit().parsed();
             Annotations a = hit.unit().annotations();
             RecommendationStatus status = a.status() != null ? a.status() : p.status();
             return new HitView(hit.unit().id(), hit.score(), p.kind().id(), p.number(), Citation.heading(p, status),

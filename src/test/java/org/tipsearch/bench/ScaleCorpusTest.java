@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
@@ -28,7 +28,7 @@ class ScaleCorpusTest {
         for (Path file : ReportReader.reportFiles(Path.of("index-data/reports"))) {
             Report report = reader.read(file);
             var vectors = new ArrayList<float[]>();
-            for (int i = 0; i < report.paragraphs().size(); i++) {
+            for (int i = 0; i < report.units().size(); i++) {
                 float[] v = new float[DIMENSIONS];
                 v[random.nextInt(DIMENSIONS)] = 1;
                 vectors.add(v);
@@ -56,17 +56,17 @@ class ScaleCorpusTest {
         ScaleCorpus.SyntheticReport synthetic = new ScaleCorpus(models, 7).report(42, 1_000);
         Report report = synthetic.report();
         Report model = models.stream().map(ScaleCorpus.Model::report)
-                .filter(m -> m.paragraphs().size() == report.paragraphs().size()
-                        && m.paragraphs().get(0).unitId().equals(report.paragraphs().get(0).unitId()))
+                .filter(m -> m.units().size() == report.units().size()
+                        && m.units().get(0).unitId().equals(report.units().get(0).unitId()))
                 .findFirst().orElseThrow();
         assertEquals("synthetic-0000042", report.metadata().id());
         assertEquals(model.metadata().kind(), report.metadata().kind());
         int ordinal = report.metadata().session().ordinal();
         assertTrue(ordinal >= 1 && ordinal <= ScaleCorpus.SESSIONS, "session " + ordinal);
         assertEquals(report.metadata().year(), report.metadata().session().year());
-        for (int i = 0; i < report.paragraphs().size(); i++) {
-            Paragraph unit = report.paragraphs().get(i);
-            Paragraph original = model.paragraphs().get(i);
+        for (int i = 0; i < report.units().size(); i++) {
+            Unit unit = report.units().get(i);
+            Unit original = model.units().get(i);
             assertEquals(List.of(original.unitId(), original.kind(), original.section(), String.valueOf(original.status())),
                     List.of(unit.unitId(), unit.kind(), unit.section(), String.valueOf(unit.status())));
             String firstWords = original.text().substring(0, Math.min(30, original.text().length()));
@@ -88,10 +88,10 @@ class ScaleCorpusTest {
         for (int n = 0; n < 20; n++) {
             Report report = corpus.report(n, 1_000).report();
             Report model = models.stream().map(ScaleCorpus.Model::report)
-                    .filter(m -> m.paragraphs().size() == report.paragraphs().size()).findFirst().orElseThrow();
-            for (int i = 0; i < report.paragraphs().size(); i++) {
+                    .filter(m -> m.units().size() == report.units().size()).findFirst().orElseThrow();
+            for (int i = 0; i < report.units().size(); i++) {
                 units++;
-                if (!report.paragraphs().get(i).text().equals(model.paragraphs().get(i).text())) {
+                if (!report.units().get(i).text().equals(model.units().get(i).text())) {
                     changed++;
                 }
             }
@@ -102,7 +102,7 @@ class ScaleCorpusTest {
     @Test
     void aReportIsCutShortToTheUnitsAskedFor() {
         ScaleCorpus.SyntheticReport report = new ScaleCorpus(models, 7).report(3, 5);
-        assertEquals(5, report.report().paragraphs().size());
+        assertEquals(5, report.report().units().size());
         assertEquals(5, report.vectors().size());
     }
 }

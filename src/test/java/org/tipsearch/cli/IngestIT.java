@@ -131,7 +131,7 @@ class IngestIT {
         assertTrue(committed.size() >= 3 && committed.size() < files, "killed mid-way: " + committed);
         var reader2 = new ReportReader();
         for (var entry : committed.entrySet()) {
-            int whole = reader2.read(inbox.resolve(entry.getKey() + ".txt")).paragraphs().size();
+            int whole = reader2.read(inbox.resolve(entry.getKey() + ".txt")).units().size();
             assertEquals(whole, entry.getValue(), entry.getKey() + " is whole");
         }
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.BundledReports;
 import org.tipsearch.analysis.TextAnalyzer;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportReader;
 
@@ -31,7 +31,7 @@ class FacetEvaluationTest {
 
     private static Annotations of(String reportId, String unitId) {
         AnnotatedReport report = REPORTS.get(reportId + ".txt");
-        Paragraph unit = report.report().paragraphs().stream().filter(p -> p.unitId().equals(unitId)).findFirst().orElseThrow();
+        Unit unit = report.report().units().stream().filter(p -> p.unitId().equals(unitId)).findFirst().orElseThrow();
         return report.annotationsOf(unit);
     }
 

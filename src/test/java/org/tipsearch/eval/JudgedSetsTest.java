@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tipsearch.BundledReports;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.ReportReader;
 
 /**
@@ -30,14 +30,14 @@ class JudgedSetsTest {
 
     private static final Path EVAL = Path.of("src", "test", "resources", "eval");
     private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
-    private static final Map<String, List<Paragraph>> UNITS = new HashMap<>();
+    private static final Map<String, List<Unit>> UNITS = new HashMap<>();
 
     @BeforeAll
     static void readReports() throws Exception {
         var reader = new ReportReader();
         try (Stream<Path> files = Files.list(BundledReports.DIR)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
-                UNITS.put(file.getFileName().toString(), reader.read(file).paragraphs());
+                UNITS.put(file.getFileName().toString(), reader.read(file).units());
             }
         }
     }
@@ -51,7 +51,7 @@ class JudgedSetsTest {
             var judged = new HashSet<String>();
             int precedents = 0;
             for (JudgedQueries.Judgment judgment : query.relevant()) {
-                List<Paragraph> holding = UNITS.getOrDefault(judgment.doc(), List.of()).stream()
+                List<Unit> holding = UNITS.getOrDefault(judgment.doc(), List.of()).stream()
                         .filter(p -> p.text().contains(judgment.match())).toList();
                 assertEquals(1, holding.size(), query.id() + ": '" + judgment.match() + "' in " + judgment.doc());
                 assertTrue(judged.add(judgment.doc() + "/" + holding.get(0).unitId()), query.id() + ": judged twice");

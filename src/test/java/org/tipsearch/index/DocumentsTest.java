@@ -54,7 +54,7 @@ class DocumentsTest {
                 Document stored = leaf.storedFields().document(doc);
                 String id = stored.get(Schema.ID).substring(stored.get(Schema.ID).indexOf('/') + 1);
                 Map<String, Integer> expected = stored.get(Schema.PARAGRAPH) == null
-                        ? report.annotationsOf(report.report().paragraphs().stream()
+                        ? report.annotationsOf(report.report().units().stream()
                                 .filter(p -> p.unitId().equals(id)).findFirst().orElseThrow()).synonymGroups()
                         : report.recommendations().stream()
                                 .filter(r -> r.entryId().equals(id)).findFirst().orElseThrow().synonymGroups();

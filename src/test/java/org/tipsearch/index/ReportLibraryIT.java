@@ -97,7 +97,7 @@ class ReportLibraryIT {
         try (SearchService search = SearchService.open(indexDir)) {
             assertEquals(1, search.documents().size());
             var paragraph = search.paragraph("wg-2099/para-2").orElseThrow().paragraph();
-            assertEquals("Speakers stressed the non-punishment of victims.", paragraph.unit().paragraph().text());
+            assertEquals("Speakers stressed the non-punishment of victims.", paragraph.unit().parsed().text());
             assertEquals("wg-2099-corrigendum.txt", paragraph.document().source());
             assertEquals(0, search.search(SearchRequest.of("prevention", 10)).total());
         }

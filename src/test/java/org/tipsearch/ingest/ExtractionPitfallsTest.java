@@ -23,11 +23,11 @@ class ExtractionPitfallsTest {
     }
 
     private static List<String> ids(Report report) {
-        return report.paragraphs().stream().map(Paragraph::unitId).toList();
+        return report.units().stream().map(Unit::unitId).toList();
     }
 
-    private static Paragraph unit(Report report, String id) {
-        return report.paragraphs().stream().filter(p -> p.unitId().equals(id)).findFirst().orElseThrow();
+    private static Unit unit(Report report, String id) {
+        return report.units().stream().filter(p -> p.unitId().equals(id)).findFirst().orElseThrow();
     }
 
     @Test
@@ -73,9 +73,9 @@ class ExtractionPitfallsTest {
     @Test
     void aCoverSummaryIsKeptAsTextAndAFootnoteRunsOnToItsEnd() throws Exception {
         Report r = read("cover-summary-and-footnote-over-two-lines.txt");
-        assertTrue(r.paragraphs().get(0).text().startsWith("The present paper examines"), ids(r).toString());
+        assertTrue(r.units().get(0).text().startsWith("The present paper examines"), ids(r).toString());
         assertTrue(r.account().flagged(), "text kept as unnumbered units flags the report");
-        Paragraph first = unit(r, "para-1");
+        Unit first = unit(r, "para-1");
         assertEquals(List.of(new Footnote("1", "See resolution 55/25 of 15 November 2000, annex II.")), first.footnotes());
         assertTrue(first.text().endsWith("the need for more data."), "the text after the footnotes is the paragraph's");
     }
@@ -85,8 +85,8 @@ class ExtractionPitfallsTest {
         for (String name : List.of("statement-without-blank-lines.txt", "statement-cover-with-broken-words.txt")) {
             Report r = read(name);
             assertEquals("CTOC/COP/WG.4/2015/CRP.1", r.metadata().symbol(), name);
-            assertEquals(3, r.paragraphs().size(), name);
-            assertTrue(r.paragraphs().get(0).text().startsWith("Distinguished delegates"), name);
+            assertEquals(3, r.units().size(), name);
+            assertTrue(r.units().get(0).text().startsWith("Distinguished delegates"), name);
         }
     }
 

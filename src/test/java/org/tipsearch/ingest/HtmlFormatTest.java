@@ -100,6 +100,6 @@ class HtmlFormatTest {
         var e = assertThrows(InvalidReportException.class, () -> reader.read(dir.resolve(odd)));
         assertEquals(odd + ": binary content, not a web page", e.getMessage());
         Files.writeString(dir.resolve("ok.html"), new ReportHtmlWriter().write(SameReport.bundledText(BundledReports.DIALOGUE_2024)));
-        assertFalse(reader.read(dir.resolve("ok.html")).paragraphs().isEmpty());
+        assertFalse(reader.read(dir.resolve("ok.html")).units().isEmpty());
     }
 }

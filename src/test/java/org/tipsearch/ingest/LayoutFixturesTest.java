@@ -98,7 +98,7 @@ class LayoutFixturesTest {
         if (year != null && !year.equals(m.year())) {
             wrong.add("year " + m.year() + " (want " + year + ")");
         }
-        var units = report.paragraphs();
+        var units = report.units();
         var furnitureIn = new ArrayList<String>();
         for (JsonNode f : want.get("furniture")) {
             units.stream().filter(u -> u.text().contains(f.asText())).findFirst()
@@ -135,7 +135,7 @@ class LayoutFixturesTest {
     private static int wordsInUnits(Report report) {
         int words = 0;
         Set<String> headings = new HashSet<>();
-        for (Paragraph unit : report.paragraphs()) {
+        for (Unit unit : report.units()) {
             words += count(unit.text()) + (unit.number() != null && unit.kind() == UnitKind.PARAGRAPH ? 1 : 0);
             words += unit.footnotes().stream().mapToInt(note -> 1 + count(note.text())).sum();
             headings.addAll(unit.section());

@@ -40,8 +40,8 @@ class LayoutsOfBundledReportsTest {
         if (layout == ReportLayouts.FLATTENED_PAGES && reportId.equals(org.tipsearch.BundledReports.ARTICLE_2023)) {
             // pages flattened onto lines leave a text without numbers no mark of where its paragraphs end: its
             // words are kept, in order, and the page furniture is not among them
-            String kept = words(actual.paragraphs().stream().map(Paragraph::text).toList());
-            for (Paragraph p : expected.paragraphs()) {
+            String kept = words(actual.units().stream().map(Unit::text).toList());
+            for (Unit p : expected.units()) {
                 assertTrue(kept.contains(words(List.of(p.text()))), () -> "lost: " + p.text());
             }
             assertFalse(kept.contains(ReportLayouts.SYMBOL) || kept.contains("V.23-19876"), "furniture in a unit");
@@ -56,7 +56,7 @@ class LayoutsOfBundledReportsTest {
     }
 
     private static Report spacedAlike(Report report) {
-        return new Report(report.metadata(), report.paragraphs().stream().map(p -> new Paragraph(p.unitId(),
+        return new Report(report.metadata(), report.units().stream().map(p -> new Unit(p.unitId(),
                 p.position(), p.kind(), p.number(), p.section(), p.annex(), p.text().replaceAll("\\s+", " "),
                 p.footnotes(), p.status())).toList());
     }

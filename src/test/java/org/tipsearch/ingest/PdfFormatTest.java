@@ -79,7 +79,7 @@ class PdfFormatTest {
                 .place("trafficking units and the Co-", 72, 160, false, 10)
                 .place("Chairs agreed that trafficking in persons calls for trauma-informed care and for trauma-", 72, 172, false, 10)
                 .place("informed interviews.", 72, 184, false, 10);
-        var units = reader.read(writer.write(""), "breaks.pdf").paragraphs();
+        var units = reader.read(writer.write(""), "breaks.pdf").units();
         assertEquals("Victims of trafficking should not be punished for it, as the non-punishment principle says;"
                 + " anti-trafficking units and the Co-Chairs agreed that trafficking in persons calls for"
                 + " trauma-informed care and for trauma-informed interviews.", units.get(0).text());
@@ -134,7 +134,7 @@ class PdfFormatTest {
         var e = assertThrows(InvalidReportException.class, () -> reader.read(dir.resolve(odd)));
         assertEquals(odd + ": not a PDF file (it does not start with %PDF-)", e.getMessage());
         Files.write(dir.resolve("ok.pdf"), good);
-        assertFalse(reader.read(dir.resolve("ok.pdf")).paragraphs().isEmpty());
+        assertFalse(reader.read(dir.resolve("ok.pdf")).units().isEmpty());
     }
 
     private void assertRefused(String name, byte[] content, String... reasons) {

@@ -141,10 +141,10 @@ class ReportMetadataTest {
         assertEquals("15th session (2025)", m.session().label());
         assertEquals(LocalDate.of(2025, 7, 1), m.date());
         assertEquals(java.util.List.of("para-1", "para-2", "annex-rec-1", "annex-para-1"),
-                report.paragraphs().stream().map(Paragraph::unitId).toList());
-        assertEquals(java.util.List.of(new Footnote("2", "See CTOC/COP/WG.4/2025/1.")), report.paragraphs().get(0).footnotes());
-        assertEquals("Annex II: List of documents", report.paragraphs().get(3).sectionPath());
-        assertEquals(RecommendationStatus.PROPOSED, report.paragraphs().get(2).status());
+                report.units().stream().map(Unit::unitId).toList());
+        assertEquals(java.util.List.of(new Footnote("2", "See CTOC/COP/WG.4/2025/1.")), report.units().get(0).footnotes());
+        assertEquals("Annex II: List of documents", report.units().get(3).sectionPath());
+        assertEquals(RecommendationStatus.PROPOSED, report.units().get(2).status());
     }
 
     @Test

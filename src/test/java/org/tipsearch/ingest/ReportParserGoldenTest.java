@@ -41,8 +41,8 @@ class ReportParserGoldenTest {
         ReportMetadata m = report.metadata();
         var header = "# " + m.id() + "\n# title: " + m.title() + "\n# kind: " + m.kind().id()
                 + "\n# session: " + (m.session() == null ? "-" : m.session().label())
-                + "\n# dates: " + m.date() + " / " + m.endDate() + "\n# units: " + report.paragraphs().size() + "\n";
-        return header + report.paragraphs().stream().map(p -> "\n## " + p.unitId()
+                + "\n# dates: " + m.date() + " / " + m.endDate() + "\n# units: " + report.units().size() + "\n";
+        return header + report.units().stream().map(p -> "\n## " + p.unitId()
                 + " | " + p.kind().id() + " " + (p.number() == null ? "-" : p.number())
                 + " | " + (p.status() == null ? "-" : p.status().id())
                 + " | " + p.sectionPath()

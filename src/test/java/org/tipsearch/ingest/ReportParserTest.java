@@ -16,12 +16,12 @@ class ReportParserTest {
 
     private final ReportReader reader = new ReportReader();
 
-    private Map<String, Paragraph> units(String reportId) throws InvalidReportException {
-        return reader.read(BundledReports.file(reportId)).paragraphs().stream()
-                .collect(Collectors.toMap(Paragraph::unitId, Function.identity()));
+    private Map<String, Unit> units(String reportId) throws InvalidReportException {
+        return reader.read(BundledReports.file(reportId)).units().stream()
+                .collect(Collectors.toMap(Unit::unitId, Function.identity()));
     }
 
-    private static void assertSpan(Paragraph p, String start, String end) {
+    private static void assertSpan(Unit p, String start, String end) {
         assertTrue(p.text().startsWith(start), () -> p.unitId() + " starts: " + p.text());
         assertTrue(p.text().endsWith(end), () -> p.unitId() + " ends: " + p.text());
     }
@@ -45,8 +45,8 @@ class ReportParserTest {
         String text = "1. The first paragraph cites article 1. The Protocol applies." + filler
                 + " Its last sentence ends with a footnote.¹\n\n2. The second paragraph ends without a full stop" + filler
                 + " and goes on in a list:\n\n3. The third paragraph." + filler + "\n";
-        var units = new ReportParser().parse(text).paragraphs();
-        assertEquals(List.of("1", "2", "3"), units.stream().map(Paragraph::number).toList());
+        var units = new ReportParser().parse(text).units();
+        assertEquals(List.of("1", "2", "3"), units.stream().map(Unit::number).toList());
         assertTrue(units.get(0).text().contains("cites article 1. The Protocol applies."), units.get(0).text());
     }
 
@@ -79,7 +79,7 @@ class ReportParserTest {
     @Test
     void footnotesAreKeptApartFromTheText() throws Exception {
         var dialogue = units(BundledReports.DIALOGUE_2022);
-        Paragraph first = dialogue.get("para-1");
+        Unit first = dialogue.get("para-1");
         assertEquals(List.of(new Footnote("1", "Hereinafter: UNTOC review mechanism.")), first.footnotes());
         assertTrue(first.text().contains("Protocols thereto through Conference resolution 9/1"), first.text());
         // The footnote was printed inside paragraph 6, which runs on after it.
@@ -135,7 +135,7 @@ class ReportParserTest {
         assertEquals(9, recommendations.stream().filter(p -> p.status() == RecommendationStatus.ADOPTED).count());
         assertEquals(10, recommendations.stream().filter(p -> p.status() == RecommendationStatus.PROPOSED).count());
 
-        Paragraph fused = wg.get("annex-rec-5"); // "…child trafficking*Recommendation 5*"
+        Unit fused = wg.get("annex-rec-5"); // "…child trafficking*Recommendation 5*"
         assertEquals("5", fused.number());
         assertTrue(fused.annex());
         assertEquals(RecommendationStatus.PROPOSED, fused.status());
@@ -147,7 +147,7 @@ class ReportParserTest {
                 + " the United Nations Convention against Transnational Organized Crime and the Protocols thereto",
                 wg.get("annex-rec-9").section().get(1));
 
-        Paragraph adopted = wg.get("rec-9");
+        Unit adopted = wg.get("rec-9");
         assertEquals(RecommendationStatus.ADOPTED, adopted.status());
         assertSpan(adopted, "States parties are encouraged to enhance efforts to prevent and counter child trafficking online through:\n(a)",
                 "online child sexual exploitation and abuse, especially through child trafficking.");
@@ -169,14 +169,14 @@ class ReportParserTest {
 
     @Test
     void anUnnumberedArticleIsSplitIntoParagraphsAndBullets() throws Exception {
-        var article = reader.read(BundledReports.file(BundledReports.ARTICLE_2023)).paragraphs();
+        var article = reader.read(BundledReports.file(BundledReports.ARTICLE_2023)).units();
         assertEquals("para-1", article.get(0).unitId());
         assertTrue(article.get(0).text().startsWith("The first Constructive Dialogue on Trafficking in Persons was convened"));
         assertEquals(UnitKind.BULLET, article.get(3).kind());
         assertEquals("bullet-4", article.get(3).unitId());
         assertEquals("The need for a more effective criminalization of the perpetrators of trafficking in persons"
                 + " worldwide by establishing and implementing solid legal frameworks;", article.get(3).text());
-        assertEquals(List.of(UnitKind.PARAGRAPH, UnitKind.BULLET), article.stream().map(Paragraph::kind).distinct().toList());
+        assertEquals(List.of(UnitKind.PARAGRAPH, UnitKind.BULLET), article.stream().map(Unit::kind).distinct().toList());
         assertEquals("Gender, human rights, and victim-centred approaches to countering organized crime, in particular"
                 + " trafficking in persons.", article.get(14).text());
         for (int i = 0; i < article.size(); i++) {
@@ -204,9 +204,9 @@ class ReportParserTest {
 
                 States parties should act.
                 """;
-        var units = reader.read(text, "sample.txt").paragraphs();
+        var units = reader.read(text, "sample.txt").units();
         assertEquals(List.of("para-1", "para-2", "annex-para-1", "annex-rec-1"),
-                units.stream().map(Paragraph::unitId).toList());
+                units.stream().map(Unit::unitId).toList());
         assertEquals("Second paragraph ends with a list:\n1. item one;\n2. item two.", units.get(1).text());
         assertEquals("Annex: Draft decisions", units.get(2).sectionPath());
         assertEquals(RecommendationStatus.PROPOSED, units.get(3).status());
@@ -224,9 +224,9 @@ class ReportParserTest {
 
                 1. The Co-Chairs proposed recommendations. 2. They were not discussed.
                 """;
-        var units = reader.read(text, "runon.txt").paragraphs();
+        var units = reader.read(text, "runon.txt").units();
         assertEquals(List.of("para-1", "para-2", "para-3", "para-4", "annex-para-1", "annex-para-2"),
-                units.stream().map(Paragraph::unitId).toList());
+                units.stream().map(Unit::unitId).toList());
         assertEquals("In its decision 4/4, the Conference acted; see paragraph 12. 13. Not a paragraph: 12 is not the"
                 + " number before it.", units.get(1).text());
         assertEquals("Agenda item 5. 6. Other matters were raised.", units.get(2).text());
@@ -246,7 +246,7 @@ class ReportParserTest {
 
                 ² A footnote whose marker was lost in extraction.
                 """;
-        var units = reader.read(text, "notes.txt").paragraphs();
+        var units = reader.read(text, "notes.txt").units();
         assertEquals(List.of(new Footnote("1", "Hereinafter: UNTOC review mechanism.")), units.get(0).footnotes());
         assertEquals(List.of(new Footnote("2", "A footnote whose marker was lost in extraction.")), units.get(1).footnotes());
     }

@@ -35,7 +35,7 @@ final class SameReport {
     /** Every unit (id, kind, number, section, text, footnotes, status) and the metadata but the file name agree. */
     static void assertSame(Report expected, Report actual) {
         assertEquals(ReportParserGoldenTest.render(expected), ReportParserGoldenTest.render(actual));
-        assertEquals(expected.paragraphs(), actual.paragraphs());
+        assertEquals(expected.units(), actual.units());
         assertEquals(withoutSource(expected.metadata()), withoutSource(actual.metadata()));
     }
 

@@ -46,8 +46,8 @@ class WordFormatTest {
             assertTrue(texts.stream().noneMatch(t -> t.startsWith("18. ") || t.startsWith("III. ")), "typed numbers");
             assertTrue(texts.contains("Summary of deliberations"), "the heading without its number");
         }
-        var units = reader.read(docx, "wg.docx").paragraphs();
-        Paragraph annexFirst = units.stream().filter(p -> p.unitId().equals("annex-para-1")).findFirst().orElseThrow();
+        var units = reader.read(docx, "wg.docx").units();
+        Unit annexFirst = units.stream().filter(p -> p.unitId().equals("annex-para-1")).findFirst().orElseThrow();
         assertTrue(annexFirst.text().startsWith("The Co-Chairs note the following recommendations"));
         assertEquals("III. Summary of deliberations › B. National issues and priorities concerning child trafficking",
                 units.stream().filter(p -> p.unitId().equals("para-18")).findFirst().orElseThrow().sectionPath());
@@ -61,7 +61,7 @@ class WordFormatTest {
         String text = new WordFormat().text(docx, "d.docx");
         assertTrue(text.contains("and the Protocols thereto¹ through Conference resolution 9/1"), text);
         assertTrue(text.contains("\n\n¹ Hereinafter: UNTOC review mechanism.\n\n"), text);
-        Paragraph first = reader.read(docx, "d.docx").paragraphs().get(0);
+        Unit first = reader.read(docx, "d.docx").units().get(0);
         assertEquals(List.of(new Footnote("1", "Hereinafter: UNTOC review mechanism.")), first.footnotes());
     }
 
@@ -82,7 +82,7 @@ class WordFormatTest {
         var e = assertThrows(InvalidReportException.class, () -> reader.read(dir.resolve(odd)));
         assertTrue(e.getMessage().startsWith(odd + ": not a Word .docx file"), e.getMessage());
         Files.write(dir.resolve("ok.docx"), good);
-        assertFalse(reader.read(dir.resolve("ok.docx")).paragraphs().isEmpty());
+        assertFalse(reader.read(dir.resolve("ok.docx")).units().isEmpty());
     }
 
     private void assertRefused(String name, byte[] content, String reason) {

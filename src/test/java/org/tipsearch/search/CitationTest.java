@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import org.tipsearch.BundledReports;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 
@@ -15,7 +15,7 @@ class CitationTest {
 
     private String[] cited(String reportId, String unitId) throws Exception {
         Report report = reader.read(BundledReports.file(reportId));
-        Paragraph unit = report.paragraphs().stream().filter(p -> p.unitId().equals(unitId)).findFirst().orElseThrow();
+        Unit unit = report.units().stream().filter(p -> p.unitId().equals(unitId)).findFirst().orElseThrow();
         return new String[] {Citation.brief(report.metadata(), unit), Citation.of(report.metadata(), unit)};
     }
 
@@ -47,6 +47,6 @@ class CitationTest {
                 1. The Working Group on Trafficking in Persons met in Vienna to consider the protection of victims.
                 """;
         Report report = reader.read(text, "wg-2010.txt");
-        assertEquals("CTOC/COP/WG.4/2010/6, para. 1", Citation.brief(report.metadata(), report.paragraphs().get(0)));
+        assertEquals("CTOC/COP/WG.4/2010/6, para. 1", Citation.brief(report.metadata(), report.units().get(0)));
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tipsearch.BundledReports;
 import org.tipsearch.index.IndexBuild;
 import org.tipsearch.index.Schema;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 import org.tipsearch.search.lucene.LuceneEngine;
@@ -74,7 +74,7 @@ class SearchServiceTest {
         var out = new TreeSet<String>();
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
             Report report = reader.read(file);
-            report.paragraphs().stream()
+            report.units().stream()
                     .filter(p -> p.text().toLowerCase(Locale.ROOT).contains(phrase))
                     .forEach(p -> out.add(report.globalId(p)));
         }
@@ -112,7 +112,7 @@ class SearchServiceTest {
         int phrases = 0;
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
             Report report = reader.read(file);
-            for (Paragraph unit : report.paragraphs()) {
+            for (Unit unit : report.units()) {
                 String[] words = unit.text().split("\\s+");
                 for (int start : new int[] {0, words.length / 2 - 4, words.length - 8}) {
                     if (start < 0 || start + 8 > words.length) {
@@ -153,7 +153,7 @@ class SearchServiceTest {
                                     Character.toString(Integer.parseInt(m.group(1), 16))))
                             .replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                             .replace("&amp;", "&").replaceAll("\\s+", " ").strip();
-                    String whole = hit.unit().paragraph().text().replaceAll("\\s+", " ").strip();
+                    String whole = hit.unit().parsed().text().replaceAll("\\s+", " ").strip();
                     if (!shown.equals(whole)) {
                         cut++;
                         assertTrue(shown.contains("…"), mode + " " + query + ": " + shown);
@@ -178,7 +178,7 @@ class SearchServiceTest {
         SearchResults<Hit> tip = search("TIP");
         assertTrue(tip.total() > 100, "TIP is trafficking in persons: " + tip.total());
         // words typed rank above words found through a synonym alone
-        assertTrue(search("organ harvesting").hits().get(0).unit().paragraph().text().toLowerCase(Locale.ROOT)
+        assertTrue(search("organ harvesting").hits().get(0).unit().parsed().text().toLowerCase(Locale.ROOT)
                 .contains("organ harvesting"));
     }
 
@@ -308,7 +308,7 @@ class SearchServiceTest {
         assertEquals((long) sessions.get("12th session (2022)") + sessions.get("14th session (2024)"), in12or14.total());
 
         SearchResults<Hit> proposedIn13 = search("child", Map.of("session", List.of("13th session (2023)"), "kind", List.of("recommendation")));
-        assertTrue(proposedIn13.hits().stream().allMatch(h -> h.unit().paragraph().kind().id().equals("recommendation")
+        assertTrue(proposedIn13.hits().stream().allMatch(h -> h.unit().parsed().kind().id().equals("recommendation")
                 && h.document().session().ordinal() == 13));
         assertEquals(facet(search("child", Map.of("kind", List.of("recommendation"))), "session"), facet(proposedIn13, "session"));
     }
@@ -340,7 +340,7 @@ class SearchServiceTest {
     void aQuestionMarksItsWordsNotTheStretchBetweenThem() throws Exception {
         List<Hit> hits = search("Indigenous children").hits();
         Hit apart = hits.stream()
-                .filter(h -> h.unit().paragraph().text().contains("children from Indigenous communities spoke only"))
+                .filter(h -> h.unit().parsed().text().contains("children from Indigenous communities spoke only"))
                 .findFirst().orElseThrow();
         assertTrue(apart.highlight().contains("<mark>children</mark> from <mark>Indigenous</mark> communities spoke"),
                 apart.highlight());
@@ -402,9 +402,9 @@ class SearchServiceTest {
         for (Hit hit : unmarked) {
             String shown = hit.highlight().replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
             String passage = shown.replaceFirst("^… ", "").replaceFirst(" …$", "");
-            assertTrue(hit.unit().paragraph().text().contains(passage), passage);
-            assertEquals(hit.unit().paragraph().text().startsWith(passage), !shown.startsWith("…"), shown);
-            assertTrue(passage.length() < hit.unit().paragraph().text().length() || !passage.contains(". "), passage);
+            assertTrue(hit.unit().parsed().text().contains(passage), passage);
+            assertEquals(hit.unit().parsed().text().startsWith(passage), !shown.startsWith("…"), shown);
+            assertTrue(passage.length() < hit.unit().parsed().text().length() || !passage.contains(". "), passage);
         }
     }
 
@@ -414,7 +414,7 @@ class SearchServiceTest {
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-18", p.previousId());
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-20", p.nextId());
         assertEquals("Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October 2023, para. 19",
-                Citation.of(p.paragraph().document(), p.paragraph().unit().paragraph()));
+                Citation.of(p.paragraph().document(), p.paragraph().unit().parsed()));
         ParagraphInContext first = search.paragraph(BundledReports.ARTICLE_2023 + "/para-1").orElseThrow();
         assertNull(first.previousId());
         ParagraphInContext last = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/annex-rec-10").orElseThrow();
@@ -429,8 +429,8 @@ class SearchServiceTest {
         assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(DocumentSummary::paragraphs).toList());
         DocumentContents wg = search.document(BundledReports.WORKING_GROUP_2023).orElseThrow();
         assertEquals(74, wg.paragraphs().size());
-        assertEquals("para-1", wg.paragraphs().get(0).unit().paragraph().unitId());
-        assertEquals("annex-rec-10", wg.paragraphs().get(73).unit().paragraph().unitId());
+        assertEquals("para-1", wg.paragraphs().get(0).unit().parsed().unitId());
+        assertEquals("annex-rec-10", wg.paragraphs().get(73).unit().parsed().unitId());
         assertTrue(search.document("nope").isEmpty());
         assertEquals(new IndexHealth(208, 5), search.health());
     }

@@ -29,12 +29,12 @@ final class BestPassages {
             if (hit.highlight().contains("<mark>")) {
                 continue;
             }
-            List<String> sentences = sentences(hit.unit().paragraph().text(), CANDIDATES);
+            List<String> sentences = sentences(hit.unit().parsed().text(), CANDIDATES);
             if (sentences.isEmpty() || !deadline.allows()) {
                 continue;
             }
             String best = closest(sentences, embeddings.query(query), embeddings); // the query embedded once
-            out.set(i, withHighlight(hit, Html.escape(CutPassages.around(best, hit.unit().paragraph().text()))));
+            out.set(i, withHighlight(hit, Html.escape(CutPassages.around(best, hit.unit().parsed().text()))));
         }
         return out;
     }
@@ -48,13 +48,13 @@ final class BestPassages {
         var out = new ArrayList<Hit>(hits);
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
-            List<String> sentences = sentences(hit.unit().paragraph().text(), PRECEDENT_CANDIDATES);
+            List<String> sentences = sentences(hit.unit().parsed().text(), PRECEDENT_CANDIDATES);
             if (sentences.isEmpty() || !deadline.allows()) {
                 continue;
             }
             String best = closest(sentences, meaning, embeddings);
             out.set(i, withHighlight(hit, CutPassages.around("<mark>" + Html.escape(best) + "</mark>", best,
-                    hit.unit().paragraph().text())));
+                    hit.unit().parsed().text())));
         }
         return out;
     }

@@ -11,7 +11,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.DocumentContents;
@@ -38,8 +38,8 @@ final class DocumentBrowser {
             return Optional.empty();
         }
         Hit hit = pageOfHits.hits(searcher, new ScoreDoc[] {found.get()}, null, false).get(0);
-        IndexedParagraph unit = hit.unit();
-        int position = unit.paragraph().position();
+        IndexedUnit unit = hit.unit();
+        int position = unit.parsed().position();
         return Optional.of(new ParagraphInContext(hit,
                 neighbour(searcher, unit.reportId(), position - 1),
                 neighbour(searcher, unit.reportId(), position + 1)));

@@ -28,7 +28,7 @@ final class PageOfHits {
     /** Paragraphs; their texts are highlighted when a query is given, and scored when {@code scored}. */
     List<Hit> hits(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {
-        return hitsOf(searcher, docs, highlightQuery, scored, Documents::paragraph, unit -> unit.paragraph().text(),
+        return hitsOf(searcher, docs, highlightQuery, scored, Documents::unit, unit -> unit.parsed().text(),
                 (unit, doc, score, highlight) -> new Hit(unit, searcher.metadata(unit.reportId()), score, highlight,
                         PageDoc.matchOf(doc), PageDoc.similarityOf(doc)));
     }

@@ -20,7 +20,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.tipsearch.index.Documents;
-import org.tipsearch.index.IndexedParagraph;
+import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.Session;
 import org.tipsearch.search.BudgetExceededException;
@@ -76,9 +76,9 @@ final class SimilarUnits {
                 return Optional.empty();
             }
             int doc = unit.get().doc;
-            IndexedParagraph record = Documents.paragraph(searcher.storedFields().document(doc, Documents.HIT_FIELDS));
+            IndexedUnit record = Documents.unit(searcher.storedFields().document(doc, Documents.HIT_FIELDS));
             vector = vectorOf(searcher, doc);
-            keywords = mlt.like(Schema.TEXT, new StringReader(record.paragraph().text()));
+            keywords = mlt.like(Schema.TEXT, new StringReader(record.parsed().text()));
             elsewhere = outside(searcher, record.reportId(), request.exclude());
         } else {
             deadline.require();

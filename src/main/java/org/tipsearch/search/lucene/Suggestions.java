@@ -95,7 +95,7 @@ final class Suggestions implements Closeable {
         var spellings = new HashMap<String, Map<String, Integer>>();
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc sd : searcher.search(ReportSearcher.PARAGRAPHS, Math.max(1, searcher.paragraphCount())).scoreDocs) {
-            String text = Documents.paragraph(stored.document(sd.doc, Documents.HIT_FIELDS)).paragraph().text();
+            String text = Documents.unit(stored.document(sd.doc, Documents.HIT_FIELDS)).parsed().text();
             var words = new ArrayList<String>();
             Matcher m = WORD.matcher(text);
             while (m.find()) {

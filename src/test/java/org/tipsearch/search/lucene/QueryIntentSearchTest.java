@@ -141,7 +141,7 @@ class QueryIntentSearchTest {
     }
 
     private static boolean inRegister(Hit hit) {
-        var status = hit.unit().paragraph().status();
+        var status = hit.unit().parsed().status();
         return status != null || hit.unit().annotations().status() != null;
     }
 }

@@ -25,7 +25,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.BundledReports;
 import org.tipsearch.index.Schema;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.ReportReader;
 
 class SegmentWeightOffsetsTest {
@@ -38,7 +38,7 @@ class SegmentWeightOffsetsTest {
             try (var writer = new IndexWriter(directory,
                     new IndexWriterConfig(Schema.indexAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE))) {
                 for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
-                    for (Paragraph unit : new ReportReader().read(file).paragraphs()) {
+                    for (Unit unit : new ReportReader().read(file).units()) {
                         var doc = new Document();
                         doc.add(new Field(Schema.TEXT, unit.text(), type));
                         writer.addDocument(doc);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.BundledReports;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.ReportReader;
 
 /** Sentences as the JDK finds them, less the boundaries after a title or a reference ("Mr.", "para."). */
@@ -28,7 +28,7 @@ class SentencesTest {
         var reader = new ReportReader();
         int dropped = 0;
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
-            for (Paragraph unit : reader.read(file).paragraphs()) {
+            for (Unit unit : reader.read(file).units()) {
                 String text = unit.text();
                 var jdk = BreakIterator.getSentenceInstance(Locale.ENGLISH);
                 jdk.setText(text);

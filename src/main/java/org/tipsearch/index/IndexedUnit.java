@@ -3,14 +3,14 @@ package org.tipsearch.index;
 import java.util.List;
 import java.util.Objects;
 import org.tipsearch.enrich.Annotations;
-import org.tipsearch.ingest.Paragraph;
+import org.tipsearch.ingest.Unit;
 
-/** A paragraph as read back from the index: the unit, its report id and its annotations. */
-public record IndexedParagraph(String id, String reportId, Paragraph paragraph, Annotations annotations) {
-    public IndexedParagraph {
+/** A unit as read back from the index: the unit as parsed, its report id and its annotations. */
+public record IndexedUnit(String id, String reportId, Unit parsed, Annotations annotations) {
+    public IndexedUnit {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reportId, "reportId");
-        Objects.requireNonNull(paragraph, "paragraph");
+        Objects.requireNonNull(parsed, "parsed");
         Objects.requireNonNull(annotations, "annotations");
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param footnotes the footnotes whose markers stand in the unit
  * @param status   for recommendations, whether adopted or only proposed; null otherwise
  */
-public record Paragraph(
+public record Unit(
         String unitId,
         int position,
         UnitKind kind,
@@ -30,7 +30,7 @@ public record Paragraph(
 
     private static final Pattern UNIT_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
-    public Paragraph {
+    public Unit {
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");
