@@ -1,0 +1,124 @@
+package org.tipsearch.search.solr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The nodes of a SolrCloud cluster as tipsearch reaches them: JSON over HTTP, each request to the next node in
+ * turn. A read that finds its node gone (the connection refused or broken, or the node's 503 while it stops) is
+ * tried on the other nodes before it fails, so a node that goes down fails no search that starts after it went
+ * down. A write is tried on another node only when it never reached the first (the connection refused): a write
+ * a node may have applied is not sent twice. Thread-safe.
+ */
+public final class SolrNodes {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final List<URI> nodes;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final AtomicInteger next = new AtomicInteger();
+
+    /**
+     * @param nodes   each node's Solr address, e.g. {@code http://10.0.0.5:8983/solr/}; at least one
+     * @param timeout how long one request may wait for its answer
+     */
+    public SolrNodes(List<URI> nodes, Duration timeout) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("a cluster needs the address of at least one node");
+        }
+        this.nodes = nodes.stream().map(SolrNodes::withSlash).toList();
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A read, e.g. {@code get("tipsearch/select?q=…")}: the answer's JSON, from the first node that answers. */
+    public JsonNode get(String pathAndQuery) throws IOException {
+        return send(pathAndQuery, HttpRequest.newBuilder().GET(), true);
+    }
+
+    /** A write, e.g. documents to {@code tipsearch/update}: sent once to a node that accepts the connection. */
+    public JsonNode post(String pathAndQuery, String contentType, byte[] body) throws IOException {
+        return send(pathAndQuery, HttpRequest.newBuilder()
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), false);
+    }
+
+    private JsonNode send(String pathAndQuery, HttpRequest.Builder request, boolean read) throws IOException {
+        int first = Math.floorMod(next.getAndIncrement(), nodes.size());
+        IOException failure = null;
+        for (int i = 0; i < nodes.size(); i++) {
+            URI node = nodes.get((first + i) % nodes.size());
+            HttpRequest sent = request.copy().uri(node.resolve(pathAndQuery)).timeout(timeout).build();
+            HttpResponse<byte[]> response;
+            try {
+                response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while asking " + node);
+            } catch (ConnectException e) { // never reached the node: safe to ask another
+                failure = addTo(failure, new IOException("node " + node + " refused the connection", e));
+                continue;
+            } catch (HttpTimeoutException e) {
+                throw new IOException("node " + node + " did not answer within " + timeout.toMillis() + " ms", e);
+            } catch (IOException e) { // the connection broke: a read is asked again, a write is not
+                if (!read) {
+                    throw new IOException("node " + node + " broke the connection; the write may have been applied", e);
+                }
+                failure = addTo(failure, e);
+                continue;
+            }
+            if (read && response.statusCode() == 503) { // a node shutting down, or whose replicas are not ready
+                failure = addTo(failure, new IOException("node " + node + " answered 503"));
+                continue;
+            }
+            return answer(node, response);
+        }
+        throw failure;
+    }
+
+    private static JsonNode answer(URI node, HttpResponse<byte[]> response) throws IOException {
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IOException("node " + node + " answered " + response.statusCode() + " without JSON", e);
+        }
+        if (response.statusCode() >= 400) {
+            throw new IOException("node " + node + " answered " + response.statusCode() + ": "
+                    + json.path("error").path("msg").asText("no message"));
+        }
+        return json;
+    }
+
+    private static IOException addTo(IOException first, IOException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    private static URI withSlash(URI node) {
+        String s = node.toString();
+        return s.endsWith("/") ? node : URI.create(s + "/");
+    }
+
+    /** The addresses, in the order given. */
+    public List<URI> addresses() {
+        return new ArrayList<>(nodes);
+    }
+}

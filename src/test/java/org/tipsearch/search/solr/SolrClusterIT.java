@@ -1,0 +1,168 @@
+package org.tipsearch.search.solr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tipsearch.BundledReports;
+import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.ingest.Unit;
+
+/**
+ * A real SolrCloud cluster (issue 21), started by the test from Solr's Maven artifacts: two nodes, one collection of
+ * two shards with a replica of each on each node, holding the bundled reports' units. One node killed while clients
+ * search through {@link SolrNodes}: no search fails, none finds a unit fewer, and the node's return is seamless.
+ */
+class SolrClusterIT {
+
+    private static final String COLLECTION = "units";
+    private static final List<String> QUERIES = List.of("*:*", "text:trafficking", "text:victims", "text:recommendations",
+            "text:punishment", "report:" + BundledReports.WORKING_GROUP_2023);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static SolrCluster cluster;
+    private static SolrNodes nodes;
+    private static int unitCount;
+
+    @BeforeAll
+    static void startTheClusterAndIndexTheBundledUnits() throws Exception {
+        cluster = SolrCluster.start(dir, 2);
+        nodes = new SolrNodes(cluster.addresses(), Duration.ofSeconds(30));
+        nodes.post("admin/configs?action=UPLOAD&name=units&wt=json", "application/octet-stream",
+                SolrCluster.zipped(Path.of("src/test/solr/configset-units")));
+        nodes.get("admin/collections?action=CREATE&name=" + COLLECTION + "&numShards=2&replicationFactor=2"
+                + "&collection.configName=units&wt=json");
+        awaitEveryReplicaActive();
+
+        var docs = new ArrayList<Map<String, String>>();
+        var reader = new ReportReader();
+        for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
+            Report report = reader.read(file);
+            for (Unit unit : report.units()) {
+                docs.add(Map.of("id", report.metadata().id() + "!" + unit.unitId(),
+                        "report", report.metadata().id(), "text", unit.text()));
+            }
+        }
+        unitCount = docs.size();
+        nodes.post(COLLECTION + "/update?commit=true&wt=json", "application/json", JSON.writeValueAsBytes(docs));
+    }
+
+    @AfterAll
+    static void stopTheCluster() {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void everyUnitIsFoundThroughEitherNode() throws Exception {
+        assertEquals(208, unitCount);
+        for (var address : cluster.addresses()) {
+            var one = new SolrNodes(List.of(address), Duration.ofSeconds(30));
+            assertEquals(unitCount, count(one, "*:*"), address.toString());
+            assertEquals(count(nodes, "text:trafficking"), count(one, "text:trafficking"), address.toString());
+        }
+    }
+
+    /**
+     * Four clients search without pause; one node is killed, then started again. Every search answers, with the
+     * count it gave before: the other node holds a replica of each shard and the client asks it when its node is
+     * gone. The node comes back with its replicas recovered, and answers as before.
+     */
+    @Test
+    void aNodeKilledWhileClientsSearchFailsNoSearchAndLosesNoUnit() throws Exception {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        for (String q : QUERIES) {
+            expected.put(q, count(nodes, q));
+        }
+        var stop = new AtomicBoolean();
+        var answered = new AtomicInteger();
+        var wrong = new ConcurrentLinkedQueue<String>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    for (int i = client; !stop.get(); i++) {
+                        String q = QUERIES.get(i % QUERIES.size());
+                        try {
+                            long found = count(nodes, q);
+                            if (found != expected.get(q)) {
+                                wrong.add(q + ": " + found + " units, not " + expected.get(q));
+                            }
+                            answered.incrementAndGet();
+                        } catch (IOException | RuntimeException e) {
+                            wrong.add(q + ": " + e);
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1_000);
+            int beforeKill = answered.get();
+            cluster.kill(1);
+            Thread.sleep(3_000);
+            int whileDown = answered.get() - beforeKill;
+            cluster.restart(1);
+            awaitEveryReplicaActive();
+            Thread.sleep(1_000);
+            stop.set(true);
+            assertTrue(whileDown > 0, "searches answered while a node was down: " + whileDown);
+        } finally {
+            stop.set(true);
+            clients.shutdown();
+        }
+        assertEquals(List.of(), List.copyOf(wrong), "of " + answered.get() + " searches");
+        var restarted = new SolrNodes(List.of(cluster.addresses().get(1)), Duration.ofSeconds(30));
+        for (String q : QUERIES) {
+            assertEquals(expected.get(q), count(restarted, q), "the restarted node, " + q);
+        }
+    }
+
+    private static long count(SolrNodes through, String q) throws IOException {
+        JsonNode answer = through.get(COLLECTION + "/select?rows=0&wt=json&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        return answer.path("response").path("numFound").asLong(-1);
+    }
+
+    /** Waits until both nodes are live and every replica of the collection is active. */
+    private static void awaitEveryReplicaActive() throws Exception {
+        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        String states = "";
+        while (System.nanoTime() < until) {
+            JsonNode status = nodes.get("admin/collections?action=CLUSTERSTATUS&wt=json");
+            JsonNode cluster = status.path("cluster");
+            var replicaStates = new ArrayList<String>();
+            cluster.path("collections").path(COLLECTION).path("shards").forEach(shard ->
+                    shard.path("replicas").forEach(replica -> replicaStates.add(replica.path("state").asText())));
+            states = cluster.path("live_nodes").size() + " live nodes, replicas " + replicaStates;
+            if (cluster.path("live_nodes").size() == 2 && replicaStates.size() == 4
+                    && replicaStates.stream().allMatch("active"::equals)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the collection did not become active: " + states);
+    }
+}
