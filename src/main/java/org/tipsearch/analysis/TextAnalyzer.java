@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -49,6 +50,8 @@ import org.tipsearch.curation.CuratorFiles;
  */
 public final class TextAnalyzer extends Analyzer {
 
+    /** What the analysis reads each typographic mark as: curly apostrophes as straight ones, soft hyphens as nothing. */
+    public static final Map<String, String> TYPOGRAPHIC_MARKS = Map.of("\u2019", "'", "\u2018", "'", "\u00AD", "");
     static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
     private static final List<SynonymGroup> SYNONYM_GROUPS = SynonymGroup.load();
     private static final SynonymMap SYNONYMS = synonymMap(false);
@@ -225,9 +228,7 @@ public final class TextAnalyzer extends Analyzer {
 
         static {
             var map = new NormalizeCharMap.Builder();
-            map.add("\u2019", "'");
-            map.add("\u2018", "'");
-            map.add("\u00AD", "");
+            TYPOGRAPHIC_MARKS.forEach(map::add);
             MAP = map.build();
         }
     }

@@ -42,7 +42,10 @@ public final class SolrNodes {
         }
         this.nodes = nodes.stream().map(SolrNodes::withSlash).toList();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: over a connection upgraded to HTTP/2, requests sent after its node died waited for their
+        // timeout instead of failing at once and going to another node
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** A read, e.g. {@code get("tipsearch/select?q=…")}: the answer's JSON, from the first node that answers. */

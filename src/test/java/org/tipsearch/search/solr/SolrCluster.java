@@ -1,7 +1,6 @@
 package org.tipsearch.search.solr;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * A real SolrCloud cluster for the tests: ZooKeeper and N Solr nodes, each in a JVM of its own on the class path
@@ -87,19 +84,6 @@ final class SolrCluster implements AutoCloseable {
     /** Starts a killed node again, on its port and its folder (so with the replicas it held). */
     void restart(int node) {
         startNode(node);
-    }
-
-    /** A configset folder zipped, as Solr's configset API takes it. */
-    static byte[] zipped(Path configSet) throws IOException {
-        var bytes = new ByteArrayOutputStream();
-        try (var zip = new ZipOutputStream(bytes); var files = Files.list(configSet)) {
-            for (Path file : files.sorted().toList()) {
-                zip.putNextEntry(new ZipEntry(file.getFileName().toString()));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
-        }
-        return bytes.toByteArray();
     }
 
     private void startNode(int node) {
