@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,22 +107,38 @@ public final class Documents {
         if (p.number() != null) {
             keyword(doc, Schema.NUMBER, p.number());
         }
-        RecommendationStatus status = annotations.status() != null ? annotations.status() : p.status();
-        if (status != null) {
-            facet(doc, Schema.STATUS, status.id());
+        unitFacets(meta, p, annotations).forEach((dim, values) -> values.forEach(value -> facet(doc, dim, value)));
+        if (meta.session() != null) {
+            keyword(doc, Schema.SESSION, Schema.sessionKey(meta.session().ordinal()));
         }
-        session(doc, meta);
-        if (meta.year() != null) {
-            facet(doc, Schema.YEAR, String.valueOf(meta.year()));
-        }
-        facet(doc, Schema.KIND, p.kind().id());
-        facet(doc, Schema.REPORT_KIND, meta.kind().id());
-        annotations.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
-        annotations.speakerTypes().forEach(speaker -> facet(doc, Schema.SPEAKER_TYPE, speaker));
-        annotations.countries().forEach(country -> facet(doc, Schema.COUNTRY, country));
-        annotations.organizations().forEach(organization -> facet(doc, Schema.ORGANIZATION, organization));
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredUnit(p, annotations))));
         return doc;
+    }
+
+    /**
+     * A unit's facet values, dimension by dimension in the schema's order ({@link Schema#FACETS}), a dimension
+     * without a value left out: what any engine stores and counts for the unit.
+     */
+    public static Map<String, List<String>> unitFacets(ReportMetadata meta, Unit p, Annotations annotations) {
+        var facets = new LinkedHashMap<String, List<String>>();
+        if (meta.session() != null) {
+            facets.put(Schema.SESSION, List.of(meta.session().label()));
+        }
+        facets.put(Schema.TOPIC, annotations.topics());
+        facets.put(Schema.SPEAKER_TYPE, annotations.speakerTypes());
+        facets.put(Schema.KIND, List.of(p.kind().id()));
+        RecommendationStatus status = annotations.status() != null ? annotations.status() : p.status();
+        if (status != null) {
+            facets.put(Schema.STATUS, List.of(status.id()));
+        }
+        if (meta.year() != null) {
+            facets.put(Schema.YEAR, List.of(String.valueOf(meta.year())));
+        }
+        facets.put(Schema.REPORT_KIND, List.of(meta.kind().id()));
+        facets.put(Schema.COUNTRY, annotations.countries());
+        facets.put(Schema.ORGANIZATION, annotations.organizations());
+        facets.values().removeIf(List::isEmpty);
+        return facets;
     }
 
     /** An entry of the recommendations register; {@code order} is its place in the report's register. */

@@ -94,6 +94,7 @@ public final class SolrConfigSet {
               <uniqueKey>%s</uniqueKey>
               <fieldType name="string" class="solr.StrField" sortMissingLast="true" docValues="true"/>
               <fieldType name="long" class="solr.LongPointField" docValues="true"/>
+              <fieldType name="int" class="solr.IntPointField" docValues="true"/>
               <fieldType name="text" class="solr.TextField" positionIncrementGap="100">
                 <analyzer>
             %s    </analyzer>
@@ -101,9 +102,21 @@ public final class SolrConfigSet {
               <field name="%s" type="string" indexed="true" stored="true" required="true"/>
               <field name="_version_" type="long" indexed="true" stored="false"/>
               <field name="%s" type="string" indexed="true" stored="true"/>
+              <field name="%s" type="string" indexed="true" stored="false"/>
+              <field name="%s" type="string" indexed="true" stored="true"/>
+              <field name="%s" type="int" indexed="true" stored="true"/>
               <field name="%s" type="text" indexed="true" stored="true" storeOffsetsWithPositions="true"/>
-            </schema>
-            """.formatted(Schema.ID, TEXT_ANALYSIS, Schema.ID, Schema.REPORT, Schema.TEXT);
+            %s</schema>
+            """.formatted(SolrDocuments.SOLR_ID, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID, Schema.TYPE,
+            Schema.REPORT, Schema.POSITION, Schema.TEXT, facetFields());
+
+    /** Each facet dimension of units, its values kept whole and counted from doc values. */
+    private static String facetFields() {
+        return Schema.FACETS.stream()
+                .map(dim -> "  <field name=\"" + dim + "\" type=\"string\" indexed=\"true\" stored=\"true\""
+                        + " multiValued=\"true\"/>\n")
+                .collect(Collectors.joining());
+    }
 
     private static final String SOLR_CONFIG = """
             <?xml version="1.0" encoding="UTF-8"?>

@@ -30,10 +30,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tipsearch.BundledReports;
 import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.enrich.Enricher;
+import org.tipsearch.search.FacetCount;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchService;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
-import org.tipsearch.ingest.Unit;
 
 /**
  * A real SolrCloud cluster (issue 21), started by the test from Solr's Maven artifacts: two nodes, one collection of
@@ -64,15 +69,13 @@ class SolrClusterIT {
                 + "&collection.configName=units&wt=json");
         awaitEveryReplicaActive();
 
-        var docs = new ArrayList<Map<String, String>>();
+        var docs = new ArrayList<Map<String, Object>>();
         var reader = new ReportReader();
+        var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
             Report report = reader.read(file);
-            for (Unit unit : report.units()) {
-                texts.add(unit.text());
-                docs.add(Map.of("id", report.metadata().id() + "!" + unit.unitId(),
-                        "report", report.metadata().id(), "text", unit.text()));
-            }
+            report.units().forEach(unit -> texts.add(unit.text()));
+            docs.addAll(SolrDocuments.units(enricher.annotate(report)));
         }
         unitCount = docs.size();
         nodes.post(COLLECTION + "/update?commit=true&wt=json", "application/json", JSON.writeValueAsBytes(docs));
@@ -93,6 +96,51 @@ class SolrClusterIT {
             assertEquals(unitCount, count(one, "*:*"), address.toString());
             assertEquals(count(nodes, "text:trafficking"), count(one, "text:trafficking"), address.toString());
         }
+    }
+
+    /**
+     * The facet counts of the cluster are the embedded engine's on the bundled reports, drill sideways included (a
+     * dimension's counts leave out its own filter): with no filter, one topic, and two topics in one session.
+     */
+    @Test
+    void facetCountsAreTheEmbeddedEnginesOnTheBundledReports(@TempDir Path indexDir) throws Exception {
+        BundledReports.index(indexDir);
+        try (SearchService search = SearchService.open(indexDir)) {
+            var all = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, "", 1, 10, Map.of()));
+            List<String> topics = all.facets().get(Schema.TOPIC).stream().map(FacetCount::value).toList();
+            String session = all.facets().get(Schema.SESSION).getFirst().value();
+            List<Map<String, List<String>>> filterCases = List.of(Map.of(),
+                    Map.of(Schema.TOPIC, List.of(topics.getFirst())),
+                    Map.of(Schema.TOPIC, List.of(topics.get(1), topics.get(2)), Schema.SESSION, List.of(session)));
+            for (var filters : filterCases) {
+                var ours = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, "", 1, 10, filters));
+                JsonNode theirs = solrFacets(filters);
+                assertEquals(ours.total(), theirs.path("count").asLong(), "total with " + filters);
+                for (String dim : Schema.FACETS) {
+                    var counts = new LinkedHashMap<String, Integer>();
+                    theirs.path(dim).path("buckets").forEach(b -> counts.put(b.path("val").asText(), b.path("count").asInt()));
+                    for (FacetCount value : ours.facets().getOrDefault(dim, List.of())) {
+                        assertEquals(value.count(), counts.getOrDefault(value.value(), 0),
+                                dim + " " + value.value() + " with " + filters);
+                    }
+                    assertTrue(ours.facets().getOrDefault(dim, List.of()).size() <= counts.size(), dim);
+                }
+            }
+        }
+    }
+
+    /** Every unit's facet counts in Solr's JSON facets, each dimension leaving out its own filter. */
+    private static JsonNode solrFacets(Map<String, List<String>> filters) throws IOException {
+        var query = new StringBuilder(COLLECTION + "/select?q=*:*&rows=0&wt=json");
+        filters.forEach((dim, values) -> query.append("&fq=").append(URLEncoder.encode(
+                "{!terms f=" + dim + " tag=" + dim + " separator=|}" + String.join("|", values), StandardCharsets.UTF_8)));
+        var facets = new StringBuilder("{");
+        for (String dim : Schema.FACETS) {
+            facets.append(facets.length() > 1 ? "," : "").append(dim).append(":{type:terms,field:").append(dim)
+                    .append(",limit:-1,mincount:1,domain:{excludeTags:").append(dim).append("}}");
+        }
+        query.append("&json.facet=").append(URLEncoder.encode(facets.append('}').toString(), StandardCharsets.UTF_8));
+        return nodes.get(query.toString()).path("facets");
     }
 
     /**

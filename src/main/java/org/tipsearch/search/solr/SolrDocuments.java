@@ -1,0 +1,42 @@
+package org.tipsearch.search.solr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.index.Documents;
+import org.tipsearch.index.Schema;
+import org.tipsearch.ingest.ReportMetadata;
+import org.tipsearch.ingest.Unit;
+
+/**
+ * A report's units as the documents of a SolrCloud collection (JSON objects for Solr's update API), with the
+ * facet values the embedded index gives them ({@link Documents#unitFacets}). A document's Solr id is
+ * {@code report!unit}, so that the compositeId router keeps a report's units on one shard, where replacing or
+ * removing the report and reading a unit's neighbours stay local; {@link Schema#ID} keeps tipsearch's own id.
+ */
+public final class SolrDocuments {
+
+    /** The field of the Solr id (the configset's unique key). */
+    public static final String SOLR_ID = "solrId";
+
+    private SolrDocuments() {}
+
+    public static List<Map<String, Object>> units(AnnotatedReport annotated) {
+        ReportMetadata meta = annotated.report().metadata();
+        var docs = new ArrayList<Map<String, Object>>();
+        for (Unit unit : annotated.report().units()) {
+            var doc = new LinkedHashMap<String, Object>();
+            doc.put(SOLR_ID, meta.id() + "!" + unit.unitId());
+            doc.put(Schema.ID, meta.id() + "/" + unit.unitId());
+            doc.put(Schema.TYPE, Schema.TYPE_PARAGRAPH);
+            doc.put(Schema.REPORT, meta.id());
+            doc.put(Schema.POSITION, unit.position());
+            doc.put(Schema.TEXT, unit.text());
+            doc.putAll(Documents.unitFacets(meta, unit, annotated.annotationsOf(unit)));
+            docs.add(doc);
+        }
+        return docs;
+    }
+}
