@@ -13,7 +13,7 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 /**
  * The curator's stem overrides, then KStem, each word stemmed once and its stem then taken from a {@link Cache}
  * shared by the analyzer's threads. Most words of a text are words seen before, and KStem looks a word up in
- * its dictionaries several times: the two filters took a sixth of the time of indexing.
+ * its dictionaries several times for each.
  */
 final class CachedStemFilter extends TokenFilter {
 

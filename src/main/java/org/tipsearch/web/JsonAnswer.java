@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Writes a view as the JSON body of an answer, serialized straight to UTF-8 bytes. Javalin's {@code ctx.json}
- * serializes to a String and encodes that again: on uncached searches of the bundled corpus, JFR put most of the
- * server's samples in the second encoding, and writing bytes served a quarter more requests a second.
+ * serializes to a String and encodes that again, which is most of the work of answering a page from the page
+ * cache (docs/library-first.md has the measurement).
  */
 final class JsonAnswer {
 

@@ -19,8 +19,7 @@ final class Embeddings {
     private static final int QUERY_CACHE = 1_024;
     /**
      * The sentences of a unit compete for its best passage in every search by meaning that finds it: without
-     * their embeddings kept, three quarters of a busy server's time went into embedding them again. 4,096 of
-     * them take some 6 MB.
+     * their embeddings kept, a busy server spends most of its time embedding them again. Each takes 384 floats.
      */
     private static final int PASSAGE_CACHE = 4_096;
 

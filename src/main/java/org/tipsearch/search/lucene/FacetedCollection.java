@@ -22,17 +22,16 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A search's result set collected in one pass, its facets counted as it goes, drill sideways included. Lucene's
- * drill sideways gathers a bit set of matches for each filtered dimension and counts them afterwards: at a million
- * units that was a quarter of a search's time, and its scorer takes a large segment on one core alone.
+ * drill sideways gathers a bit set of matches for each filtered dimension and counts them afterwards, and its
+ * scorer takes a large segment on one core alone (docs/library-first.md has the comparison).
  * <p>
  * The query searched is the base query, without the facet filters; a unit holds a dimension's filter when it has
  * one of the dimension's selected values. A match holding every filter is a hit: it goes to the hits' collector,
  * and each of its values is counted. A match that misses exactly one filter counts that dimension's values alone:
  * a filtered dimension is counted as if its own filter were off, so that a user sees what else to select there.
  * Dimensions take disjoint ranges of ordinals, so one count holds both. Which filters a match holds is read from a
- * bit set per filtered dimension and segment, made from the postings of the selected values' drill-down terms:
- * looking through every value of every match for the selected ones was half of a filtered search's collection at a
- * million units.
+ * bit set per filtered dimension and segment, made from the postings of the selected values' drill-down terms,
+ * rather than by looking through every value of every match for the selected ones.
  *
  * @param <C> the hits' collector
  * @param <T> what the hits' collectors make together, such as the top hits

@@ -15,8 +15,8 @@ interface HitReader<H> {
 
     /**
      * Reads the hits in parts side by side, a part a core, when the index is large enough to be searched in
-     * several slices: reading and highlighting a page of a million units took a tenth of its search, on one core
-     * while the others waited. A small index, one slice, is read by the caller alone.
+     * several slices, rather than on one core while the others wait. A small index, one slice, is read by the
+     * caller alone.
      */
     default List<H> readSideBySide(ReportSearcher searcher, ScoreDoc[] docs, Query highlightQuery, boolean scored)
             throws IOException {

@@ -108,7 +108,7 @@ final class PageSearch {
             // Field filters alone, or no searchable word, have no meaning to search by.
             SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
             // Only units have vectors, so the nearest neighbours need no filter by type: one would cost a bit
-            // set of every unit, built anew for each query (over a quarter of its time at a million units).
+            // set of every unit, built anew for each query.
             // Found once, here, rather than by each search that uses them (the hybrid mode's two).
             float[] meaning = mode == SearchMode.BM25 ? null : queryVector(intent.meaning(read), deadline);
             Query semantic = meaning == null ? null : searcher.rewrite(nearestNeighbours(meaning, read.filter()));
@@ -131,16 +131,15 @@ final class PageSearch {
             long total;
             if (mode == SearchMode.HYBRID) {
                 // The page is the fusion of the words' and the neighbours' rankings, so the result set is only
-                // counted: ranking it too cost a repeated hybrid search at a million units a tenth of its time.
+                // counted: ranking it too would score every match for nothing.
                 collected = counted(searcher, matching, request);
                 total = collected.total();
                 top = deadline.allows() ? fused(searcher, request, intent, read.query(), semantic, window)
                         : new ScoreDoc[0];
             } else if (mode == SearchMode.BM25 && ranked && slice.highlighted() && read.wordsOnly()) {
                 // A page of words alone is ranked apart from the count: the ranking scores only the matches that
-                // can still make the page, and the count scores none (a lifted query too: see LiftQuery). Scoring
-                // every match as it was counted cost a broad word at a million units a third of its time. The
-                // ranking first, so that a search cut short by its budget has hits to show; its count, cut short or
+                // can still make the page, and the count scores none (a lifted query too: see LiftQuery), where
+                // scoring every match as it was counted costs a broad word most. The ranking first, so that a search cut short by its budget has hits to show; its count, cut short or
                 // skipped, knows fewer matches than the ranking saw.
                 TopFieldDocs ranking = searcher.search(drillDown(request, intent.ranked(matching)),
                         new TopFieldCollectorManager(RELEVANCE, window, null, window));
@@ -285,7 +284,7 @@ final class PageSearch {
     /**
      * The words' ranking and the neighbours' ranking, both under the filters, fused (see {@link RankFusion}), the
      * words' ranking counting to its first {@link #FUSION_DEPTH} units: reading it deeper for every page would
-     * cost a broad query over a million units most of its time.
+     * make a broad query over a large index score far more than a page needs.
      */
     private ScoreDoc[] fused(ReportSearcher searcher, SearchRequest request, QueryIntent intent, Query words,
             Query semantic, int window) throws IOException {

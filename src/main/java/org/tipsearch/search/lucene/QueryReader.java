@@ -191,8 +191,7 @@ final class QueryReader {
             // Single words alone are one disjunction, the proximity boost a clause of it: the phrase matches only
             // where all its words are, so it finds nothing more. (A quoted or hyphenated phrase among the words
             // would not imply the phrase of its words ten apart.) Lucene scores such a disjunction a window of
-            // documents at a time, and a disjunction nested in a conjunction document by document: the
-            // benchmark's questions at a million units took a third less time at p95.
+            // documents at a time, and a disjunction nested in a conjunction document by document, more slowly.
             var disjunction = new BooleanQuery.Builder();
             words.forEach(w -> disjunction.add(w, BooleanClause.Occur.SHOULD));
             if (proximity != null) {

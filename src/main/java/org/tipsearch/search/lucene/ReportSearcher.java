@@ -129,7 +129,7 @@ final class ReportSearcher extends IndexSearcher {
      * This view for one search among the records of one type, which stops at the deadline (see {@link #until}).
      * The type is the documents the search accepts, not a clause of its query: a question's words then stay the
      * disjunction they are, which Lucene scores a window of documents at a time, not document by document in a
-     * conjunction with the type. The benchmark's questions at a million units took a third less time at p95.
+     * conjunction with the type, which is slower for questions of many words.
      *
      * @param type {@link Schema#TYPE_PARAGRAPH} or {@link Schema#TYPE_RECOMMENDATION}
      */
