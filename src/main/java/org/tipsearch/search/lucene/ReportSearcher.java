@@ -21,6 +21,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BulkScorer;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.ConjunctionUtils;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FilterWeight;
 import org.apache.lucene.search.IndexSearcher;
@@ -152,7 +153,7 @@ final class ReportSearcher extends IndexSearcher {
      * Lucene accepts the live documents, and it has no count of its own, which Lucene would take from the index's
      * statistics of every type.
      */
-    private static final class AmongRecords extends FilterWeight {
+    static final class AmongRecords extends FilterWeight {
         private final List<FixedBitSet> records;
 
         AmongRecords(Weight weight, List<FixedBitSet> records) {
@@ -173,10 +174,43 @@ final class ReportSearcher extends IndexSearcher {
             }
             FixedBitSet accepted = records.get(leaf.ord);
             return new ScorerSupplier() {
-                /** A search scores in bulk; a scorer of the weight's own would find every type, so none is given. */
+                /** A scorer for whoever asks one (a search scores in bulk): its matches among the type's records. */
                 @Override
-                public Scorer get(long leadCost) {
-                    throw new UnsupportedOperationException("a search among the records of one type scores in bulk");
+                public Scorer get(long leadCost) throws IOException {
+                    Scorer scorer = scorers.get(leadCost);
+                    DocIdSetIterator among = ConjunctionUtils.intersectIterators(List.of(scorer.iterator(),
+                            new BitSetIterator(accepted, accepted.cardinality())));
+                    return new Scorer() {
+                        @Override
+                        public int docID() {
+                            return among.docID();
+                        }
+
+                        @Override
+                        public DocIdSetIterator iterator() {
+                            return among;
+                        }
+
+                        @Override
+                        public float score() throws IOException {
+                            return scorer.score();
+                        }
+
+                        @Override
+                        public float getMaxScore(int upTo) throws IOException {
+                            return scorer.getMaxScore(upTo);
+                        }
+
+                        @Override
+                        public int advanceShallow(int target) throws IOException {
+                            return scorer.advanceShallow(target);
+                        }
+
+                        @Override
+                        public void setMinCompetitiveScore(float minScore) throws IOException {
+                            scorer.setMinCompetitiveScore(minScore);
+                        }
+                    };
                 }
 
                 @Override
@@ -247,7 +281,7 @@ final class ReportSearcher extends IndexSearcher {
     }
 
     /** Per segment, the live records of a type. */
-    private static List<FixedBitSet> liveRecords(IndexReader reader, String type) throws IOException {
+    static List<FixedBitSet> liveRecords(IndexReader reader, String type) throws IOException {
         var perSegment = new ArrayList<FixedBitSet>();
         for (LeafReaderContext leaf : reader.leaves()) {
             var records = new FixedBitSet(leaf.reader().maxDoc());

@@ -9,17 +9,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.IOContext;
@@ -117,6 +123,42 @@ class ReportSearcherTest {
             }
             assertEquals(208, view.recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null)).count(new MatchAllDocsQuery()));
             assertThrows(IllegalArgumentException.class, () -> view.recordsOf(Schema.TYPE_REPORT, new Deadline(null)));
+        }
+    }
+
+    /**
+     * Asked for a plain scorer rather than a bulk one, a weight among the records of one type scores those alone, as
+     * a FILTER clause on the type would: no caller can turn the search's own shortcut into an error.
+     */
+    @Test
+    void aScorerAmongTheRecordsOfATypeFindsThoseAlone() throws Exception {
+        try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
+            ReportSearcher view = viewOf(reader);
+            Query word = new TermQuery(new Term(Schema.TEXT, "state"));
+            for (String type : List.of(Schema.TYPE_PARAGRAPH, Schema.TYPE_RECOMMENDATION)) {
+                Weight among = new ReportSearcher.AmongRecords(view.createWeight(view.rewrite(word), ScoreMode.COMPLETE, 1),
+                        ReportSearcher.liveRecords(reader, type));
+                var found = new TreeSet<Integer>();
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    Scorer scorer = among.scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    DocIdSetIterator docs = scorer.iterator();
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        assertTrue(scorer.score() > 0, type);
+                        found.add(leaf.docBase + doc);
+                    }
+                }
+                var expected = new TreeSet<Integer>();
+                Query filtered = new BooleanQuery.Builder().add(word, BooleanClause.Occur.MUST)
+                        .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER).build();
+                for (var hit : view.search(filtered, reader.maxDoc()).scoreDocs) {
+                    expected.add(hit.doc);
+                }
+                assertFalse(expected.isEmpty(), type);
+                assertEquals(expected, found, type);
+            }
         }
     }
 
