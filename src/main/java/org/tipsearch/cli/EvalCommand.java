@@ -92,7 +92,7 @@ final class EvalCommand implements Callable<Integer> {
         try (SearchService search = SearchService.open(locations.verifiedIndex(spec.commandLine().getErr()))) {
             for (JudgedQueries.JudgedQuery query : queries.queries()) {
                 List<Hit> hits = similar ? precedents(search, query.query())
-                        : search.search(new SearchRequest(Scope.PARAGRAPHS, searchMode, query.query(), 1,
+                        : search.search(new SearchRequest(Scope.UNITS, searchMode, query.query(), 1,
                                 Measure.DEPTH, Map.of())).hits();
                 QueryScores score = RelevanceEvaluation.score(query, hits.stream().map(EvalCommand::ranked).toList());
                 scores.add(score);
@@ -118,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
 
     private SearchMode searchMode() {
         if (mode == null) {
-            return Scope.PARAGRAPHS.defaultMode();
+            return Scope.UNITS.defaultMode();
         }
         try {
             return SearchMode.fromId(mode);

@@ -46,8 +46,8 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SearchRequest request;
         try {
-            SearchMode searchMode = mode == null ? Scope.PARAGRAPHS.defaultMode() : SearchMode.fromId(mode);
-            request = new SearchRequest(Scope.PARAGRAPHS, searchMode, query, 1, size, Map.of());
+            SearchMode searchMode = mode == null ? Scope.UNITS.defaultMode() : SearchMode.fromId(mode);
+            request = new SearchRequest(Scope.UNITS, searchMode, query, 1, size, Map.of());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

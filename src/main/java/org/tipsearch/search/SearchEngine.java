@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 public interface SearchEngine extends AutoCloseable {
 
-    /** A page of units matching a search of the {@link Scope#PARAGRAPHS} scope, highlighted. */
-    SearchResults<Hit> paragraphs(SearchRequest request) throws IOException;
+    /** A page of units matching a search of the {@link Scope#UNITS} scope, highlighted. */
+    SearchResults<Hit> units(SearchRequest request) throws IOException;
 
     /** A page of register entries matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
     SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException;
@@ -24,16 +24,16 @@ public interface SearchEngine extends AutoCloseable {
      * Every unit of a search, up to {@link SearchRequest#MAX_WINDOW}, in the order its pages show them and not
      * highlighted (a hit's highlight is its escaped text); page and size are ignored. Possibly partial.
      */
-    SearchResults<Hit> allParagraphs(SearchRequest request) throws IOException;
+    SearchResults<Hit> allUnits(SearchRequest request) throws IOException;
 
-    /** Every register entry of a search, as {@link #allParagraphs} does for units. Possibly partial. */
+    /** Every register entry of a search, as {@link #allUnits} does for units. Possibly partial. */
     SearchResults<RecommendationHit> allRecommendations(SearchRequest request) throws IOException;
 
     /** The units closest to a unit or to a draft; empty when the unit does not exist. Whole or refused. */
     Optional<List<Hit>> similar(SimilarRequest request) throws IOException;
 
     /** A unit by its global id, with its neighbours in reading order. */
-    Optional<ParagraphInContext> paragraph(String id) throws IOException;
+    Optional<UnitInContext> unit(String id) throws IOException;
 
     /** Every report, with its unit count. */
     List<DocumentSummary> documents() throws IOException;

@@ -79,12 +79,12 @@ public record SearchRequest(Scope scope, SearchMode mode, String query, int page
         return kept;
     }
 
-    /** A keyword search of the paragraphs. */
+    /** A keyword search of the units. */
     public SearchRequest(String query, int page, int size, Map<String, List<String>> filters) {
-        this(Scope.PARAGRAPHS, SearchMode.BM25, query, page, size, filters);
+        this(Scope.UNITS, SearchMode.BM25, query, page, size, filters);
     }
 
-    /** The first page of a keyword query over the paragraphs, with no filters. */
+    /** The first page of a keyword query over the units, with no filters. */
     public static SearchRequest of(String query, int size) {
         return new SearchRequest(query, 1, size, Map.of());
     }

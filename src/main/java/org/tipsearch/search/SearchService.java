@@ -48,10 +48,10 @@ public final class SearchService implements AutoCloseable {
         return new SearchService(LuceneEngine.open(indexDir, queryBudget), queryBudget);
     }
 
-    /** Paragraphs matching a search of the {@link Scope#PARAGRAPHS} scope. */
+    /** Paragraphs matching a search of the {@link Scope#UNITS} scope. */
     public SearchResults<Hit> search(SearchRequest request) throws IOException {
-        requireScope(request, Scope.PARAGRAPHS);
-        return engine.paragraphs(request);
+        requireScope(request, Scope.UNITS);
+        return engine.units(request);
     }
 
     /** Entries of the recommendations register matching a search of the {@link Scope#RECOMMENDATIONS} scope. */
@@ -66,12 +66,12 @@ public final class SearchService implements AutoCloseable {
      * request are ignored. An export is whole: one that cannot finish within the budget throws
      * {@link BudgetExceededException}, as a file that looks complete and is not would mislead whoever reads it.
      */
-    public SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
-        requireScope(request, Scope.PARAGRAPHS);
-        return whole(engine.allParagraphs(request));
+    public SearchResults<Hit> exportUnits(SearchRequest request) throws IOException {
+        requireScope(request, Scope.UNITS);
+        return whole(engine.allUnits(request));
     }
 
-    /** Every entry of a register search, as {@link #exportParagraphs} does for paragraphs. */
+    /** Every entry of a register search, as {@link #exportUnits} does for units. */
     public SearchResults<RecommendationHit> exportRecommendations(SearchRequest request) throws IOException {
         requireScope(request, Scope.RECOMMENDATIONS);
         return whole(engine.allRecommendations(request));
@@ -100,8 +100,8 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** A unit by its global id, with its neighbours. */
-    public Optional<ParagraphInContext> paragraph(String id) throws IOException {
-        return engine.paragraph(id);
+    public Optional<UnitInContext> unit(String id) throws IOException {
+        return engine.unit(id);
     }
 
     /** Every report, with its unit count. */

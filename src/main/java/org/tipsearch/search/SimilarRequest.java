@@ -13,16 +13,16 @@ import org.tipsearch.index.Schema;
  * A request for the units closest to a paragraph of the index or to pasted text (a draft a delegation wants
  * precedents for).
  *
- * @param paragraphId the unit to start from, or null when text is given
+ * @param unitId the unit to start from, or null when text is given
  * @param text        the text to start from, or null when a paragraph is given
  * @param size        how many units to return
  * @param filters     kind and status filters
  * @param exclude     for a paragraph, what the similar units must come from outside of
  */
-public record SimilarRequest(String paragraphId, String text, int size, Map<String, List<String>> filters,
+public record SimilarRequest(String unitId, String text, int size, Map<String, List<String>> filters,
         Exclude exclude) {
 
-    /** The paragraph's own report (the default), or its whole session: how the wording evolved across sessions. */
+    /** The unit's own report (the default), or its whole session: how the wording evolved across sessions. */
     public enum Exclude {
         REPORT, SESSION;
 
@@ -40,7 +40,7 @@ public record SimilarRequest(String paragraphId, String text, int size, Map<Stri
     public static final Set<String> FILTERS = Set.of(Schema.KIND, Schema.STATUS);
 
     public SimilarRequest {
-        if ((paragraphId == null) == (text == null)) {
+        if ((unitId == null) == (text == null)) {
             throw new IllegalArgumentException("give either a paragraph or a text");
         }
         if (text != null) {

@@ -44,12 +44,12 @@ final class ApiHandlers {
 
     void search(Context ctx) throws IOException {
         JsonAnswer.write(ctx,
-                SearchView.of(served.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of));
+                SearchView.of(served.search(RequestParams.searchRequest(ctx, Scope.UNITS)), HitView::of));
     }
 
     void facets(Context ctx) throws IOException {
         JsonAnswer.write(ctx,
-                FacetsView.of(served.search(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS).countsOnly())));
+                FacetsView.of(served.search(RequestParams.searchRequest(ctx, Scope.UNITS).countsOnly())));
     }
 
     void recommendations(Context ctx) throws IOException {
@@ -77,7 +77,7 @@ final class ApiHandlers {
     void paragraph(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         String id = RequestParams.paragraphId(ctx);
-        JsonAnswer.write(ctx, search.paragraph(id)
+        JsonAnswer.write(ctx, search.unit(id)
                 .map(ParagraphView::of)
                 .orElseThrow(() -> ApiException.notFound("no paragraph with id '" + id + "'")));
     }
@@ -131,6 +131,6 @@ final class ApiHandlers {
         boolean damaged = check.state() == IndexCheck.State.DAMAGED;
         ctx.status(damaged ? 503 : 200);
         JsonAnswer.write(ctx, new HealthView(damaged ? "damaged" : "ok", check.state().id(),
-                check.damage().orElse(null), health.paragraphs(), health.documents()));
+                check.damage().orElse(null), health.units(), health.documents()));
     }
 }

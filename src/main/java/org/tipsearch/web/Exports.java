@@ -120,7 +120,7 @@ final class Exports {
     }
 
     private SearchResults<HitView> paragraphs(Context ctx) throws IOException {
-        return views(search.exportParagraphs(RequestParams.searchRequest(ctx, Scope.PARAGRAPHS)), HitView::of);
+        return views(search.exportUnits(RequestParams.searchRequest(ctx, Scope.UNITS)), HitView::of);
     }
 
     private SearchResults<RecommendationView> recommendations(Context ctx) throws IOException {

@@ -22,7 +22,7 @@ import org.tipsearch.search.DocumentContents;
 import org.tipsearch.search.DocumentSummary;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Hit;
-import org.tipsearch.search.ParagraphInContext;
+import org.tipsearch.search.UnitInContext;
 import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.Suggestion;
@@ -50,7 +50,7 @@ final class JsonViews {
     /** A report in the list of reports: its metadata, its size, and when it was added (from the file {@code source}). */
     record DocumentListEntry(@JsonUnwrapped DocumentView document, int paragraphs, String addedAt, String fingerprint) {
         static DocumentListEntry of(DocumentSummary summary) {
-            return new DocumentListEntry(DocumentView.of(summary.report().metadata()), summary.paragraphs(),
+            return new DocumentListEntry(DocumentView.of(summary.report().metadata()), summary.units(),
                     summary.report().addedAt().toString(), summary.report().fingerprint());
         }
     }
@@ -78,8 +78,8 @@ final class JsonViews {
     }
 
     record ParagraphView(@JsonUnwrapped HitView paragraph, String previous, String next) {
-        static ParagraphView of(ParagraphInContext context) {
-            return new ParagraphView(HitView.of(context.paragraph()), context.previousId(), context.nextId());
+        static ParagraphView of(UnitInContext context) {
+            return new ParagraphView(HitView.of(context.unit()), context.previousId(), context.nextId());
         }
     }
 
@@ -144,7 +144,7 @@ final class JsonViews {
         static DocumentContentsView of(DocumentContents contents) {
             return new DocumentContentsView(DocumentListEntry.of(contents.summary()),
                     AccountView.of(contents.summary().report().account()),
-                    contents.paragraphs().stream().map(HitView::of).toList());
+                    contents.units().stream().map(HitView::of).toList());
         }
     }
 

@@ -48,7 +48,7 @@ final class Pages {
     /** A paragraph's page; 404 when the id names no paragraph, so that link checkers see a dead link. */
     void paragraph(Context ctx) throws IOException {
         String id = RequestParams.paragraphId(ctx);
-        if (search.paragraph(id).isEmpty()) {
+        if (search.unit(id).isEmpty()) {
             throw ApiException.notFound("no paragraph with id '" + id + "'");
         }
         html(ctx, paragraphPage, THIS_SITE);

@@ -32,7 +32,7 @@ final class RequestParams {
      */
     static SearchRequest searchRequest(Context ctx, Scope scope) {
         Set<String> parameters = new TreeSet<>(Set.of("q", "page", "size"));
-        if (scope == Scope.PARAGRAPHS) {
+        if (scope == Scope.UNITS) {
             parameters.add("mode");
         }
         rejectUnknown(ctx, union(parameters, scope.facets()));

@@ -36,9 +36,9 @@ final class ServedSearches {
     }
 
     /** An export, searched anew in its turn: not kept. */
-    SearchResults<Hit> exportParagraphs(SearchRequest request) throws IOException {
+    SearchResults<Hit> exportUnits(SearchRequest request) throws IOException {
         long arrival = System.nanoTime();
-        return answeredAgain(turns.take(() -> search.exportParagraphs(request)), arrival);
+        return answeredAgain(turns.take(() -> search.exportUnits(request)), arrival);
     }
 
     SearchResults<RecommendationHit> exportRecommendations(SearchRequest request) throws IOException {

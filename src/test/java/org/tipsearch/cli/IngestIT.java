@@ -152,7 +152,7 @@ class IngestIT {
         try (SearchService search = SearchService.open(indexDir)) {
             var out = new TreeMap<String, Integer>();
             for (DocumentSummary document : search.documents()) {
-                out.put(document.report().id(), document.paragraphs());
+                out.put(document.report().id(), document.units());
             }
             return out;
         }

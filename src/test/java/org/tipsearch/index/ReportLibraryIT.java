@@ -61,7 +61,7 @@ class ReportLibraryIT {
     }
 
     static Map<String, Integer> unitsByReport(SearchService search) throws Exception {
-        return search.documents().stream().collect(Collectors.toMap(d -> d.report().id(), DocumentSummary::paragraphs));
+        return search.documents().stream().collect(Collectors.toMap(d -> d.report().id(), DocumentSummary::units));
     }
 
     @Test
@@ -79,7 +79,7 @@ class ReportLibraryIT {
         assertEquals(BundledReports.DIALOGUE_2022, renamed.reportId());
         try (SearchService search = SearchService.open(indexDir)) {
             assertEquals(5, search.documents().size());
-            assertEquals(208, search.health().paragraphs());
+            assertEquals(208, search.health().units());
         }
     }
 
@@ -96,7 +96,7 @@ class ReportLibraryIT {
         assertEquals("wg-2099", corrected.reportId(), "the corrected version keeps the id, so links to it still work");
         try (SearchService search = SearchService.open(indexDir)) {
             assertEquals(1, search.documents().size());
-            var paragraph = search.paragraph("wg-2099/para-2").orElseThrow().paragraph();
+            var paragraph = search.unit("wg-2099/para-2").orElseThrow().unit();
             assertEquals("Speakers stressed the non-punishment of victims.", paragraph.unit().parsed().text());
             assertEquals("wg-2099-corrigendum.txt", paragraph.document().source());
             assertEquals(0, search.search(SearchRequest.of("prevention", 10)).total());
@@ -136,7 +136,7 @@ class ReportLibraryIT {
         assertTrue(library.remove(BundledReports.ARTICLE_2023).isEmpty());
         try (SearchService search = SearchService.open(indexDir)) {
             assertFalse(unitsByReport(search).containsKey(BundledReports.ARTICLE_2023));
-            assertEquals(208 - 15, search.health().paragraphs());
+            assertEquals(208 - 15, search.health().units());
             assertEquals(0, search.search(SearchRequest.of("report:" + BundledReports.ARTICLE_2023, 10)).total());
             assertTrue(search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25,
                     "report:" + BundledReports.ARTICLE_2023, 1, 10, Map.of())).hits().isEmpty());

@@ -124,7 +124,7 @@ class SearchServiceTest {
                     }
                     phrases++;
                     for (SearchMode mode : List.of(SearchMode.BM25, SearchMode.HYBRID)) {
-                        var request = new SearchRequest(Scope.PARAGRAPHS, mode, "\"" + phrase + "\"", 1, 100, Map.of());
+                        var request = new SearchRequest(Scope.UNITS, mode, "\"" + phrase + "\"", 1, 100, Map.of());
                         if (!ids(search.search(request)).contains(report.globalId(unit))) {
                             missed.add(mode.id() + " \"" + phrase + "\" (" + report.globalId(unit) + ")");
                         }
@@ -146,7 +146,7 @@ class SearchServiceTest {
         for (String query : List.of("non-punishment", "panellist", "organ removal", "corruption of officials",
                 "how do survivors take part")) {
             for (SearchMode mode : SearchMode.values()) {
-                for (Hit hit : search.search(new SearchRequest(Scope.PARAGRAPHS, mode, query, 1, 50, Map.of())).hits()) {
+                for (Hit hit : search.search(new SearchRequest(Scope.UNITS, mode, query, 1, 50, Map.of())).hits()) {
                     String shown = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(
                                     hit.highlight().replaceAll("</?mark>", ""))
                             .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
@@ -247,8 +247,8 @@ class SearchServiceTest {
         assertEquals(10, status.get("proposed"));
         assertEquals(ids(search("country:Turkiye")), ids(search("country:Türkiye")));
         assertEquals(Set.of(BundledReports.WORKING_GROUP_2023 + "/para-18"), ids(search("speaker:Schmitt")));
-        assertEquals("intergovernmental", search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-18").orElseThrow()
-                .paragraph().unit().speakerTypes().get(0));
+        assertEquals("intergovernmental", search.unit(BundledReports.WORKING_GROUP_2023 + "/para-18").orElseThrow()
+                .unit().unit().speakerTypes().get(0));
     }
 
     @Test
@@ -320,9 +320,9 @@ class SearchServiceTest {
         for (Map<String, List<String>> filters : List.of(Map.<String, List<String>>of(),
                 Map.of("kind", List.of("recommendation")), Map.of("session", List.of("13th session (2023)")))) {
             for (String words : List.of("child", "victims -child", "kind:recommendation cooperation")) {
-                var page = new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, words, 1, 20, filters);
+                var page = new SearchRequest(Scope.UNITS, SearchMode.BM25, words, 1, 20, filters);
                 SearchResults<Hit> ranked = search.search(page);
-                SearchResults<Hit> exported = search.exportParagraphs(page);
+                SearchResults<Hit> exported = search.exportUnits(page);
                 String what = words + " " + filters;
                 assertEquals(exported.total(), ranked.total(), what);
                 assertEquals(exported.facets(), ranked.facets(), what);
@@ -355,7 +355,7 @@ class SearchServiceTest {
                     Map.of("speakerType", List.of("civil-society")))) {
                 for (String words : List.of("victims", "\"non-punishment principle\"",
                         "how should States avoid punishing victims for crimes they were compelled to commit")) {
-                    var page = new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, words, 1, 10, filters);
+                    var page = new SearchRequest(Scope.UNITS, SearchMode.BM25, words, 1, 10, filters);
                     SearchResults<Hit> whole = search.search(page);
                     SearchResults<Hit> inSlices = sliced.search(page);
                     String what = words + " " + filters;
@@ -395,7 +395,7 @@ class SearchServiceTest {
 
     @Test
     void aHitFoundByMeaningAloneShowsItsClosestSentence() throws Exception {
-        SearchResults<Hit> results = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.HYBRID,
+        SearchResults<Hit> results = search.search(new SearchRequest(Scope.UNITS, SearchMode.HYBRID,
                 "teachers should learn to recognise pupils at risk", 1, 20, Map.of()));
         List<Hit> unmarked = results.hits().stream().filter(h -> !h.highlight().contains("<mark>")).toList();
         assertTrue(!unmarked.isEmpty(), "some hits are found by meaning alone");
@@ -410,27 +410,27 @@ class SearchServiceTest {
 
     @Test
     void paragraphWithItsNeighbours() throws Exception {
-        ParagraphInContext p = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow();
+        UnitInContext p = search.unit(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow();
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-18", p.previousId());
         assertEquals(BundledReports.WORKING_GROUP_2023 + "/para-20", p.nextId());
         assertEquals("Report on the meeting of the Working Group on Trafficking in Persons, 2–3 October 2023, para. 19",
-                Citation.of(p.paragraph().document(), p.paragraph().unit().parsed()));
-        ParagraphInContext first = search.paragraph(BundledReports.ARTICLE_2023 + "/para-1").orElseThrow();
+                Citation.of(p.unit().document(), p.unit().unit().parsed()));
+        UnitInContext first = search.unit(BundledReports.ARTICLE_2023 + "/para-1").orElseThrow();
         assertNull(first.previousId());
-        ParagraphInContext last = search.paragraph(BundledReports.WORKING_GROUP_2023 + "/annex-rec-10").orElseThrow();
+        UnitInContext last = search.unit(BundledReports.WORKING_GROUP_2023 + "/annex-rec-10").orElseThrow();
         assertNull(last.nextId());
-        assertTrue(search.paragraph("nope/para-1").isEmpty());
-        assertTrue(search.paragraph(BundledReports.WORKING_GROUP_2023).isEmpty()); // a report id is not a paragraph
+        assertTrue(search.unit("nope/para-1").isEmpty());
+        assertTrue(search.unit(BundledReports.WORKING_GROUP_2023).isEmpty()); // a report id is not a paragraph
     }
 
     @Test
     void documentsWithTheirUnits() throws Exception {
         List<DocumentSummary> documents = search.documents();
-        assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(DocumentSummary::paragraphs).toList());
+        assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(DocumentSummary::units).toList());
         DocumentContents wg = search.document(BundledReports.WORKING_GROUP_2023).orElseThrow();
-        assertEquals(74, wg.paragraphs().size());
-        assertEquals("para-1", wg.paragraphs().get(0).unit().parsed().unitId());
-        assertEquals("annex-rec-10", wg.paragraphs().get(73).unit().parsed().unitId());
+        assertEquals(74, wg.units().size());
+        assertEquals("para-1", wg.units().get(0).unit().parsed().unitId());
+        assertEquals("annex-rec-10", wg.units().get(73).unit().parsed().unitId());
         assertTrue(search.document("nope").isEmpty());
         assertEquals(new IndexHealth(208, 5), search.health());
     }
@@ -450,20 +450,20 @@ class SearchServiceTest {
     void aSearchThatSpendsItsBudgetBeforeFindingAnythingIsRefused() throws Exception {
         try (var hurried = SearchService.open(indexDir, Duration.ofNanos(1))) {
             for (SearchMode mode : SearchMode.values()) {
-                var request = new SearchRequest(Scope.PARAGRAPHS, mode, "child trafficking", 1, 10,
+                var request = new SearchRequest(Scope.UNITS, mode, "child trafficking", 1, 10,
                         Map.of(Schema.KIND, List.of("paragraph")));
                 assertThrows(BudgetExceededException.class, () -> hurried.search(request), mode.id());
-                assertThrows(BudgetExceededException.class, () -> hurried.exportParagraphs(request), mode.id());
+                assertThrows(BudgetExceededException.class, () -> hurried.exportUnits(request), mode.id());
             }
             String paragraph = BundledReports.WORKING_GROUP_2023 + "/para-19";
             assertThrows(BudgetExceededException.class, () -> hurried.similar(
                     new SimilarRequest(paragraph, null, 5, Map.of(), null)));
             assertThrows(BudgetExceededException.class, () -> hurried.similar(
                     new SimilarRequest(null, "victims should not be punished", 5, Map.of(), null)));
-            assertTrue(hurried.paragraph(paragraph).isPresent());
+            assertTrue(hurried.unit(paragraph).isPresent());
         }
         try (var patient = SearchService.open(indexDir, Duration.ofMinutes(1))) {
-            SearchResults<Hit> results = patient.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.HYBRID,
+            SearchResults<Hit> results = patient.search(new SearchRequest(Scope.UNITS, SearchMode.HYBRID,
                     "child trafficking", 1, 10, Map.of()));
             assertFalse(results.partial());
             assertNull(results.notice());

@@ -36,11 +36,11 @@ class JsonAnswerTest {
         var javalin = new JavalinJackson();
         try (SearchService search = SearchService.open(indexDir)) {
             List<Object> views = List.of(
-                    SearchView.of(search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+                    SearchView.of(search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25,
                             "non-punishment", 1, 10, Map.of())), HitView::of),
                     SearchView.of(search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25,
                             "", 1, 20, Map.of())), RecommendationView::of),
-                    ParagraphView.of(search.paragraph(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow()),
+                    ParagraphView.of(search.unit(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow()),
                     DocumentContentsView.of(search.document(BundledReports.DIALOGUE_2024).orElseThrow()));
             for (Object view : views) {
                 JsonNode ours = READ.readTree(JsonAnswer.bytes(view));

@@ -64,7 +64,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (SearchService search = SearchService.open(index.existingIndex())) {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
-                    + " %d queries x %d rounds%n", search.health().paragraphs(), queries.size(), rounds);
+                    + " %d queries x %d rounds%n", search.health().units(), queries.size(), rounds);
             out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
             var timings = new ArrayList<Timings>();
             for (SearchMode mode : searchModes) {
@@ -124,7 +124,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         long[] nanos = new long[queries.size()];
         for (int q = 0; q < nanos.length; q++) {
             BenchQuery query = queries.get(q);
-            var request = new SearchRequest(Scope.PARAGRAPHS, mode, query.query(), 1, 10, query.filters());
+            var request = new SearchRequest(Scope.UNITS, mode, query.query(), 1, 10, query.filters());
             if (!repeated) {
                 search.clearEmbeddingCaches(); // embedded anew, as a new query would be
             }

@@ -57,7 +57,7 @@ final class BenchPostgresCommand implements Callable<Integer> {
             long pgMatches = 0;
             for (int round = -1, i = 0; round < rounds; round++) { // round -1 warms both up
                 for (BenchQuery query : queries) {
-                    var request = new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, query.query(), 1, 10, query.filters());
+                    var request = new SearchRequest(Scope.UNITS, SearchMode.BM25, query.query(), 1, 10, query.filters());
                     long t0 = System.nanoTime();
                     long luceneTotal = search.search(request).total();
                     long t1 = System.nanoTime();

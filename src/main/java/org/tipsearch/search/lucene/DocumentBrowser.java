@@ -17,7 +17,7 @@ import org.tipsearch.index.Schema;
 import org.tipsearch.search.DocumentContents;
 import org.tipsearch.search.DocumentSummary;
 import org.tipsearch.search.Hit;
-import org.tipsearch.search.ParagraphInContext;
+import org.tipsearch.search.UnitInContext;
 
 /**
  * Looks units and reports up as they are, unranked and unhighlighted: a unit by its id with the ids of the units
@@ -32,7 +32,7 @@ final class DocumentBrowser {
     }
 
     /** A unit by its global id, with its neighbours. */
-    Optional<ParagraphInContext> paragraph(ReportSearcher searcher, String id) throws IOException {
+    Optional<UnitInContext> paragraph(ReportSearcher searcher, String id) throws IOException {
         Optional<ScoreDoc> found = first(searcher, new TermQuery(new Term(Schema.ID, id)));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -40,7 +40,7 @@ final class DocumentBrowser {
         Hit hit = pageOfHits.hits(searcher, new ScoreDoc[] {found.get()}, null, false).get(0);
         IndexedUnit unit = hit.unit();
         int position = unit.parsed().position();
-        return Optional.of(new ParagraphInContext(hit,
+        return Optional.of(new UnitInContext(hit,
                 neighbour(searcher, unit.reportId(), position - 1),
                 neighbour(searcher, unit.reportId(), position + 1)));
     }
@@ -59,7 +59,7 @@ final class DocumentBrowser {
             return Optional.empty();
         }
         Query units = new BooleanQuery.Builder()
-                .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                .add(ReportSearcher.UNITS, BooleanClause.Occur.FILTER)
                 .add(new TermQuery(new Term(Schema.REPORT, reportId)), BooleanClause.Occur.FILTER)
                 .build();
         int count = searcher.unitCount(reportId);
@@ -72,7 +72,7 @@ final class DocumentBrowser {
     static Optional<ScoreDoc> first(IndexSearcher searcher, Query query) throws IOException {
         Query paragraphOnly = new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.FILTER)
-                .add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER)
+                .add(ReportSearcher.UNITS, BooleanClause.Occur.FILTER)
                 .build();
         ScoreDoc[] docs = searcher.search(paragraphOnly, 1).scoreDocs;
         return docs.length == 0 ? Optional.empty() : Optional.of(docs[0]);

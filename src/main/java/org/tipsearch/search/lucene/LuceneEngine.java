@@ -19,7 +19,7 @@ import org.tipsearch.search.DocumentContents;
 import org.tipsearch.search.DocumentSummary;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.IndexHealth;
-import org.tipsearch.search.ParagraphInContext;
+import org.tipsearch.search.UnitInContext;
 import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.SearchEngine;
 import org.tipsearch.search.SearchMode;
@@ -103,7 +103,7 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
-    public SearchResults<Hit> paragraphs(SearchRequest request) throws IOException {
+    public SearchResults<Hit> units(SearchRequest request) throws IOException {
         // A hit found by meaning alone shows its sentence closest to the query, which costs embedding its sentences.
         boolean byMeaning = request.mode() != SearchMode.BM25 && !request.query().isEmpty();
         return run(request, Slice.pageOf(request), pageOfHits::hits,
@@ -116,7 +116,7 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
-    public SearchResults<Hit> allParagraphs(SearchRequest request) throws IOException {
+    public SearchResults<Hit> allUnits(SearchRequest request) throws IOException {
         return run(request, Slice.EXPORT, pageOfHits::hits, Refinement.none());
     }
 
@@ -137,7 +137,7 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
-    public Optional<ParagraphInContext> paragraph(String id) throws IOException {
+    public Optional<UnitInContext> unit(String id) throws IOException {
         return withView(view -> browser.paragraph(view, id));
     }
 

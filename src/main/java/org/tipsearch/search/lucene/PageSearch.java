@@ -98,7 +98,7 @@ final class PageSearch {
             ReportSearcher searcher = view.recordsOf(request.scope().type(), deadline);
             QueryIntent intent = intents.read(request.query());
             QueryReader.ReadQuery read = queryReader.read(intent.searched(), intent.kind() == QueryIntent.Kind.QUESTION
-                    && request.mode() == SearchMode.BM25 && request.scope() == Scope.PARAGRAPHS
+                    && request.mode() == SearchMode.BM25 && request.scope() == Scope.UNITS
                             ? QueryReader.WordsRequired.QUESTION_BY_WORDS : QueryReader.WordsRequired.USUAL);
             if (searcher.facetState() == null) { // an index with no units at all
                 return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of(),

@@ -52,7 +52,7 @@ import org.tipsearch.ingest.ReportMetadata;
  */
 final class ReportSearcher extends IndexSearcher {
 
-    static final Query PARAGRAPHS = ofType(Schema.TYPE_PARAGRAPH);
+    static final Query UNITS = ofType(Schema.TYPE_PARAGRAPH);
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
 

@@ -68,10 +68,10 @@ final class SimilarUnits {
         mlt.setMinTermFreq(1);
         mlt.setMinDocFreq(1);
         mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
-        if (request.paragraphId() != null) {
+        if (request.unitId() != null) {
             // on the view: a look-up by id is too quick to need the deadline, and one cut short would be a 404
             Optional<ScoreDoc> unit = DocumentBrowser.first(view,
-                    new TermQuery(new Term(Schema.ID, request.paragraphId())));
+                    new TermQuery(new Term(Schema.ID, request.unitId())));
             if (unit.isEmpty()) {
                 return Optional.empty();
             }
@@ -85,7 +85,7 @@ final class SimilarUnits {
             vector = embeddings.draft(request.text());
             keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
         }
-        var filter = new BooleanQuery.Builder().add(ReportSearcher.PARAGRAPHS, BooleanClause.Occur.FILTER);
+        var filter = new BooleanQuery.Builder().add(ReportSearcher.UNITS, BooleanClause.Occur.FILTER);
         request.filters().forEach((dim, values) -> {
             var anyOf = new BooleanQuery.Builder();
             values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));

@@ -57,7 +57,7 @@ class QueryIntentSearchTest {
 
     @Test
     void aQuestionIsSearchedWithoutItsFramingWords() throws Exception {
-        var results = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+        var results = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25,
                 "how can judges be trained?", 1, 20, Map.of()));
         assertFalse(results.hits().isEmpty());
         for (Hit hit : results.hits()) {
@@ -68,7 +68,7 @@ class QueryIntentSearchTest {
             }
         }
         // As query syntax, the same words are searched as typed.
-        var typed = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+        var typed = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25,
                 "can OR judges", 1, 100, Map.of()));
         assertTrue(typed.hits().stream().anyMatch(h -> h.highlight().toLowerCase().contains("<mark>can")));
     }
@@ -131,8 +131,8 @@ class QueryIntentSearchTest {
     @Test
     void aRequestForRecommendationsLiftsTheRegistersUnits() throws Exception {
         String subject = "organ removal";
-        var asTheme = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, subject, 1, 10, Map.of()));
-        var asRequest = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25,
+        var asTheme = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, subject, 1, 10, Map.of()));
+        var asRequest = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25,
                 "recommendations on " + subject, 1, 10, Map.of()));
         long registerAsTheme = asTheme.hits().stream().filter(QueryIntentSearchTest::inRegister).count();
         long registerAsRequest = asRequest.hits().stream().filter(QueryIntentSearchTest::inRegister).count();

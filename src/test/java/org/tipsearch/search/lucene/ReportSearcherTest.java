@@ -56,13 +56,13 @@ class ReportSearcherTest {
             Map<String, List<String>> recommendations = Map.of(Schema.KIND, List.of("recommendation"));
 
             var spent = new Deadline(Duration.ofNanos(1));
-            var cut = view.until(spent).search(ReportSearcher.PARAGRAPHS,
+            var cut = view.until(spent).search(ReportSearcher.UNITS,
                     FacetedCollection.counting(view.facetOrdinals(), recommendations));
             assertEquals(0, cut.total());
             assertTrue(spent.cutShort());
 
             var unlimited = new Deadline(null);
-            var whole = view.until(unlimited).search(ReportSearcher.PARAGRAPHS,
+            var whole = view.until(unlimited).search(ReportSearcher.UNITS,
                     FacetedCollection.counting(view.facetOrdinals(), recommendations));
             assertTrue(whole.total() > 0);
             assertFalse(unlimited.cutShort());
@@ -199,7 +199,7 @@ class ReportSearcherTest {
     void bestPassagesStopAtTheDeadline() throws Exception {
         List<Hit> openings;
         try (var engine = LuceneEngine.open(indexDir, null)) {
-            openings = engine.allParagraphs(SearchRequest.of("child", 10)).hits().subList(0, 3);
+            openings = engine.allUnits(SearchRequest.of("child", 10)).hits().subList(0, 3);
         }
         var spent = new Deadline(Duration.ofNanos(1));
         assertEquals(openings, BestPassages.apply(openings, "children at risk", new Embeddings(), spent));

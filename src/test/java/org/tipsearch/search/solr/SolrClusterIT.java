@@ -106,14 +106,14 @@ class SolrClusterIT {
     void facetCountsAreTheEmbeddedEnginesOnTheBundledReports(@TempDir Path indexDir) throws Exception {
         BundledReports.index(indexDir);
         try (SearchService search = SearchService.open(indexDir)) {
-            var all = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, "", 1, 10, Map.of()));
+            var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
             List<String> topics = all.facets().get(Schema.TOPIC).stream().map(FacetCount::value).toList();
             String session = all.facets().get(Schema.SESSION).getFirst().value();
             List<Map<String, List<String>>> filterCases = List.of(Map.of(),
                     Map.of(Schema.TOPIC, List.of(topics.getFirst())),
                     Map.of(Schema.TOPIC, List.of(topics.get(1), topics.get(2)), Schema.SESSION, List.of(session)));
             for (var filters : filterCases) {
-                var ours = search.search(new SearchRequest(Scope.PARAGRAPHS, SearchMode.BM25, "", 1, 10, filters));
+                var ours = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, filters));
                 JsonNode theirs = solrFacets(filters);
                 assertEquals(ours.total(), theirs.path("count").asLong(), "total with " + filters);
                 for (String dim : Schema.FACETS) {

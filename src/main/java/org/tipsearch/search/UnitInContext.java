@@ -1,4 +1,4 @@
 package org.tipsearch.search;
 
 /** A unit with the ids of the units before and after it in its report (null at either end). */
-public record ParagraphInContext(Hit paragraph, String previousId, String nextId) {}
+public record UnitInContext(Hit unit, String previousId, String nextId) {}
