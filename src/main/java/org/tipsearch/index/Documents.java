@@ -108,9 +108,7 @@ public final class Documents {
             keyword(doc, Schema.NUMBER, p.number());
         }
         unitFacets(meta, p, annotations).forEach((dim, values) -> values.forEach(value -> facet(doc, dim, value)));
-        if (meta.session() != null) {
-            keyword(doc, Schema.SESSION, Schema.sessionKey(meta.session().ordinal()));
-        }
+        sessionNumber(doc, meta);
         doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredUnit(p, annotations))));
         return doc;
     }
@@ -214,6 +212,13 @@ public final class Documents {
     private static void session(Document doc, ReportMetadata meta) {
         if (meta.session() != null) {
             facet(doc, Schema.SESSION, meta.session().label());
+        }
+        sessionNumber(doc, meta);
+    }
+
+    /** The session searchable by its number ({@code session:13}). */
+    private static void sessionNumber(Document doc, ReportMetadata meta) {
+        if (meta.session() != null) {
             keyword(doc, Schema.SESSION, Schema.sessionKey(meta.session().ordinal()));
         }
     }

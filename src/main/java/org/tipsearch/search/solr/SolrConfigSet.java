@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ public final class SolrConfigSet {
         var out = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
-                out.append(String.format("\\u%04X", (int) c));
+                out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
             } else {
                 out.append(c);
             }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,10 +117,5 @@ public final class SolrNodes {
     private static URI withSlash(URI node) {
         String s = node.toString();
         return s.endsWith("/") ? node : URI.create(s + "/");
-    }
-
-    /** The addresses, in the order given. */
-    public List<URI> addresses() {
-        return new ArrayList<>(nodes);
     }
 }

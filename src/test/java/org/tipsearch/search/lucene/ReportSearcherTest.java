@@ -113,10 +113,7 @@ class ReportSearcherTest {
                 int ofType = view.count(ReportSearcher.ofType(type));
                 assertEquals(ofType, among.count(new MatchAllDocsQuery()), type);
                 assertEquals(ofType, among.search(new MatchAllDocsQuery(), reader.maxDoc()).scoreDocs.length, type);
-                int wordOfType = view.count(new BooleanQuery.Builder()
-                        .add(word, BooleanClause.Occur.MUST)
-                        .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER)
-                        .build());
+                int wordOfType = view.count(ofType(word, type));
                 assertTrue(wordOfType > 0 && wordOfType < view.count(word), type);
                 assertEquals(wordOfType, among.count(word), type);
                 assertEquals(wordOfType, among.search(word, new TotalHitCountCollectorManager(among.getSlices())), type);
@@ -151,9 +148,7 @@ class ReportSearcherTest {
                     }
                 }
                 var expected = new TreeSet<Integer>();
-                Query filtered = new BooleanQuery.Builder().add(word, BooleanClause.Occur.MUST)
-                        .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER).build();
-                for (var hit : view.search(filtered, reader.maxDoc()).scoreDocs) {
+                for (var hit : view.search(ofType(word, type), reader.maxDoc()).scoreDocs) {
                     expected.add(hit.doc);
                 }
                 assertFalse(expected.isEmpty(), type);
@@ -187,6 +182,12 @@ class ReportSearcherTest {
                 assertEquals(208 - removedUnits, among.search(new MatchAllDocsQuery(), 1_000).scoreDocs.length);
             }
         }
+    }
+
+    /** The query's matches among the records of a type, as a FILTER clause finds them. */
+    private static Query ofType(Query query, String type) {
+        return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(ReportSearcher.ofType(type), BooleanClause.Occur.FILTER).build();
     }
 
     private static ReportSearcher viewOf(DirectoryReader reader) throws Exception {
