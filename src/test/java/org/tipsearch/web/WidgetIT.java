@@ -378,6 +378,9 @@ class WidgetIT {
             assertTrue(overflow <= 0, "the host page is " + overflow + " px wider than the phone");
             assertTrue(box.getRect().getWidth() <= 390, "the widget is " + box.getRect().getWidth() + " px wide");
             WebElement frame = phone.shown(By.tagName("iframe"));
+            // the frame loads lazily, when the reader scrolls near it: how far below the fold it may sit before it
+            // loads is the browser's choice, so the reader scrolls to it
+            phone.script("arguments[0].scrollIntoView()", frame);
             phone.await(d -> Math.abs(frame.getRect().getHeight() - 480) > 20 ? true : null); // sized by its message
             assertTrue(frame.getRect().getWidth() <= 390, "the frame is " + frame.getRect().getWidth() + " px wide");
             phone.screenshot("widget-phone-host");
