@@ -107,26 +107,37 @@ final class FacetOrdinals {
     }
 
     /**
-     * The facet values of one segment's documents: document d's ordinals are {@code ords[starts[d]..starts[d+1])}.
-     * The ordinals are chars, not ints: counting a broad query's matches waits on memory more than it computes,
-     * so half the bytes make it faster.
+     * The facet values of one segment's documents: document d's ordinals are {@code ord(i)} for i in
+     * {@code starts[d]..starts[d+1])}. They are held as chars where the segment's values fit in 16 bits, as they do
+     * with the curator's lists (a few hundred values): counting a broad query's matches waits on memory more than it
+     * computes, so half the bytes make it faster. A segment with more values holds ints, so no list is too long.
      */
-    record SegmentOrdinals(int[] starts, char[] ords, int valueCount) {
+    record SegmentOrdinals(int[] starts, char[] ords, int[] wideOrds, int valueCount) {
 
-        /**
-         * The most values a segment's ordinals can tell apart. The values come from the curator's lists (topics,
-         * countries, organizations) and the sessions, a few hundred in all.
-         */
-        static final int MAX_VALUES = Character.MAX_VALUE + 1;
+        /** The most values a segment's ordinals can tell apart as chars. */
+        static final int MAX_NARROW_VALUES = Character.MAX_VALUE + 1;
+
+        SegmentOrdinals {
+            if ((ords == null) == (wideOrds == null)) {
+                throw new IllegalArgumentException("a segment's ordinals are held as chars or as ints, one of the two");
+            }
+        }
+
+        /** The i-th ordinal of the segment's documents, all documents' ordinals in a row. */
+        int ord(int i) {
+            return ords != null ? ords[i] : wideOrds[i];
+        }
+
+        /** Whether the ordinals are held as ints, the segment holding more values than chars tell apart. */
+        boolean wide() {
+            return wideOrds != null;
+        }
 
         static SegmentOrdinals read(LeafReader reader, String field) throws IOException {
             SortedSetDocValues docValues = DocValues.getSortedSet(reader, field);
-            if (docValues.getValueCount() > MAX_VALUES) {
-                throw new IllegalStateException("a segment holds " + docValues.getValueCount()
-                        + " facet values; at most " + MAX_VALUES + " are supported");
-            }
+            boolean wide = docValues.getValueCount() > MAX_NARROW_VALUES;
             int[] starts = new int[reader.maxDoc() + 1];
-            char[] ords = new char[Math.max(16, reader.maxDoc())];
+            int[] ords = new int[Math.max(16, reader.maxDoc())];
             int size = 0;
             int next = 0; // the first document whose start is not yet set
             for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
@@ -136,14 +147,21 @@ final class FacetOrdinals {
                 int count = docValues.docValueCount();
                 ords = ArrayUtil.grow(ords, size + count);
                 for (int i = 0; i < count; i++) {
-                    ords[size++] = (char) docValues.nextOrd();
+                    ords[size++] = Math.toIntExact(docValues.nextOrd());
                 }
             }
             while (next < starts.length) {
                 starts[next++] = size;
             }
-            return new SegmentOrdinals(starts, ArrayUtil.copyOfSubArray(ords, 0, size),
-                    Math.toIntExact(docValues.getValueCount()));
+            int valueCount = Math.toIntExact(docValues.getValueCount());
+            if (wide) {
+                return new SegmentOrdinals(starts, null, ArrayUtil.copyOfSubArray(ords, 0, size), valueCount);
+            }
+            char[] narrow = new char[size];
+            for (int i = 0; i < size; i++) {
+                narrow[i] = (char) ords[i];
+            }
+            return new SegmentOrdinals(starts, narrow, null, valueCount);
         }
     }
 

@@ -167,7 +167,7 @@ final class FacetedCollection<C extends Collector, T>
             private final LeafCollector segmentHits;
             private final int[] toGlobal;
             private final int[] starts;
-            private final char[] ords;
+            private final FacetOrdinals.SegmentOrdinals segment;
             private final int[] segmentCounts;
             private final int[] segmentFilteredDim;
             /** Per filtered dimension, in the order of its bit: the segment's units holding its filter. */
@@ -175,10 +175,9 @@ final class FacetedCollection<C extends Collector, T>
 
             SegmentPart(LeafReaderContext context, LeafCollector segmentHits) throws IOException {
                 this.segmentHits = segmentHits;
-                FacetOrdinals.SegmentOrdinals segment = ordinals.segment(context.ord);
+                segment = ordinals.segment(context.ord);
                 toGlobal = ordinals.toGlobal(context.ord);
                 starts = segment.starts();
-                ords = segment.ords();
                 segmentCounts = new int[segment.valueCount()];
                 segmentFilteredDim = new int[segment.valueCount()];
                 for (int ord = 0; ord < segmentCounts.length; ord++) {
@@ -206,13 +205,14 @@ final class FacetedCollection<C extends Collector, T>
                         segmentHits.collect(doc);
                     }
                     for (int i = from; i < to; i++) {
-                        segmentCounts[ords[i]]++;
+                        segmentCounts[segment.ord(i)]++;
                     }
                 } else if ((missed & (missed - 1)) == 0) { // one filter missed: that dimension's values count
                     counted++;
                     for (int i = from; i < to; i++) {
-                        if (segmentFilteredDim[ords[i]] == missed) {
-                            segmentCounts[ords[i]]++;
+                        int ord = segment.ord(i);
+                        if (segmentFilteredDim[ord] == missed) {
+                            segmentCounts[ord]++;
                         }
                     }
                 }

@@ -3,7 +3,6 @@ package org.tipsearch.search.lucene;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -117,36 +116,60 @@ class FacetOrdinalsTest {
         assertEquals(0, cache.size(), "closed segments are forgotten");
     }
 
+    /**
+     * A curator's list may grow past what chars tell apart: a segment of more values than that holds its ordinals as
+     * ints, and counts as Lucene does, also under a filter (the filtered dimension counted drill-sideways).
+     */
     @Test
-    void aSegmentHoldsAsManyValuesAsItsOrdinalsTellApartAndNoMore() throws Exception {
+    void aSegmentOfMoreValuesThanCharsTellApartCountsAsLucene() throws Exception {
+        int values = FacetOrdinals.SegmentOrdinals.MAX_NARROW_VALUES - 2; // and the two topics
         try (Directory many = new ByteBuffersDirectory();
                 IndexWriter writer = new IndexWriter(many, new IndexWriterConfig().setRAMBufferSizeMB(256))) {
-            for (int value = 0; value < FacetOrdinals.SegmentOrdinals.MAX_VALUES; value++) {
-                writer.addDocument(organization("organization " + value));
+            for (int value = 0; value < values; value++) {
+                writer.addDocument(organization("organization " + value, value % 3 == 0 ? "non-punishment" : "organ-removal"));
             }
             writer.forceMerge(1);
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
-                FacetOrdinals ordinals = FacetOrdinals.of(state, new FacetOrdinals.Cache());
-                Facets counted = new IndexSearcher(reader).search(new MatchAllDocsQuery(),
-                        FacetedCollection.counting(ordinals, Map.of())).facets();
-                assertEquals(1, counted.getSpecificValue(Schema.ORGANIZATION, "organization 65535"), "the last ordinal");
-                assertEquals(65_536, counted.getAllChildren(Schema.ORGANIZATION).childCount);
+                assertEquals(false, ordinalsOf(reader).segment(0).wide(), "the last value chars tell apart");
+                assertCountsWithAndWithoutAFilter(reader, values);
             }
-            writer.addDocument(organization("one organization too many"));
+            writer.addDocument(organization("one organization more", "organ-removal"));
             writer.forceMerge(1);
             try (DirectoryReader reader = DirectoryReader.open(writer)) {
-                var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
-                var refused = assertThrows(IllegalStateException.class,
-                        () -> FacetOrdinals.of(state, new FacetOrdinals.Cache()));
-                assertEquals("a segment holds 65537 facet values; at most 65536 are supported", refused.getMessage());
+                assertEquals(true, ordinalsOf(reader).segment(0).wide());
+                assertCountsWithAndWithoutAFilter(reader, values + 1);
             }
         }
     }
 
-    private static Document organization(String name) throws Exception {
+    private static FacetOrdinals ordinalsOf(IndexReader reader) throws Exception {
+        return FacetOrdinals.of(new DefaultSortedSetDocValuesReaderState(reader, CONFIG), new FacetOrdinals.Cache());
+    }
+
+    private static void assertCountsWithAndWithoutAFilter(IndexReader reader, int organizations) throws Exception {
+        var searcher = new IndexSearcher(reader);
+        var state = new DefaultSortedSetDocValuesReaderState(reader, CONFIG);
+        FacetOrdinals ordinals = FacetOrdinals.of(state, new FacetOrdinals.Cache());
+        Facets lucene = new SortedSetDocValuesFacetCounts(state, searcher.search(new MatchAllDocsQuery(),
+                new FacetsCollectorManager()));
+        Facets counted = searcher.search(new MatchAllDocsQuery(), FacetedCollection.counting(ordinals, Map.of())).facets();
+        for (String dim : List.of(Schema.ORGANIZATION, Schema.TOPIC)) {
+            // every value, the highest ordinals too
+            assertEquals(describe(lucene.getAllChildren(dim)), describe(counted.getAllChildren(dim)), dim);
+        }
+        assertEquals(organizations, counted.getAllChildren(Schema.ORGANIZATION).childCount);
+        // one topic chosen: the organizations are counted among its units, the topics among all (drill-sideways)
+        Facets filtered = searcher.search(new MatchAllDocsQuery(),
+                FacetedCollection.counting(ordinals, Map.of(Schema.TOPIC, List.of("non-punishment")))).facets();
+        assertEquals(0, filtered.getSpecificValue(Schema.ORGANIZATION, "organization 1"));
+        assertEquals(1, filtered.getSpecificValue(Schema.ORGANIZATION, "organization 3"));
+        assertEquals(lucene.getSpecificValue(Schema.TOPIC, "organ-removal"), filtered.getSpecificValue(Schema.TOPIC, "organ-removal"));
+    }
+
+    private static Document organization(String name, String topic) throws Exception {
         var unit = new Document();
         unit.add(new SortedSetDocValuesFacetField(Schema.ORGANIZATION, name));
+        unit.add(new SortedSetDocValuesFacetField(Schema.TOPIC, topic));
         return CONFIG.build(unit);
     }
 
