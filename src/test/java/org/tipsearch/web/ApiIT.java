@@ -208,6 +208,7 @@ class ApiIT {
         assertTrue(texts(similar.get("hits"), "text").stream().anyMatch(t -> t.contains("non-punishment")), similar.toString());
 
         JsonNode recommendations = get("/api/paragraphs/" + id + "/similar?size=5&kind=recommendation&status=proposed");
+        assertFalse(recommendations.get("hits").isEmpty(), recommendations.toString());
         recommendations.get("hits").forEach(h -> {
             assertEquals("recommendation", h.get("kind").asText());
             assertEquals("proposed", h.get("status").asText());

@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.LeafReader;
@@ -79,7 +78,7 @@ final class FacetedCollection<C extends Collector, T>
             // a value that no unit of the view holds has no postings to read
             selectedTerms.add(filter.getValue().stream()
                     .filter(value -> ordinals.ordinal(dim, value) >= 0)
-                    .map(value -> DrillDownQuery.term(ordinals.field(), dim, value))
+                    .map(value -> FacetFilters.term(ordinals.field(), dim, value))
                     .toList());
             dimBit <<= 1;
         }

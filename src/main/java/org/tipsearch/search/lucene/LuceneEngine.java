@@ -75,7 +75,7 @@ public final class LuceneEngine implements SearchEngine {
             throw e;
         }
         this.queryBudget = queryBudget;
-        this.similarUnits = new SimilarUnits(queryAnalyzer, embeddings, pageOfHits, queryBudget);
+        this.similarUnits = new SimilarUnits(facetsConfig, queryAnalyzer, embeddings, pageOfHits, queryBudget);
     }
 
     /**

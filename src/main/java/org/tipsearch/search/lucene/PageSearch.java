@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -253,10 +252,8 @@ final class PageSearch {
     }
 
     /** The base query narrowed by the request's facet filters. */
-    private DrillDownQuery drillDown(SearchRequest request, Query base) {
-        var drillDown = new DrillDownQuery(facetsConfig, base);
-        request.filters().forEach((dim, values) -> values.forEach(value -> drillDown.add(dim, value)));
-        return drillDown;
+    private Query drillDown(SearchRequest request, Query base) {
+        return FacetFilters.narrowed(facetsConfig, base, request.filters());
     }
 
     /**

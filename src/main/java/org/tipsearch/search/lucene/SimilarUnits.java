@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -42,13 +43,16 @@ final class SimilarUnits {
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 
+    private final FacetsConfig facetsConfig;
     private final Analyzer queryAnalyzer;
     private final Embeddings embeddings;
     private final PageOfHits pageOfHits;
     /** How long a list may take; null for no limit. */
     private final Duration queryBudget;
 
-    SimilarUnits(Analyzer queryAnalyzer, Embeddings embeddings, PageOfHits pageOfHits, Duration queryBudget) {
+    SimilarUnits(FacetsConfig facetsConfig, Analyzer queryAnalyzer, Embeddings embeddings, PageOfHits pageOfHits,
+            Duration queryBudget) {
+        this.facetsConfig = facetsConfig;
         this.queryAnalyzer = queryAnalyzer;
         this.embeddings = embeddings;
         this.pageOfHits = pageOfHits;
@@ -85,16 +89,11 @@ final class SimilarUnits {
             vector = embeddings.draft(request.text());
             keywords = mlt.like(Schema.TEXT, new StringReader(request.text()));
         }
-        var filter = new BooleanQuery.Builder().add(ReportSearcher.UNITS, BooleanClause.Occur.FILTER);
-        request.filters().forEach((dim, values) -> {
-            var anyOf = new BooleanQuery.Builder();
-            values.forEach(v -> anyOf.add(new TermQuery(new Term(dim, Schema.keyword(v))), BooleanClause.Occur.SHOULD));
-            filter.add(anyOf.build(), BooleanClause.Occur.FILTER);
-        });
+        var units = new BooleanQuery.Builder().add(ReportSearcher.UNITS, BooleanClause.Occur.FILTER);
         if (elsewhere != null) { // the closest wording elsewhere, not the paragraphs around it
-            filter.add(elsewhere, BooleanClause.Occur.MUST_NOT);
+            units.add(elsewhere, BooleanClause.Occur.MUST_NOT);
         }
-        Query restriction = filter.build();
+        Query restriction = FacetFilters.narrowed(facetsConfig, units.build(), request.filters());
         int depth = Math.max(PageSearch.NEIGHBOURS, request.size() * 3);
         // The list is whole or none: one ranking alone is not the list asked for.
         deadline.require();
