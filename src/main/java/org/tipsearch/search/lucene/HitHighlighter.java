@@ -13,9 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.PassageScorer;
-import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.Html;
@@ -78,13 +76,6 @@ final class HitHighlighter {
             @Override
             protected FieldInfo getFieldInfo(String field) { // the view's, merged once
                 return view.fieldInfo(field);
-            }
-
-            @Override
-            protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
-                boolean weightMatches = components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES);
-                return source == OffsetSource.POSTINGS && weightMatches
-                        ? new SegmentWeightOffsets(components) : super.getOffsetStrategy(source, components);
             }
 
             /**
