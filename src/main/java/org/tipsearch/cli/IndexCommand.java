@@ -12,9 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code tipsearch index}: rebuilds the index from the reports folder. */
+/** {@code tipsearch index}: rebuilds the index (or a cluster's collection) from the reports folder. */
 @Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Rebuild the index from the report files, printing a line per report and a summary.")
+        description = "Rebuild the index, or with --engine a cluster's collection, from the report files, printing a "
+                + "line per report and a summary.")
 final class IndexCommand implements Callable<Integer> {
 
     @Spec
@@ -23,9 +24,15 @@ final class IndexCommand implements Callable<Integer> {
     @Mixin
     private Locations locations;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (engine.cluster()) {
+            return ClusterIndexing.rebuild(locations.existingReports(), engine.collections(), out);
+        }
         IndexBuild.Summary summary = build(locations.existingReports(), locations.index(), out);
         return summary.failures().isEmpty() && summary.reports() > 0 ? 0 : 1;
     }

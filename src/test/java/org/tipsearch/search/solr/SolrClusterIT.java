@@ -1,6 +1,7 @@
 package org.tipsearch.search.solr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,11 +10,14 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +34,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tipsearch.BundledReports;
+import org.tipsearch.JarProcess;
 import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.Enricher;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Scope;
@@ -59,6 +66,7 @@ class SolrClusterIT {
     private static SolrNodes nodes;
     private static int unitCount;
     private static final List<String> texts = new ArrayList<>();
+    private static final List<AnnotatedReport> annotated = new ArrayList<>();
 
     @BeforeAll
     static void startTheClusterAndIndexTheBundledUnits() throws Exception {
@@ -75,7 +83,8 @@ class SolrClusterIT {
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
             Report report = reader.read(file);
             report.units().forEach(unit -> texts.add(unit.text()));
-            docs.addAll(SolrDocuments.units(enricher.annotate(report)));
+            annotated.add(enricher.annotate(report));
+            docs.addAll(SolrDocuments.units(annotated.getLast()));
         }
         unitCount = docs.size();
         nodes.post(COLLECTION + "/update?commit=true&wt=json", "application/json", JSON.writeValueAsBytes(docs));
@@ -198,6 +207,73 @@ class SolrClusterIT {
     }
 
     /**
+     * The units rebuilt into a new collection behind the alias while two clients count through it: every answer is
+     * the old collection's count or the new one's, never part of a collection being written; the alias then names
+     * the new collection, and the old one is gone after its drain.
+     */
+    @Test
+    void aRebuildMovesTheAliasAtOnceAndSearchesNeverSeeHalfOfIt() throws Exception {
+        var collections = new SolrCollections(nodes, "tipsearch", 2, 2, Duration.ofSeconds(2), Clock.systemUTC());
+        var told = new ArrayList<String>();
+        SolrCollections.Rebuilt first = collections.rebuild(annotated,
+                (done, total, report, units) -> told.add(done + "/" + total + " " + units));
+        assertEquals(208, first.units());
+        assertEquals(annotated.size(), told.size(), "a line a report: " + told);
+        assertEquals(first.units(), collections.count("tipsearch"));
+
+        List<AnnotatedReport> two = annotated.subList(0, 2);
+        long twoUnits = two.stream().mapToLong(r -> r.report().units().size()).sum();
+        var seen = new ConcurrentLinkedQueue<Long>();
+        var failed = new ConcurrentLinkedQueue<String>();
+        var stop = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        SolrCollections.Rebuilt second;
+        try {
+            for (int c = 0; c < 2; c++) {
+                clients.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            seen.add(collections.count("tipsearch"));
+                        } catch (IOException | RuntimeException e) {
+                            failed.add(e.toString());
+                        }
+                    }
+                    return null;
+                });
+            }
+            second = collections.rebuild(two, (done, total, report, units) -> { });
+            Thread.sleep(500);
+        } finally {
+            stop.set(true);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(1, TimeUnit.MINUTES), "the clients' last searches ended");
+        }
+        assertEquals(List.of(), List.copyOf(failed), "of " + seen.size() + " searches");
+        assertEquals(Set.of(first.units(), twoUnits), Set.copyOf(seen), "the counts seen through the alias");
+        assertEquals(twoUnits, second.units());
+        assertEquals(first.collection(), second.replaced());
+        assertEquals(Optional.of(second.collection()), collections.current());
+        assertFalse(collections.collections().contains(first.collection()), collections.collections().toString());
+    }
+
+    /** {@code tipsearch index --engine}: the reports folder into a collection of the cluster, behind its alias. */
+    @Test
+    void theIndexCommandWritesTheReportsIntoTheClusterBehindAnAlias() throws Exception {
+        String engine = cluster.addresses().stream().map(Object::toString).collect(Collectors.joining(","));
+        JarProcess.Result result = JarProcess.run("index", "--engine", engine, "--alias", "from-cli",
+                "--reports", BundledReports.DIR.toString());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("[5/5] "), result.out());
+        assertTrue(result.out().contains("Indexed 5 reports, 208 units"), result.out());
+        assertEquals(208, count(nodes, "from-cli", "*:*"));
+
+        JarProcess.Result refused = JarProcess.run("index", "--engine", engine, "--alias", "from-cli",
+                "--reports", dir.resolve("no-such-folder").toString());
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        assertEquals(208, count(nodes, "from-cli", "*:*"), "a refused rebuild leaves the alias's units");
+    }
+
+    /**
      * Four clients search without pause; one node is killed, then started again. No search fails but one a client
      * had in flight when the node died, and every answer has the count it had before: the other node holds a replica
      * of each shard, and the client asks it when its own node is gone. The node comes back with its replicas
@@ -260,7 +336,11 @@ class SolrClusterIT {
     }
 
     private static long count(SolrNodes through, String q) throws IOException {
-        JsonNode answer = through.get(COLLECTION + "/select?rows=0&wt=json&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+        return count(through, COLLECTION, q);
+    }
+
+    private static long count(SolrNodes through, String collection, String q) throws IOException {
+        JsonNode answer = through.get(collection + "/select?rows=0&wt=json&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         return answer.path("response").path("numFound").asLong(-1);
     }
 

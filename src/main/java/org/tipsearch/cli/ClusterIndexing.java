@@ -1,0 +1,60 @@
+package org.tipsearch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Locale;
+import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.enrich.Enricher;
+import org.tipsearch.ingest.InvalidReportException;
+import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.search.solr.SolrCollections;
+
+/**
+ * {@code index --engine}: the reports folder read and enriched as for the embedded index, then written into a new
+ * collection of the cluster, which the alias names once it holds every unit. A report that cannot be read is
+ * named and the collection is not swapped in, so the cluster never serves fewer reports than the folder holds.
+ */
+final class ClusterIndexing {
+
+    private ClusterIndexing() {}
+
+    static int rebuild(Path reports, SolrCollections collections, PrintWriter out) throws Exception {
+        long start = System.nanoTime();
+        var reader = new ReportReader();
+        var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
+        var annotated = new ArrayList<AnnotatedReport>();
+        var failures = new ArrayList<String>();
+        var sources = new HashMap<String, String>();
+        var files = ReportReader.reportFiles(reports);
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                Report report = reader.read(files.get(i));
+                String earlier = sources.putIfAbsent(report.metadata().id(), report.metadata().source());
+                if (earlier != null) {
+                    throw new InvalidReportException(report.metadata().source() + ": its report id "
+                            + report.metadata().id() + " is already taken by " + earlier);
+                }
+                annotated.add(enricher.annotate(report));
+            } catch (InvalidReportException e) {
+                failures.add(e.getMessage());
+                out.printf(Locale.ROOT, "[%d/%d] FAILED %s%n", i + 1, files.size(), e.getMessage());
+            }
+        }
+        if (!failures.isEmpty() || annotated.isEmpty()) {
+            out.printf(Locale.ROOT, "Not indexed: %s; the cluster's alias is unchanged%n", annotated.isEmpty()
+                    ? "no report files were read from " + reports : failures.size() + " report files failed");
+            return 1;
+        }
+        SolrCollections.Rebuilt rebuilt = collections.rebuild(annotated, (done, total, report, units) ->
+                out.printf(Locale.ROOT, "[%d/%d] %s: %d units%n", done, total, report.report().metadata().source(),
+                        units));
+        out.printf(Locale.ROOT, "Indexed %d reports, %d units in %.2f s from %s into collection %s%s%n",
+                annotated.size(), rebuilt.units(), (System.nanoTime() - start) / 1e9, reports, rebuilt.collection(),
+                rebuilt.replaced() == null ? "" : " (replacing " + rebuilt.replaced() + ")");
+        return 0;
+    }
+}

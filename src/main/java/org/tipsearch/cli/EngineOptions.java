@@ -1,0 +1,45 @@
+package org.tipsearch.cli;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.tipsearch.search.solr.SolrCollections;
+import org.tipsearch.search.solr.SolrNodes;
+import picocli.CommandLine.Option;
+
+/**
+ * Where the units are stored and searched: the embedded index (the default), or a SolrCloud cluster given by its
+ * nodes' addresses, its units in collections behind an alias.
+ */
+final class EngineOptions {
+
+    @Option(names = "--engine", paramLabel = "URL", split = ",",
+            description = "A SolrCloud cluster instead of the embedded index: its nodes' Solr addresses, e.g. "
+                    + "http://solr1:8983/solr/,http://solr2:8983/solr/ (any one is enough; more are tried in turn).")
+    private List<URI> engine;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "tipsearch",
+            description = "With --engine: the alias searches name; a rebuild writes a new collection behind it. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String alias;
+
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+            description = "With --engine: the parts a new collection is split into. Default: ${DEFAULT-VALUE}.")
+    private int shards;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "2",
+            description = "With --engine: the copies of each part, on different nodes. Default: ${DEFAULT-VALUE}.")
+    private int replicas;
+
+    /** Whether a cluster was named; otherwise the embedded index is used. */
+    boolean cluster() {
+        return engine != null && !engine.isEmpty();
+    }
+
+    /** The cluster's collections behind the alias. */
+    SolrCollections collections() {
+        var nodes = new SolrNodes(engine, Duration.ofMinutes(2));
+        return new SolrCollections(nodes, alias, shards, replicas, Duration.ofSeconds(10), Clock.systemUTC());
+    }
+}

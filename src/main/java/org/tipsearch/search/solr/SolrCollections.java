@@ -1,0 +1,180 @@
+package org.tipsearch.search.solr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.tipsearch.enrich.AnnotatedReport;
+
+/**
+ * The units' collections of a SolrCloud cluster behind one alias, which is what searches name. A rebuild writes a
+ * new collection beside the one searched (its own configset, the same name with a stamp), checks that it holds
+ * every unit, and only then points the alias at it, in one step of Solr's: a search sees the old units or the new
+ * ones, never half a rebuild. The old collection is dropped after a while (the drain): each node learns of the
+ * new alias from ZooKeeper a moment after the swap, and searches sent before it finish on the old units. A rebuild
+ * that fails drops its own collection and leaves the alias as it was.
+ */
+public final class SolrCollections {
+
+    /** What a rebuild tells as it goes. */
+    public interface Progress {
+        void indexed(int done, int total, AnnotatedReport report, int units);
+    }
+
+    /** A rebuild's outcome: the collection the alias now names and the units it holds. */
+    public record Rebuilt(String collection, long units, String replaced) {
+        public Rebuilt {
+            Objects.requireNonNull(collection, "collection");
+            if (units < 0) {
+                throw new IllegalArgumentException("units must be 0 or more, not " + units);
+            }
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,60}");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
+    /** Units sent to Solr in one request while a collection is written. */
+    private static final int BATCH = 500;
+
+    private final SolrNodes nodes;
+    private final String alias;
+    private final int shards;
+    private final int replicas;
+    private final Duration drain;
+    private final Clock clock;
+
+    /**
+     * @param alias    the name searches use, e.g. {@code tipsearch}
+     * @param shards   how many parts a collection's units are split into
+     * @param replicas how many copies of each part the cluster keeps, each on another node where it can
+     * @param drain    how long the old collection stays after the alias has moved
+     */
+    public SolrCollections(SolrNodes nodes, String alias, int shards, int replicas, Duration drain, Clock clock) {
+        this.nodes = Objects.requireNonNull(nodes, "nodes");
+        if (!NAME.matcher(alias).matches()) {
+            throw new IllegalArgumentException("an alias is lower-case letters, digits, '-' and '_', not '" + alias + "'");
+        }
+        if (shards < 1 || replicas < 1) {
+            throw new IllegalArgumentException("a collection needs at least one shard and one replica");
+        }
+        this.alias = alias;
+        this.shards = shards;
+        this.replicas = replicas;
+        this.drain = Objects.requireNonNull(drain, "drain");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The collection the alias names, if it names one. */
+    public Optional<String> current() throws IOException {
+        JsonNode aliases = nodes.get("admin/collections?action=LISTALIASES&wt=json").path("aliases");
+        String named = aliases.path(alias).asText("");
+        return named.isEmpty() ? Optional.empty() : Optional.of(named);
+    }
+
+    /** Every collection of the cluster, by name. */
+    public List<String> collections() throws IOException {
+        var names = new ArrayList<String>();
+        nodes.get("admin/collections?action=LIST&wt=json").path("collections").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    /** Writes the reports' units into a new collection and points the alias at it (see the class comment). */
+    public Rebuilt rebuild(List<AnnotatedReport> reports, Progress progress) throws IOException {
+        Optional<String> old = current();
+        String collection = alias + "_" + STAMP.format(clock.instant().atZone(ZoneOffset.UTC));
+        nodes.post("admin/configs?action=UPLOAD&name=" + collection + "&wt=json", "application/octet-stream",
+                SolrConfigSet.zip());
+        try {
+            create(collection);
+            long written = write(collection, reports, progress);
+            nodes.get(collection + "/update?commit=true&wt=json");
+            long found = count(collection);
+            if (found != written) {
+                throw new IOException("collection " + collection + " holds " + found + " units of the " + written
+                        + " written; the alias still names " + old.orElse("nothing"));
+            }
+            nodes.get("admin/collections?action=CREATEALIAS&name=" + alias + "&collections=" + collection + "&wt=json");
+        } catch (IOException | RuntimeException e) {
+            drop(collection, e);
+            throw e;
+        }
+        if (old.isPresent()) {
+            try {
+                Thread.sleep(drain);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted before dropping " + old.get()
+                        + "; the alias names " + collection);
+            }
+            drop(old.get(), null);
+        }
+        return new Rebuilt(collection, count(alias), old.orElse(null));
+    }
+
+    /** How many units a collection (or the alias) holds, every shard answering. */
+    public long count(String collectionOrAlias) throws IOException {
+        return nodes.get(collectionOrAlias + "/select?q=*:*&rows=0&shards.tolerant=false&wt=json")
+                .path("response").path("numFound").asLong(-1);
+    }
+
+    private void create(String collection) throws IOException {
+        nodes.get("admin/collections?action=CREATE&name=" + collection + "&numShards=" + shards
+                + "&replicationFactor=" + replicas + "&collection.configName=" + collection
+                + "&waitForFinalState=true&wt=json");
+    }
+
+    private long write(String collection, List<AnnotatedReport> reports, Progress progress) throws IOException {
+        var batch = new ArrayList<Map<String, Object>>();
+        long written = 0;
+        for (int i = 0; i < reports.size(); i++) {
+            List<Map<String, Object>> units = SolrDocuments.units(reports.get(i));
+            for (Map<String, Object> unit : units) {
+                batch.add(unit);
+                if (batch.size() == BATCH) {
+                    written += send(collection, batch);
+                }
+            }
+            progress.indexed(i + 1, reports.size(), reports.get(i), units.size());
+        }
+        return written + send(collection, batch);
+    }
+
+    private long send(String collection, List<Map<String, Object>> batch) throws IOException {
+        int size = batch.size();
+        if (size > 0) {
+            nodes.post(collection + "/update?wt=json", "application/json", JSON.writeValueAsBytes(batch));
+            batch.clear();
+        }
+        return size;
+    }
+
+    /** Drops a collection and its configset; a failure to drop is added to {@code cause} when there is one. */
+    private void drop(String collection, Exception cause) throws IOException {
+        try {
+            nodes.get("admin/collections?action=DELETE&name=" + encode(collection) + "&wt=json");
+            nodes.get("admin/configs?action=DELETE&name=" + encode(collection) + "&wt=json");
+        } catch (IOException e) {
+            if (cause == null) {
+                throw e;
+            }
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
