@@ -5,16 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
-import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
-import org.tipsearch.enrich.Enricher;
+import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
 import org.tipsearch.search.solr.SolrCollections;
 
 /**
- * {@code index --engine}: the reports folder read and enriched as for the embedded index, then written into a new
+ * {@code index --engine}: the reports folder read, enriched and embedded as for the embedded index, then written into a new
  * collection of the cluster, which the alias names once it holds every unit. A report that cannot be read is
  * named and the collection is not swapped in, so the cluster never serves fewer reports than the folder holds.
  */
@@ -25,7 +24,7 @@ final class ClusterIndexing {
     static int rebuild(Path reports, SolrCollections collections, PrintWriter out) throws Exception {
         long start = System.nanoTime();
         var reader = new ReportReader();
-        var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
+        var pipeline = new ReportPipeline();
         var annotated = new ArrayList<AnnotatedReport>();
         var failures = new ArrayList<String>();
         var sources = new HashMap<String, String>();
@@ -38,7 +37,7 @@ final class ClusterIndexing {
                     throw new InvalidReportException(report.metadata().source() + ": its report id "
                             + report.metadata().id() + " is already taken by " + earlier);
                 }
-                annotated.add(enricher.annotate(report));
+                annotated.add(pipeline.annotate(report));
             } catch (InvalidReportException e) {
                 failures.add(e.getMessage());
                 out.printf(Locale.ROOT, "[%d/%d] FAILED %s%n", i + 1, files.size(), e.getMessage());
@@ -49,7 +48,8 @@ final class ClusterIndexing {
                     ? "no report files were read from " + reports : failures.size() + " report files failed");
             return 1;
         }
-        SolrCollections.Rebuilt rebuilt = collections.rebuild(annotated, (done, total, report, units) ->
+        SolrCollections.Rebuilt rebuilt = collections.rebuild(annotated, a -> pipeline.vectors(a.report()),
+                (done, total, report, units) ->
                 out.printf(Locale.ROOT, "[%d/%d] %s: %d units%n", done, total, report.report().metadata().source(),
                         units));
         out.printf(Locale.ROOT, "Indexed %d reports, %d units in %.2f s from %s into collection %s%s%n",

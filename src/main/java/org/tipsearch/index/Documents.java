@@ -109,7 +109,7 @@ public final class Documents {
         }
         unitFacets(meta, p, annotations).forEach((dim, values) -> values.forEach(value -> facet(doc, dim, value)));
         sessionNumber(doc, meta);
-        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredUnit(p, annotations))));
+        doc.add(new StoredField(Schema.SOURCE, storedUnit(p, annotations)));
         return doc;
     }
 
@@ -241,8 +241,18 @@ public final class Documents {
 
     /** The unit of a stored unit document. */
     public static IndexedUnit unit(Document doc) {
-        StoredUnit unit = StoredJson.unit(doc.get(Schema.SOURCE));
-        return new IndexedUnit(doc.get(Schema.ID), doc.get(Schema.REPORT), unit.paragraph(), unit.annotations());
+        return unit(doc.get(Schema.ID), doc.get(Schema.REPORT), doc.get(Schema.SOURCE));
+    }
+
+    /** A unit from its ids and its stored {@link Schema#SOURCE}, as any engine stores them. */
+    public static IndexedUnit unit(String id, String reportId, String source) {
+        StoredUnit unit = StoredJson.unit(source);
+        return new IndexedUnit(id, reportId, unit.paragraph(), unit.annotations());
+    }
+
+    /** What a unit's document stores as its {@link Schema#SOURCE}: the unit and its annotations, as JSON. */
+    public static String storedUnit(Unit unit, Annotations annotations) {
+        return StoredJson.write(new StoredUnit(unit, annotations));
     }
 
     /** The entry of a stored recommendation document. */

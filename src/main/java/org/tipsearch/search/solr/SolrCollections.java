@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.tipsearch.enrich.AnnotatedReport;
 
@@ -91,15 +92,21 @@ public final class SolrCollections {
         return names;
     }
 
-    /** Writes the reports' units into a new collection and points the alias at it (see the class comment). */
-    public Rebuilt rebuild(List<AnnotatedReport> reports, Progress progress) throws IOException {
+    /**
+     * Writes the reports' units into a new collection and points the alias at it (see the class comment).
+     *
+     * @param vectors each unit's embedding of a report, by position (made as the report is written); an empty
+     *                list for none
+     */
+    public Rebuilt rebuild(List<AnnotatedReport> reports, Function<AnnotatedReport, List<float[]>> vectors,
+            Progress progress) throws IOException {
         Optional<String> old = current();
         String collection = alias + "_" + STAMP.format(clock.instant().atZone(ZoneOffset.UTC));
         nodes.post("admin/configs?action=UPLOAD&name=" + collection + "&wt=json", "application/octet-stream",
                 SolrConfigSet.zip());
         try {
             create(collection);
-            long written = write(collection, reports, progress);
+            long written = write(collection, reports, vectors, progress);
             nodes.get(collection + "/update?commit=true&wt=json");
             long found = count(collection);
             if (found != written) {
@@ -136,11 +143,12 @@ public final class SolrCollections {
                 + "&waitForFinalState=true&wt=json");
     }
 
-    private long write(String collection, List<AnnotatedReport> reports, Progress progress) throws IOException {
+    private long write(String collection, List<AnnotatedReport> reports,
+            Function<AnnotatedReport, List<float[]>> vectors, Progress progress) throws IOException {
         var batch = new ArrayList<Map<String, Object>>();
         long written = 0;
         for (int i = 0; i < reports.size(); i++) {
-            List<Map<String, Object>> units = SolrDocuments.units(reports.get(i));
+            List<Map<String, Object>> units = SolrDocuments.units(reports.get(i), vectors.apply(reports.get(i)));
             for (Map<String, Object> unit : units) {
                 batch.add(unit);
                 if (batch.size() == BATCH) {

@@ -14,6 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.curation.CuratorFiles;
+import org.tipsearch.embed.Embedder;
 import org.tipsearch.index.Schema;
 
 /**
@@ -96,6 +97,8 @@ public final class SolrConfigSet {
               <fieldType name="string" class="solr.StrField" sortMissingLast="true" docValues="true"/>
               <fieldType name="long" class="solr.LongPointField" docValues="true"/>
               <fieldType name="int" class="solr.IntPointField" docValues="true"/>
+              <fieldType name="stored" class="solr.StrField" indexed="false" stored="true" docValues="false"/>
+              <fieldType name="vector" class="solr.DenseVectorField" vectorDimension="%d" similarityFunction="cosine"/>
               <fieldType name="text" class="solr.TextField" positionIncrementGap="100">
                 <analyzer>
             %s    </analyzer>
@@ -107,9 +110,11 @@ public final class SolrConfigSet {
               <field name="%s" type="string" indexed="true" stored="true"/>
               <field name="%s" type="int" indexed="true" stored="true"/>
               <field name="%s" type="text" indexed="true" stored="true" storeOffsetsWithPositions="true"/>
+              <field name="%s" type="stored"/>
+              <field name="%s" type="vector" indexed="true" stored="false"/>
             %s</schema>
-            """.formatted(SolrDocuments.SOLR_ID, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID, Schema.TYPE,
-            Schema.REPORT, Schema.POSITION, Schema.TEXT, facetFields());
+            """.formatted(SolrDocuments.SOLR_ID, Embedder.DIMENSIONS, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID,
+            Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, Schema.VECTOR, facetFields());
 
     /** Each facet dimension of units, its values kept whole and counted from doc values. */
     private static String facetFields() {

@@ -23,10 +23,19 @@ public final class SolrDocuments {
 
     private SolrDocuments() {}
 
-    public static List<Map<String, Object>> units(AnnotatedReport annotated) {
+    /**
+     * The report's units, each with its embedding when {@code vectors} holds one a unit (by position), and with the
+     * stored source a hit is rebuilt from ({@link Documents#unit(String, String, String)}).
+     */
+    public static List<Map<String, Object>> units(AnnotatedReport annotated, List<float[]> vectors) {
         ReportMetadata meta = annotated.report().metadata();
+        List<Unit> units = annotated.report().units();
+        if (!vectors.isEmpty() && vectors.size() != units.size()) {
+            throw new IllegalArgumentException(meta.id() + " has " + units.size() + " units but " + vectors.size()
+                    + " embeddings");
+        }
         var docs = new ArrayList<Map<String, Object>>();
-        for (Unit unit : annotated.report().units()) {
+        for (Unit unit : units) {
             var doc = new LinkedHashMap<String, Object>();
             doc.put(SOLR_ID, meta.id() + "!" + unit.unitId());
             doc.put(Schema.ID, meta.id() + "/" + unit.unitId());
@@ -35,6 +44,10 @@ public final class SolrDocuments {
             doc.put(Schema.POSITION, unit.position());
             doc.put(Schema.TEXT, unit.text());
             doc.putAll(Documents.unitFacets(meta, unit, annotated.annotationsOf(unit)));
+            doc.put(Schema.SOURCE, Documents.storedUnit(unit, annotated.annotationsOf(unit)));
+            if (!vectors.isEmpty()) {
+                doc.put(Schema.VECTOR, vectors.get(unit.position()));
+            }
             docs.add(doc);
         }
         return docs;

@@ -6,14 +6,18 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * The nodes of a SolrCloud cluster as tipsearch reaches them: JSON over HTTP, each request to the next node in
@@ -50,6 +54,19 @@ public final class SolrNodes {
     /** A read, e.g. {@code get("tipsearch/select?q=…")}: the answer's JSON, from the first node that answers. */
     public JsonNode get(String pathAndQuery) throws IOException {
         return send(pathAndQuery, HttpRequest.newBuilder().GET(), true);
+    }
+
+    /**
+     * A read whose parameters are too long for an address (a query's embedding): posted as a form, and tried on
+     * the other nodes as {@link #get} is, since a search changes nothing.
+     */
+    public JsonNode query(String path, Map<String, String> params) throws IOException {
+        String form = params.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(path, HttpRequest.newBuilder()
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)), true);
     }
 
     /** A write, e.g. documents to {@code tipsearch/update}: sent once to a node that accepts the connection. */
@@ -112,6 +129,10 @@ public final class SolrNodes {
         }
         first.addSuppressed(next);
         return first;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static URI withSlash(URI node) {

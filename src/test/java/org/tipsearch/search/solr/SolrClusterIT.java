@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +35,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tipsearch.BundledReports;
+import org.tipsearch.embed.Embedder;
+import org.tipsearch.index.Documents;
+import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.JarProcess;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
-import org.tipsearch.enrich.Enricher;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
@@ -67,6 +70,9 @@ class SolrClusterIT {
     private static int unitCount;
     private static final List<String> texts = new ArrayList<>();
     private static final List<AnnotatedReport> annotated = new ArrayList<>();
+    /** Each report's units' embeddings, by report id. */
+    private static final Map<String, List<float[]>> vectors = new LinkedHashMap<>();
+    private static final ReportPipeline PIPELINE = new ReportPipeline();
 
     @BeforeAll
     static void startTheClusterAndIndexTheBundledUnits() throws Exception {
@@ -79,12 +85,13 @@ class SolrClusterIT {
 
         var docs = new ArrayList<Map<String, Object>>();
         var reader = new ReportReader();
-        var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         for (Path file : ReportReader.reportFiles(BundledReports.DIR)) {
             Report report = reader.read(file);
             report.units().forEach(unit -> texts.add(unit.text()));
-            annotated.add(enricher.annotate(report));
-            docs.addAll(SolrDocuments.units(annotated.getLast()));
+            annotated.add(PIPELINE.annotate(report));
+            List<float[]> reportVectors = PIPELINE.vectors(report);
+            vectors.put(report.metadata().id(), reportVectors);
+            docs.addAll(SolrDocuments.units(annotated.getLast(), reportVectors));
         }
         unitCount = docs.size();
         nodes.post(COLLECTION + "/update?commit=true&wt=json", "application/json", JSON.writeValueAsBytes(docs));
@@ -215,7 +222,7 @@ class SolrClusterIT {
     void aRebuildMovesTheAliasAtOnceAndSearchesNeverSeeHalfOfIt() throws Exception {
         var collections = new SolrCollections(nodes, "tipsearch", 2, 2, Duration.ofSeconds(2), Clock.systemUTC());
         var told = new ArrayList<String>();
-        SolrCollections.Rebuilt first = collections.rebuild(annotated,
+        SolrCollections.Rebuilt first = collections.rebuild(annotated, SolrClusterIT::vectorsOf,
                 (done, total, report, units) -> told.add(done + "/" + total + " " + units));
         assertEquals(208, first.units());
         assertEquals(annotated.size(), told.size(), "a line a report: " + told);
@@ -241,7 +248,7 @@ class SolrClusterIT {
                     return null;
                 });
             }
-            second = collections.rebuild(two, (done, total, report, units) -> { });
+            second = collections.rebuild(two, report -> List.of(), (done, total, report, units) -> { });
             Thread.sleep(500);
         } finally {
             stop.set(true);
@@ -254,6 +261,59 @@ class SolrClusterIT {
         assertEquals(first.collection(), second.replaced());
         assertEquals(Optional.of(second.collection()), collections.current());
         assertFalse(collections.collections().contains(first.collection()), collections.collections().toString());
+    }
+
+    /**
+     * The units' embeddings stored in the cluster find a query's nearest units as the embeddings themselves do: the
+     * ten closest by cosine, computed here over every unit, in order, with Solr's score for cosine, (1 + cos) / 2.
+     * A stored unit is the one indexed (its source read back as the embedded engine reads its own).
+     */
+    @Test
+    void theClustersNearestNeighboursAreTheEmbeddingsOwn() throws Exception {
+        var embedder = new Embedder();
+        var ids = new ArrayList<String>();
+        var all = new ArrayList<float[]>();
+        for (AnnotatedReport report : annotated) {
+            report.report().units().forEach(unit -> ids.add(report.report().metadata().id() + "/" + unit.unitId()));
+            all.addAll(vectorsOf(report));
+        }
+        for (String query : List.of("non-punishment of victims", "organ removal", "how are children recruited online?")) {
+            float[] q = embedder.query(query);
+            var byCosine = new ArrayList<Map.Entry<String, Double>>();
+            for (int i = 0; i < all.size(); i++) {
+                byCosine.add(Map.entry(ids.get(i), cosine(q, all.get(i))));
+            }
+            byCosine.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+            JsonNode answer = nodes.query(COLLECTION + "/select", Map.of("q", "{!knn f=" + Schema.VECTOR + " topK=10}"
+                    + Arrays.toString(q), "fl", Schema.ID + ",score," + Schema.REPORT + "," + Schema.SOURCE,
+                    "rows", "10", "wt", "json"));
+            JsonNode docs = answer.path("response").path("docs");
+            assertEquals(10, docs.size(), answer.toString());
+            for (int i = 0; i < 10; i++) {
+                JsonNode doc = docs.get(i);
+                assertEquals(byCosine.get(i).getKey(), doc.path(Schema.ID).asText(), query + ", hit " + (i + 1));
+                assertEquals((1 + byCosine.get(i).getValue()) / 2, doc.path("score").asDouble(), 1e-4, query);
+                var unit = Documents.unit(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
+                        doc.path(Schema.SOURCE).asText());
+                assertEquals(doc.path(Schema.ID).asText(), unit.reportId() + "/" + unit.parsed().unitId());
+            }
+        }
+    }
+
+    private static List<float[]> vectorsOf(AnnotatedReport report) {
+        return vectors.get(report.report().metadata().id());
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
     }
 
     /** {@code tipsearch index --engine}: the reports folder into a collection of the cluster, behind its alias. */
