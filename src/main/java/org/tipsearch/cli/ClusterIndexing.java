@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.index.ReportPipeline;
@@ -20,6 +21,47 @@ import org.tipsearch.search.solr.SolrCollections;
 final class ClusterIndexing {
 
     private ClusterIndexing() {}
+
+    /**
+     * {@code ingest --engine}: each file's report added to the cluster's collection, or replacing the report of
+     * the same id there; a file that cannot be read fails alone. The reports folder is not written.
+     */
+    static int ingest(List<Path> files, SolrCollections collections, PrintWriter out) throws Exception {
+        var reader = new ReportReader();
+        var pipeline = new ReportPipeline();
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            String line;
+            try {
+                Report report = reader.read(files.get(i));
+                AnnotatedReport annotated = pipeline.annotate(report);
+                long before = collections.replace(annotated, pipeline.vectors(report));
+                line = String.format(Locale.ROOT, "%s: %s %s, %d units", report.metadata().source(),
+                        before == 0 ? "added" : "replaced", report.metadata().id(), report.units().size())
+                        + (report.account() == null ? "" : "; " + IngestCommand.account(report.account()));
+            } catch (InvalidReportException e) {
+                failed++;
+                line = "FAILED " + e.getMessage();
+            }
+            out.printf(Locale.ROOT, "[%d/%d] %s%n", i + 1, files.size(), line);
+        }
+        out.printf(Locale.ROOT, "Ingested %d files into the cluster's collection %s: %d failed%n", files.size(),
+                collections.current().orElse("(none)"), failed);
+        return failed == 0 ? 0 : 1;
+    }
+
+    /** {@code remove --engine}: the report's units deleted from the cluster's collection; 1 if it holds none. */
+    static int remove(String reportId, SolrCollections collections, PrintWriter out, PrintWriter err) throws Exception {
+        long removed = collections.remove(reportId);
+        if (removed == 0) {
+            err.println("tipsearch: no report with id '" + reportId + "' in the cluster's collection "
+                    + collections.current().orElse("(none)"));
+            return 1;
+        }
+        out.printf(Locale.ROOT, "Removed %s (%d units) from the cluster's collection %s; the reports folder is "
+                + "unchanged%n", reportId, removed, collections.current().orElse("(none)"));
+        return 0;
+    }
 
     static int rebuild(Path reports, SolrCollections collections, PrintWriter out) throws Exception {
         long start = System.nanoTime();

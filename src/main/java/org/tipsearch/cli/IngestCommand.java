@@ -43,6 +43,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     private Locations locations;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Report files (.txt, .md, .pdf, .docx, .html, .htm) or folders of them.")
     private List<Path> paths;
 
@@ -50,6 +53,10 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<ReportLibrary.FileSource> files = files();
+        if (engine.cluster()) {
+            return ClusterIndexing.ingest(files.stream().map(ReportLibrary.FileSource::file).toList(),
+                    engine.collections(), out);
+        }
         IndexRepair.verify(locations.index(), locations.reports(), out);
         boolean bar = files.size() >= PROGRESS_BAR_FROM && System.console() != null;
         var done = new int[1];

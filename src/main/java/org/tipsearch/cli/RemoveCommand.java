@@ -22,12 +22,18 @@ final class RemoveCommand implements Callable<Integer> {
     @Mixin
     private Locations locations;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Parameters(paramLabel = "REPORT-ID", description = "The report's id, as GET /api/documents lists it.")
     private String reportId;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (engine.cluster()) {
+            return ClusterIndexing.remove(reportId, engine.collections(), out, spec.commandLine().getErr());
+        }
         IndexRepair.verify(locations.index(), locations.reports(), out);
         Optional<IndexedReport> removed = new ReportLibrary(locations.index(), locations.reports()).remove(reportId);
         if (removed.isEmpty()) {

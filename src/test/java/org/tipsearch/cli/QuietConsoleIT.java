@@ -19,7 +19,8 @@ import org.tipsearch.BundledReports;
 
 /**
  * A newcomer's console: the launcher's server start says where it listens and when it is ready, and nothing
- * the JVM or the libraries would warn about; `serve --help` writes no class-data archive.
+ * the JVM or the libraries would warn about, also over another JDK's or a damaged class-data archive, which is
+ * replaced; `serve --help` writes no archive.
  */
 class QuietConsoleIT {
 
@@ -42,7 +43,22 @@ class QuietConsoleIT {
         List<String> first = start();
         assertTrue(Files.exists(ARCHIVE), "a server's first start writes the archive: " + first);
         List<String> second = start();
-        for (List<String> output : List.of(first, second)) {
+        byte[] written = Files.readAllBytes(ARCHIVE);
+
+        // an archive written by another JDK is replaced, not used
+        Path stamp = Path.of(ARCHIVE + ".jdk");
+        String ours = Files.readString(stamp);
+        Files.writeString(stamp, "another JDK\n");
+        List<String> foreign = start();
+        assertEquals(ours, Files.readString(stamp), "the archive is stamped with the JDK that wrote it again");
+        // an archive damaged on disk: the JVM sets it aside and writes it anew, saying nothing
+        byte[] damaged = written.clone();
+        for (int i = damaged.length / 2; i < damaged.length / 2 + 64; i++) {
+            damaged[i] ^= (byte) 0x5a;
+        }
+        Files.write(ARCHIVE, damaged);
+        List<String> afterDamage = start();
+        for (List<String> output : List.of(first, second, foreign, afterDamage)) {
             assertEquals(2, output.size(), "a start says two things: " + output);
             assertTrue(output.get(0).startsWith("tipsearch: admin API off"), output.toString());
             assertTrue(output.get(1).startsWith("tipsearch: serving 208 paragraphs from 5 reports at http://"), output.toString());

@@ -17,7 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.index.Schema;
 
 /**
  * The units' collections of a SolrCloud cluster behind one alias, which is what searches name. A rebuild writes a
@@ -129,6 +131,61 @@ public final class SolrCollections {
             drop(old.get(), null);
         }
         return new Rebuilt(collection, count(alias), old.orElse(null));
+    }
+
+    /**
+     * Adds a report's units to the collection the alias names, or replaces the report's units there: the units
+     * are written over those of the same ids, then the ones the report no longer has are deleted, and one commit
+     * shows both, so a search never finds the report missing. Its units live on one shard (their ids start with
+     * the report's), which takes the whole change.
+     *
+     * @return how many units the report had there before
+     */
+    public long replace(AnnotatedReport report, List<float[]> vectors) throws IOException {
+        String collection = searched();
+        String reportId = report.report().metadata().id();
+        long before = unitsOf(collection, reportId);
+        List<Map<String, Object>> units = SolrDocuments.units(report, vectors);
+        for (int from = 0; from < units.size(); from += BATCH) {
+            send(collection, new ArrayList<>(units.subList(from, Math.min(units.size(), from + BATCH))));
+        }
+        String kept = units.stream().map(u -> (String) u.get(SolrDocuments.SOLR_ID)).collect(Collectors.joining(","));
+        // inline, not as parameters of the request: the shards' leaders receive the delete without them
+        deleteAndCommit(collection, "{!bool filter=" + quoted("{!term f=" + Schema.REPORT + "}" + reportId)
+                + " must_not=" + quoted("{!terms f=" + SolrDocuments.SOLR_ID + "}" + kept) + "}");
+        return before;
+    }
+
+    /** Deletes a report's units from the collection the alias names; how many there were (0: no such report). */
+    public long remove(String reportId) throws IOException {
+        String collection = searched();
+        long before = unitsOf(collection, reportId);
+        if (before > 0) {
+            deleteAndCommit(collection, "{!term f=" + Schema.REPORT + "}" + reportId);
+        }
+        return before;
+    }
+
+    /** The collection the alias names, or a failure saying that the cluster holds none yet. */
+    private String searched() throws IOException {
+        return current().orElseThrow(() -> new IOException("the cluster has no collection named by alias '" + alias
+                + "'; make one with 'tipsearch index --engine'"));
+    }
+
+    private long unitsOf(String collection, String reportId) throws IOException {
+        return nodes.query(collection + "/select", Map.of("q", "{!term f=" + Schema.REPORT + "}" + reportId,
+                "rows", "0", "wt", "json")).path("response").path("numFound").asLong(-1);
+    }
+
+    /** A delete by query, and the commit that shows it with what came before. */
+    private void deleteAndCommit(String collection, String query) throws IOException {
+        nodes.post(collection + "/update?commit=true&wt=json", "application/json",
+                JSON.writeValueAsBytes(Map.of("delete", Map.of("query", query))));
+    }
+
+    /** A local parameter's value in quotes, for a value that holds spaces, braces or another query. */
+    private static String quoted(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     /** How many units a collection (or the alias) holds, every shard answering. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -331,6 +332,48 @@ class SolrClusterIT {
                 "--reports", dir.resolve("no-such-folder").toString());
         assertEquals(2, refused.exitCode(), refused.out() + refused.err());
         assertEquals(208, count(nodes, "from-cli", "*:*"), "a refused rebuild leaves the alias's units");
+    }
+
+    /**
+     * {@code ingest --engine} and {@code remove --engine}: a report taken out of the cluster's collection and put
+     * back; a shortened version of it replaces it, its units beyond the new last one deleted; the original
+     * restores it.
+     */
+    @Test
+    void reportsAreRemovedAddedAndReplacedInTheClustersCollection() throws Exception {
+        String engine = cluster.addresses().stream().map(Object::toString).collect(Collectors.joining(","));
+        var collections = new SolrCollections(nodes, "one-by-one", 2, 2, Duration.ofSeconds(1), Clock.systemUTC());
+        collections.rebuild(annotated, SolrClusterIT::vectorsOf, (done, total, report, units) -> { });
+        String id = BundledReports.WORKING_GROUP_2023;
+        long units = count(nodes, "one-by-one", "report:" + id);
+        assertTrue(units > 10, "units of " + id + ": " + units);
+
+        JarProcess.Result removed = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
+        assertEquals(0, removed.exitCode(), removed.out() + removed.err());
+        assertEquals(208 - units, count(nodes, "one-by-one", "*:*"));
+        JarProcess.Result again = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
+        assertEquals(1, again.exitCode(), again.out() + again.err());
+        assertTrue(again.err().contains("no report with id '" + id + "'"), again.err());
+
+        Path original = BundledReports.file(id);
+        JarProcess.Result added = JarProcess.run("ingest", original.toString(), "--engine", engine, "--alias", "one-by-one");
+        assertEquals(0, added.exitCode(), added.out() + added.err());
+        assertTrue(added.out().contains(": added " + id + ", " + units + " units"), added.out());
+        assertEquals(208, count(nodes, "one-by-one", "*:*"));
+
+        List<String> lines = Files.readAllLines(original);
+        Path shorter = Files.createDirectories(dir.resolve("shorter")).resolve(original.getFileName());
+        Files.write(shorter, lines.subList(0, lines.size() / 2));
+        JarProcess.Result replaced = JarProcess.run("ingest", shorter.toString(), "--engine", engine, "--alias", "one-by-one");
+        assertEquals(0, replaced.exitCode(), replaced.out() + replaced.err());
+        assertTrue(replaced.out().contains(": replaced " + id), replaced.out());
+        long fewer = count(nodes, "one-by-one", "report:" + id);
+        assertTrue(fewer > 0 && fewer < units, "units of the shortened report: " + fewer + " of " + units);
+        assertEquals(208 - units + fewer, count(nodes, "one-by-one", "*:*"));
+
+        JarProcess.run("ingest", original.toString(), "--engine", engine, "--alias", "one-by-one");
+        assertEquals(208, count(nodes, "one-by-one", "*:*"));
+        assertEquals(units, count(nodes, "one-by-one", "report:" + id));
     }
 
     /**
