@@ -83,7 +83,7 @@ public final class PostgresBaseline {
             for (LeafReaderContext leaf : reader.leaves()) {
                 StoredFields stored = leaf.reader().storedFields();
                 Bits live = leaf.reader().getLiveDocs();
-                for (int doc : docsOfType(leaf, Schema.TYPE_PARAGRAPH)) {
+                for (int doc : docsOfType(leaf, Schema.TYPE_UNIT)) {
                     if (live != null && !live.get(doc)) {
                         continue;
                     }

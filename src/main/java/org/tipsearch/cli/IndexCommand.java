@@ -52,7 +52,7 @@ final class IndexCommand implements Callable<Integer> {
             }
         });
         out.printf(Locale.ROOT, "Indexed %s, %s in %.2f s from %s into %s%s%n",
-                count(summary.reports(), "report"), count(summary.paragraphs(), "unit"), summary.millis() / 1000.0,
+                count(summary.reports(), "report"), count(summary.units(), "unit"), summary.millis() / 1000.0,
                 reports, index,
                 summary.failures().isEmpty() ? "" : "; " + summary.failures().size() + " failed");
         if (summary.reports() == 0) {

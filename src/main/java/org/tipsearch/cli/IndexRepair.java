@@ -42,7 +42,7 @@ final class IndexRepair {
         IndexBuild.Summary summary = IndexBuild.rebuild(from, index, IndexBuild.Progress.QUIET);
         out.printf(Locale.ROOT, "tipsearch: the index at %s was damaged (%s); set aside at %s and rebuilt from %s: "
                 + "%s, %d units%s%n", index, damage.get(), aside, from,
-                summary.reports() == 1 ? "1 report" : summary.reports() + " reports", summary.paragraphs(),
+                summary.reports() == 1 ? "1 report" : summary.reports() + " reports", summary.units(),
                 summary.failures().isEmpty() ? "" : ", " + summary.failures().size() + " failed");
         out.flush();
         return true;

@@ -174,7 +174,7 @@ final class ServeCommand implements Callable<Integer> {
         IndexHealth health = search.health();
         out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         out.printf(Locale.ROOT, "tipsearch: serving %d paragraphs from %d reports at http://%s:%d/ (ready in %d ms)%n",
-                health.units(), health.documents(), host, app.port(), (System.nanoTime() - start) / 1_000_000);
+                health.units(), health.reports(), host, app.port(), (System.nanoTime() - start) / 1_000_000);
         stopped.await();
         return 0;
     }

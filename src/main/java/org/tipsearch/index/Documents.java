@@ -59,7 +59,7 @@ public final class Documents {
         docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt,
                 annotated.report().account())));
         for (Unit p : annotated.report().units()) {
-            Document doc = paragraphDocument(meta, p, annotated.annotationsOf(p));
+            Document doc = unitDocument(meta, p, annotated.annotationsOf(p));
             if (!vectors.isEmpty()) {
                 doc.add(new KnnFloatVectorField(Schema.VECTOR, vectors.get(p.position()), VectorSimilarityFunction.COSINE));
             }
@@ -94,10 +94,10 @@ public final class Documents {
         return doc;
     }
 
-    private static Document paragraphDocument(ReportMetadata meta, Unit p, Annotations annotations) {
+    private static Document unitDocument(ReportMetadata meta, Unit p, Annotations annotations) {
         var doc = new Document();
         doc.add(new StringField(Schema.ID, meta.id() + "/" + p.unitId(), Field.Store.YES));
-        doc.add(new StringField(Schema.TYPE, Schema.TYPE_PARAGRAPH, Field.Store.NO));
+        doc.add(new StringField(Schema.TYPE, Schema.TYPE_UNIT, Field.Store.NO));
         reportId(doc, meta, Field.Store.YES);
         doc.add(new IntField(Schema.POSITION, p.position(), Field.Store.NO));
         doc.add(new Field(Schema.TEXT, p.text(), ANALYZED_TEXT));

@@ -30,7 +30,7 @@ public final class IndexBuild {
     }
 
     /** What a build did. */
-    public record Summary(int reports, int paragraphs, List<String> failures, long millis) {
+    public record Summary(int reports, int units, List<String> failures, long millis) {
         public Summary {
             failures = List.copyOf(failures);
         }
@@ -47,7 +47,7 @@ public final class IndexBuild {
         var failures = new ArrayList<String>();
         var sources = new HashMap<String, String>(); // report id → the file it was read from
         int reports = 0;
-        int paragraphs = 0;
+        int units = 0;
         try (var indexer = ReportIndexer.rebuild(indexDir)) {
             for (int i = 0; i < files.size(); i++) {
                 long t0 = System.nanoTime();
@@ -61,7 +61,7 @@ public final class IndexBuild {
                     }
                     pipeline.write(indexer, report, addedAt);
                     reports++;
-                    paragraphs += report.units().size();
+                    units += report.units().size();
                     progress.indexed(i + 1, files.size(), report, (System.nanoTime() - t0) / 1_000_000);
                 } catch (InvalidReportException e) {
                     failures.add(e.getMessage());
@@ -71,6 +71,6 @@ public final class IndexBuild {
             indexer.builtFrom(reportsDir);
             indexer.commit();
         }
-        return new Summary(reports, paragraphs, failures, (System.nanoTime() - start) / 1_000_000);
+        return new Summary(reports, units, failures, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -5,12 +5,12 @@ import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.ingest.Unit;
 
 /** An entry of the recommendations register as read back from the index, with the unit it stands in. */
-public record IndexedRecommendation(String id, String reportId, String paragraphId, Recommendation recommendation,
+public record IndexedRecommendation(String id, String reportId, String unitId, Recommendation recommendation,
         Unit unit) {
     public IndexedRecommendation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(reportId, "reportId");
-        Objects.requireNonNull(paragraphId, "paragraphId");
+        Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(recommendation, "recommendation");
         Objects.requireNonNull(unit, "unit");
     }

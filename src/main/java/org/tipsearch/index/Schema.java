@@ -38,7 +38,7 @@ public final class Schema {
      * report; a recommendation record is an entry of the recommendations register.
      */
     public static final String TYPE = "type";
-    public static final String TYPE_PARAGRAPH = "paragraph";
+    public static final String TYPE_UNIT = "paragraph";
     public static final String TYPE_RECOMMENDATION = "recommendation";
     public static final String TYPE_REPORT = "report";
     /** On a recommendation record: the global id of the unit it stands in. */

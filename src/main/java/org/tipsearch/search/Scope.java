@@ -6,7 +6,7 @@ import org.tipsearch.index.Schema;
 /** What a search runs over: the units of the reports, or the entries of the recommendations register. */
 public enum Scope {
     /** Searched by words and meaning unless asked otherwise. */
-    UNITS(Schema.TYPE_PARAGRAPH, Schema.FACETS, SearchMode.HYBRID),
+    UNITS(Schema.TYPE_UNIT, Schema.FACETS, SearchMode.HYBRID),
     /** Searched by its words only. */
     RECOMMENDATIONS(Schema.TYPE_RECOMMENDATION, Schema.RECOMMENDATION_FACETS, SearchMode.BM25);
 

@@ -36,10 +36,10 @@ public interface SearchEngine extends AutoCloseable {
     Optional<UnitInContext> unit(String id) throws IOException;
 
     /** Every report, with its unit count. */
-    List<DocumentSummary> documents() throws IOException;
+    List<ReportSummary> reports() throws IOException;
 
     /** A report with every unit, in reading order. */
-    Optional<DocumentContents> document(String reportId) throws IOException;
+    Optional<ReportContents> report(String reportId) throws IOException;
 
     /** Completions of a prefix a user is typing (not blank). */
     List<Suggestion> suggest(String prefix, int size) throws IOException;

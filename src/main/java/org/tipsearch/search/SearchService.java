@@ -105,13 +105,13 @@ public final class SearchService implements AutoCloseable {
     }
 
     /** Every report, with its unit count. */
-    public List<DocumentSummary> documents() throws IOException {
-        return engine.documents();
+    public List<ReportSummary> reports() throws IOException {
+        return engine.reports();
     }
 
     /** A report with every unit, in reading order. */
-    public Optional<DocumentContents> document(String reportId) throws IOException {
-        return engine.document(reportId);
+    public Optional<ReportContents> report(String reportId) throws IOException {
+        return engine.report(reportId);
     }
 
     /**

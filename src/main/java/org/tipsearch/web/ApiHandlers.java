@@ -105,13 +105,13 @@ final class ApiHandlers {
 
     void documents(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
-        JsonAnswer.write(ctx, new DocumentsView(search.documents().stream().map(DocumentListEntry::of).toList()));
+        JsonAnswer.write(ctx, new DocumentsView(search.reports().stream().map(DocumentListEntry::of).toList()));
     }
 
     void document(Context ctx) throws IOException {
         RequestParams.rejectUnknown(ctx, Set.of());
         String id = ctx.pathParam("id");
-        JsonAnswer.write(ctx, search.document(id)
+        JsonAnswer.write(ctx, search.report(id)
                 .map(DocumentContentsView::of)
                 .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'")));
     }
@@ -131,6 +131,6 @@ final class ApiHandlers {
         boolean damaged = check.state() == IndexCheck.State.DAMAGED;
         ctx.status(damaged ? 503 : 200);
         JsonAnswer.write(ctx, new HealthView(damaged ? "damaged" : "ok", check.state().id(),
-                check.damage().orElse(null), health.units(), health.documents()));
+                check.damage().orElse(null), health.units(), health.reports()));
     }
 }

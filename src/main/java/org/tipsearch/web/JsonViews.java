@@ -18,8 +18,8 @@ import org.tipsearch.ingest.RecommendationStatus;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.search.Citation;
 import org.tipsearch.search.Closeness;
-import org.tipsearch.search.DocumentContents;
-import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.ReportContents;
+import org.tipsearch.search.ReportSummary;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.UnitInContext;
@@ -49,7 +49,7 @@ final class JsonViews {
 
     /** A report in the list of reports: its metadata, its size, and when it was added (from the file {@code source}). */
     record DocumentListEntry(@JsonUnwrapped DocumentView document, int paragraphs, String addedAt, String fingerprint) {
-        static DocumentListEntry of(DocumentSummary summary) {
+        static DocumentListEntry of(ReportSummary summary) {
             return new DocumentListEntry(DocumentView.of(summary.report().metadata()), summary.units(),
                     summary.report().addedAt().toString(), summary.report().fingerprint());
         }
@@ -123,7 +123,7 @@ final class JsonViews {
             String session, String citation, DocumentView document) {
         static RecommendationView of(RecommendationHit hit) {
             Recommendation r = hit.entry().recommendation();
-            return new RecommendationView(hit.entry().id(), hit.entry().paragraphId(), hit.score(), r.number(),
+            return new RecommendationView(hit.entry().id(), hit.entry().unitId(), hit.score(), r.number(),
                     hit.label(), r.status().id(), r.addressee(), r.strength(), r.text(), hit.highlight(), r.subItems(), r.topics(),
                     hit.document().session() == null ? null : hit.document().session().label(), hit.citation(),
                     DocumentView.of(hit.document()));
@@ -141,7 +141,7 @@ final class JsonViews {
     record DocumentsView(List<DocumentListEntry> documents) {}
 
     record DocumentContentsView(DocumentListEntry document, AccountView account, List<HitView> paragraphs) {
-        static DocumentContentsView of(DocumentContents contents) {
+        static DocumentContentsView of(ReportContents contents) {
             return new DocumentContentsView(DocumentListEntry.of(contents.summary()),
                     AccountView.of(contents.summary().report().account()),
                     contents.units().stream().map(HitView::of).toList());

@@ -20,7 +20,7 @@ import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
 import org.tipsearch.JarProcess.Result;
 import org.tipsearch.ingest.ReportReader;
-import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.ReportSummary;
 import org.tipsearch.search.SearchService;
 
 /** {@code tipsearch ingest} and {@code tipsearch remove} as a curator runs them, and an ingest killed mid-way. */
@@ -151,7 +151,7 @@ class IngestIT {
     private Map<String, Integer> unitsByReport() throws Exception {
         try (SearchService search = SearchService.open(indexDir)) {
             var out = new TreeMap<String, Integer>();
-            for (DocumentSummary document : search.documents()) {
+            for (ReportSummary document : search.reports()) {
                 out.put(document.report().id(), document.units());
             }
             return out;

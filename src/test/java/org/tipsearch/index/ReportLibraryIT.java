@@ -24,7 +24,7 @@ import org.tipsearch.index.ReportLibrary.FileSource;
 import org.tipsearch.index.ReportLibrary.Outcome;
 import org.tipsearch.index.ReportLibrary.Upload;
 import org.tipsearch.ingest.ReportReader;
-import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.ReportSummary;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
@@ -61,7 +61,7 @@ class ReportLibraryIT {
     }
 
     static Map<String, Integer> unitsByReport(SearchService search) throws Exception {
-        return search.documents().stream().collect(Collectors.toMap(d -> d.report().id(), DocumentSummary::units));
+        return search.reports().stream().collect(Collectors.toMap(d -> d.report().id(), ReportSummary::units));
     }
 
     @Test
@@ -78,7 +78,7 @@ class ReportLibraryIT {
         assertEquals(Change.UNCHANGED, renamed.change());
         assertEquals(BundledReports.DIALOGUE_2022, renamed.reportId());
         try (SearchService search = SearchService.open(indexDir)) {
-            assertEquals(5, search.documents().size());
+            assertEquals(5, search.reports().size());
             assertEquals(208, search.health().units());
         }
     }
@@ -95,7 +95,7 @@ class ReportLibraryIT {
         assertEquals(Change.REPLACED, corrected.change());
         assertEquals("wg-2099", corrected.reportId(), "the corrected version keeps the id, so links to it still work");
         try (SearchService search = SearchService.open(indexDir)) {
-            assertEquals(1, search.documents().size());
+            assertEquals(1, search.reports().size());
             var paragraph = search.unit("wg-2099/para-2").orElseThrow().unit();
             assertEquals("Speakers stressed the non-punishment of victims.", paragraph.unit().parsed().text());
             assertEquals("wg-2099-corrigendum.txt", paragraph.document().source());
@@ -212,7 +212,7 @@ class ReportLibraryIT {
     }
 
     static Map<String, String> fingerprints(SearchService search) throws Exception {
-        return search.documents().stream().collect(Collectors.toMap(d -> d.report().id(), d -> d.report().fingerprint()));
+        return search.reports().stream().collect(Collectors.toMap(d -> d.report().id(), d -> d.report().fingerprint()));
     }
 
     @Test

@@ -425,13 +425,13 @@ class SearchServiceTest {
 
     @Test
     void documentsWithTheirUnits() throws Exception {
-        List<DocumentSummary> documents = search.documents();
-        assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(DocumentSummary::units).toList());
-        DocumentContents wg = search.document(BundledReports.WORKING_GROUP_2023).orElseThrow();
+        List<ReportSummary> documents = search.reports();
+        assertEquals(List.of(41, 31, 74, 47, 15), documents.stream().map(ReportSummary::units).toList());
+        ReportContents wg = search.report(BundledReports.WORKING_GROUP_2023).orElseThrow();
         assertEquals(74, wg.units().size());
         assertEquals("para-1", wg.units().get(0).unit().parsed().unitId());
         assertEquals("annex-rec-10", wg.units().get(73).unit().parsed().unitId());
-        assertTrue(search.document("nope").isEmpty());
+        assertTrue(search.report("nope").isEmpty());
         assertEquals(new IndexHealth(208, 5), search.health());
     }
 

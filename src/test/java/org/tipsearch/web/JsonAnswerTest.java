@@ -41,7 +41,7 @@ class JsonAnswerTest {
                     SearchView.of(search.recommendations(new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25,
                             "", 1, 20, Map.of())), RecommendationView::of),
                     ParagraphView.of(search.unit(BundledReports.WORKING_GROUP_2023 + "/para-19").orElseThrow()),
-                    DocumentContentsView.of(search.document(BundledReports.DIALOGUE_2024).orElseThrow()));
+                    DocumentContentsView.of(search.report(BundledReports.DIALOGUE_2024).orElseThrow()));
             for (Object view : views) {
                 JsonNode ours = READ.readTree(JsonAnswer.bytes(view));
                 JsonNode theirs = READ.readTree(javalin.toJsonString(view, view.getClass()));

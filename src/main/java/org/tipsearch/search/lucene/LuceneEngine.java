@@ -15,8 +15,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOFunction;
 import org.tipsearch.index.Schema;
-import org.tipsearch.search.DocumentContents;
-import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.ReportContents;
+import org.tipsearch.search.ReportSummary;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.IndexHealth;
 import org.tipsearch.search.UnitInContext;
@@ -33,7 +33,7 @@ import org.tipsearch.search.lucene.PageSearch.Slice;
 /**
  * The embedded engine: one Lucene index in a folder, searched in this process. It owns the directory and its
  * searchers, opens and closes them and gives each search its budget; its parts search: {@link PageSearch} a scope,
- * {@link SimilarUnits} the precedents of a unit or a draft, {@link DocumentBrowser} units and reports by id,
+ * {@link SimilarUnits} the precedents of a unit or a draft, {@link ReportBrowser} units and reports by id,
  * {@link SuggestionsCache} completions, each reading its hits with {@link PageOfHits}. Thread-safe.
  */
 public final class LuceneEngine implements SearchEngine {
@@ -50,7 +50,7 @@ public final class LuceneEngine implements SearchEngine {
     private final Embeddings embeddings = new Embeddings();
     private final TopicBridge topicBridge = new TopicBridge(embeddings);
     private final PageSearch pageSearch = new PageSearch(facetsConfig, queryAnalyzer, embeddings, topicBridge);
-    private final DocumentBrowser browser = new DocumentBrowser(pageOfHits);
+    private final ReportBrowser browser = new ReportBrowser(pageOfHits);
     /**
      * Searches a large index's slices of segments on every core, and reads its pages of hits in parts: a broad
      * query over a million units scores and counts half a million of them. A small index is one slice, searched
@@ -142,12 +142,12 @@ public final class LuceneEngine implements SearchEngine {
     }
 
     @Override
-    public List<DocumentSummary> documents() throws IOException {
+    public List<ReportSummary> reports() throws IOException {
         return withView(browser::documents);
     }
 
     @Override
-    public Optional<DocumentContents> document(String reportId) throws IOException {
+    public Optional<ReportContents> report(String reportId) throws IOException {
         return withView(view -> browser.document(view, reportId));
     }
 
@@ -158,7 +158,7 @@ public final class LuceneEngine implements SearchEngine {
 
     @Override
     public IndexHealth health() throws IOException {
-        return withView(view -> new IndexHealth(view.paragraphCount(), view.reports().size()));
+        return withView(view -> new IndexHealth(view.unitTotal(), view.reports().size()));
     }
 
     @Override

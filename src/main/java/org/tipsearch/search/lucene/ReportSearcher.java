@@ -52,7 +52,7 @@ import org.tipsearch.ingest.ReportMetadata;
  */
 final class ReportSearcher extends IndexSearcher {
 
-    static final Query UNITS = ofType(Schema.TYPE_PARAGRAPH);
+    static final Query UNITS = ofType(Schema.TYPE_UNIT);
     static final Sort REPORT_ORDER = new Sort(
             new SortField(Schema.REPORT, SortField.Type.STRING), new SortedNumericSortField(Schema.POSITION, SortField.Type.INT));
 
@@ -63,7 +63,7 @@ final class ReportSearcher extends IndexSearcher {
     private final Map<String, Integer> unitCounts;
     private final SortedSetDocValuesReaderState facetState;
     private final FacetOrdinals facetOrdinals;
-    private final int paragraphCount;
+    private final int unitTotal;
     /** Per type a search looks among (paragraphs, register entries), per segment: its live records of the type. */
     private final Map<String, List<FixedBitSet>> liveRecords;
     /** Per segment, the live records of the type this copy searches among; null for every live document. */
@@ -88,11 +88,11 @@ final class ReportSearcher extends IndexSearcher {
             metadata.put(report.id(), report);
         }
         reports = Collections.unmodifiableMap(metadata);
-        List<FixedBitSet> paragraphs = liveRecords(reader, Schema.TYPE_PARAGRAPH);
-        liveRecords = Map.of(Schema.TYPE_PARAGRAPH, paragraphs,
+        List<FixedBitSet> paragraphs = liveRecords(reader, Schema.TYPE_UNIT);
+        liveRecords = Map.of(Schema.TYPE_UNIT, paragraphs,
                 Schema.TYPE_RECOMMENDATION, liveRecords(reader, Schema.TYPE_RECOMMENDATION));
         unitCounts = Collections.unmodifiableMap(unitCounts(reader, paragraphs));
-        paragraphCount = paragraphs.stream().mapToInt(FixedBitSet::cardinality).sum();
+        unitTotal = paragraphs.stream().mapToInt(FixedBitSet::cardinality).sum();
         fieldInfos = FieldInfos.getMergedFieldInfos(reader);
         boolean hasFacets = fieldInfos.fieldInfo(FacetsConfig.DEFAULT_INDEX_FIELD_NAME) != null;
         facetState = hasFacets ? new DefaultSortedSetDocValuesReaderState(reader, facetsConfig) : null;
@@ -107,7 +107,7 @@ final class ReportSearcher extends IndexSearcher {
         unitCounts = view.unitCounts;
         facetState = view.facetState;
         facetOrdinals = view.facetOrdinals;
-        paragraphCount = view.paragraphCount;
+        unitTotal = view.unitTotal;
         fieldInfos = view.fieldInfos;
         liveRecords = view.liveRecords;
         accepted = acceptedType == null ? null : liveRecords.get(acceptedType);
@@ -132,7 +132,7 @@ final class ReportSearcher extends IndexSearcher {
      * disjunction they are, which Lucene scores a window of documents at a time, not document by document in a
      * conjunction with the type, which is slower for questions of many words.
      *
-     * @param type {@link Schema#TYPE_PARAGRAPH} or {@link Schema#TYPE_RECOMMENDATION}
+     * @param type {@link Schema#TYPE_UNIT} or {@link Schema#TYPE_RECOMMENDATION}
      */
     ReportSearcher recordsOf(String type, Deadline deadline) {
         if (!liveRecords.containsKey(type)) {
@@ -335,8 +335,8 @@ final class ReportSearcher extends IndexSearcher {
         return unitCounts.getOrDefault(reportId, 0);
     }
 
-    int paragraphCount() {
-        return paragraphCount;
+    int unitTotal() {
+        return unitTotal;
     }
 
     /** A field of this view, as any of its segments has it; null if none has. */

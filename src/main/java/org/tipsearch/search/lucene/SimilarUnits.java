@@ -74,7 +74,7 @@ final class SimilarUnits {
         mlt.setMaxQueryTerms(MORE_LIKE_THIS_TERMS);
         if (request.unitId() != null) {
             // on the view: a look-up by id is too quick to need the deadline, and one cut short would be a 404
-            Optional<ScoreDoc> unit = DocumentBrowser.first(view,
+            Optional<ScoreDoc> unit = ReportBrowser.first(view,
                     new TermQuery(new Term(Schema.ID, request.unitId())));
             if (unit.isEmpty()) {
                 return Optional.empty();

@@ -94,7 +94,7 @@ final class Suggestions implements Closeable {
         var counts = new HashMap<String, Long>();
         var spellings = new HashMap<String, Map<String, Integer>>();
         StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : searcher.search(ReportSearcher.UNITS, Math.max(1, searcher.paragraphCount())).scoreDocs) {
+        for (ScoreDoc sd : searcher.search(ReportSearcher.UNITS, Math.max(1, searcher.unitTotal())).scoreDocs) {
             String text = Documents.unit(stored.document(sd.doc, Documents.HIT_FIELDS)).parsed().text();
             var words = new ArrayList<String>();
             Matcher m = WORD.matcher(text);

@@ -39,7 +39,7 @@ public final class SolrDocuments {
             var doc = new LinkedHashMap<String, Object>();
             doc.put(SOLR_ID, meta.id() + "!" + unit.unitId());
             doc.put(Schema.ID, meta.id() + "/" + unit.unitId());
-            doc.put(Schema.TYPE, Schema.TYPE_PARAGRAPH);
+            doc.put(Schema.TYPE, Schema.TYPE_UNIT);
             doc.put(Schema.REPORT, meta.id());
             doc.put(Schema.POSITION, unit.position());
             doc.put(Schema.TEXT, unit.text());

@@ -108,7 +108,7 @@ class ReportSearcherTest {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
             ReportSearcher view = viewOf(reader);
             Query word = new TermQuery(new Term(Schema.TEXT, "state"));
-            for (String type : List.of(Schema.TYPE_PARAGRAPH, Schema.TYPE_RECOMMENDATION)) {
+            for (String type : List.of(Schema.TYPE_UNIT, Schema.TYPE_RECOMMENDATION)) {
                 var among = view.recordsOf(type, new Deadline(null));
                 int ofType = view.count(ReportSearcher.ofType(type));
                 assertEquals(ofType, among.count(new MatchAllDocsQuery()), type);
@@ -118,7 +118,7 @@ class ReportSearcherTest {
                 assertEquals(wordOfType, among.count(word), type);
                 assertEquals(wordOfType, among.search(word, new TotalHitCountCollectorManager(among.getSlices())), type);
             }
-            assertEquals(208, view.recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null)).count(new MatchAllDocsQuery()));
+            assertEquals(208, view.recordsOf(Schema.TYPE_UNIT, new Deadline(null)).count(new MatchAllDocsQuery()));
             assertThrows(IllegalArgumentException.class, () -> view.recordsOf(Schema.TYPE_REPORT, new Deadline(null)));
         }
     }
@@ -132,7 +132,7 @@ class ReportSearcherTest {
         try (Directory directory = FSDirectory.open(indexDir); DirectoryReader reader = DirectoryReader.open(directory)) {
             ReportSearcher view = viewOf(reader);
             Query word = new TermQuery(new Term(Schema.TEXT, "state"));
-            for (String type : List.of(Schema.TYPE_PARAGRAPH, Schema.TYPE_RECOMMENDATION)) {
+            for (String type : List.of(Schema.TYPE_UNIT, Schema.TYPE_RECOMMENDATION)) {
                 Weight among = new ReportSearcher.AmongRecords(view.createWeight(view.rewrite(word), ScoreMode.COMPLETE, 1),
                         ReportSearcher.liveRecords(reader, type));
                 var found = new TreeSet<Integer>();
@@ -177,7 +177,7 @@ class ReportSearcherTest {
             }
             try (DirectoryReader reader = DirectoryReader.open(directory)) {
                 assertTrue(reader.hasDeletions());
-                var among = viewOf(reader).recordsOf(Schema.TYPE_PARAGRAPH, new Deadline(null));
+                var among = viewOf(reader).recordsOf(Schema.TYPE_UNIT, new Deadline(null));
                 assertEquals(208 - removedUnits, among.count(new MatchAllDocsQuery()));
                 assertEquals(208 - removedUnits, among.search(new MatchAllDocsQuery(), 1_000).scoreDocs.length);
             }

@@ -3,8 +3,8 @@ package org.tipsearch.search;
 import java.util.List;
 
 /** A report with all its units in reading order. */
-public record DocumentContents(DocumentSummary summary, List<Hit> units) {
-    public DocumentContents {
+public record ReportContents(ReportSummary summary, List<Hit> units) {
+    public ReportContents {
         units = List.copyOf(units);
     }
 }

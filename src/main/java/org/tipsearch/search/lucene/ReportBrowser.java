@@ -14,8 +14,8 @@ import org.apache.lucene.search.TermQuery;
 import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
-import org.tipsearch.search.DocumentContents;
-import org.tipsearch.search.DocumentSummary;
+import org.tipsearch.search.ReportContents;
+import org.tipsearch.search.ReportSummary;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.UnitInContext;
 
@@ -23,11 +23,11 @@ import org.tipsearch.search.UnitInContext;
  * Looks units and reports up as they are, unranked and unhighlighted: a unit by its id with the ids of the units
  * before and after it in its report, every report with its unit count, a report's units in reading order.
  */
-final class DocumentBrowser {
+final class ReportBrowser {
 
     private final PageOfHits pageOfHits;
 
-    DocumentBrowser(PageOfHits pageOfHits) {
+    ReportBrowser(PageOfHits pageOfHits) {
         this.pageOfHits = pageOfHits;
     }
 
@@ -46,14 +46,14 @@ final class DocumentBrowser {
     }
 
     /** Every report, with its unit count. */
-    List<DocumentSummary> documents(ReportSearcher searcher) {
+    List<ReportSummary> documents(ReportSearcher searcher) {
         return searcher.reports().values().stream()
-                .map(report -> new DocumentSummary(report, searcher.unitCount(report.id())))
+                .map(report -> new ReportSummary(report, searcher.unitCount(report.id())))
                 .toList();
     }
 
     /** A report with every unit, in reading order. */
-    Optional<DocumentContents> document(ReportSearcher searcher, String reportId) throws IOException {
+    Optional<ReportContents> document(ReportSearcher searcher, String reportId) throws IOException {
         IndexedReport report = searcher.reports().get(reportId);
         if (report == null) {
             return Optional.empty();
@@ -64,7 +64,7 @@ final class DocumentBrowser {
                 .build();
         int count = searcher.unitCount(reportId);
         ScoreDoc[] docs = searcher.search(units, Math.max(1, count), ReportSearcher.REPORT_ORDER).scoreDocs;
-        return Optional.of(new DocumentContents(new DocumentSummary(report, count),
+        return Optional.of(new ReportContents(new ReportSummary(report, count),
                 pageOfHits.hits(searcher, docs, null, false)));
     }
 
