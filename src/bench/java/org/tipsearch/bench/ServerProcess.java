@@ -50,7 +50,8 @@ public final class ServerProcess implements AutoCloseable {
         if (!hasClassDataArchive()) { // the JVM would ignore a stale one without writing it anew
             Files.deleteIfExists(archive);
         }
-        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive));
+        command.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive,
+                "-XX:+VerifySharedSpaces")); // a damaged archive left unused, as the launcher has it
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", productJar().toString(), "serve", "--index", indexDir.toString(),
                 "--port", String.valueOf(port)));

@@ -19,8 +19,8 @@ import org.tipsearch.BundledReports;
 
 /**
  * A newcomer's console: the launcher's server start says where it listens and when it is ready, and nothing
- * the JVM or the libraries would warn about, also over another JDK's or a damaged class-data archive, which is
- * replaced; `serve --help` writes no archive.
+ * the JVM or the libraries would warn about, also over another JDK's class-data archive, which is replaced, and
+ * over a damaged one, which is left unused; `serve --help` writes no archive.
  */
 class QuietConsoleIT {
 
@@ -51,7 +51,7 @@ class QuietConsoleIT {
         Files.writeString(stamp, "another JDK\n");
         List<String> foreign = start();
         assertEquals(ours, Files.readString(stamp), "the archive is stamped with the JDK that wrote it again");
-        // an archive damaged on disk: the JVM sets it aside and writes it anew, saying nothing
+        // an archive damaged on disk (without its checksums checked, the JVM crashed on one): left unused, quietly
         byte[] damaged = written.clone();
         for (int i = damaged.length / 2; i < damaged.length / 2 + 64; i++) {
             damaged[i] ^= (byte) 0x5a;
