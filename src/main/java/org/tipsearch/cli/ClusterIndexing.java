@@ -3,13 +3,13 @@ package org.tipsearch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportIds;
 import org.tipsearch.ingest.ReportReader;
 import org.tipsearch.search.solr.SolrCollections;
 
@@ -69,16 +69,12 @@ final class ClusterIndexing {
         var pipeline = new ReportPipeline();
         var annotated = new ArrayList<AnnotatedReport>();
         var failures = new ArrayList<String>();
-        var sources = new HashMap<String, String>();
+        var ids = new ReportIds();
         var files = ReportReader.reportFiles(reports);
         for (int i = 0; i < files.size(); i++) {
             try {
                 Report report = reader.read(files.get(i));
-                String earlier = sources.putIfAbsent(report.metadata().id(), report.metadata().source());
-                if (earlier != null) {
-                    throw new InvalidReportException(report.metadata().source() + ": its report id "
-                            + report.metadata().id() + " is already taken by " + earlier);
-                }
+                ids.claim(report);
                 annotated.add(pipeline.annotate(report));
             } catch (InvalidReportException e) {
                 failures.add(e.getMessage());

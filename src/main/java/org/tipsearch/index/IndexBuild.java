@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Report;
+import org.tipsearch.ingest.ReportIds;
 import org.tipsearch.ingest.ReportReader;
 
 /** Builds the index afresh from a folder of report files: read, enrich, embed, index, commit once. */
@@ -45,7 +45,7 @@ public final class IndexBuild {
         var pipeline = new ReportPipeline();
         Instant addedAt = Instant.now();
         var failures = new ArrayList<String>();
-        var sources = new HashMap<String, String>(); // report id → the file it was read from
+        var ids = new ReportIds();
         int reports = 0;
         int units = 0;
         try (var indexer = ReportIndexer.rebuild(indexDir)) {
@@ -53,12 +53,7 @@ public final class IndexBuild {
                 long t0 = System.nanoTime();
                 try {
                     Report report = reader.read(files.get(i));
-                    String earlier = sources.putIfAbsent(report.metadata().id(), report.metadata().source());
-                    if (earlier != null) { // "a.txt" and "a.pdf": the second would silently replace the first
-                        throw new InvalidReportException(report.metadata().source() + ": its report id "
-                                + report.metadata().id() + " is already taken by " + earlier
-                                + "; rename the file or set an id in its sidecar");
-                    }
+                    ids.claim(report);
                     pipeline.write(indexer, report, addedAt);
                     reports++;
                     units += report.units().size();

@@ -135,9 +135,12 @@ final class FacetOrdinals {
 
         static SegmentOrdinals read(LeafReader reader, String field) throws IOException {
             SortedSetDocValues docValues = DocValues.getSortedSet(reader, field);
-            boolean wide = docValues.getValueCount() > MAX_NARROW_VALUES;
+            int valueCount = Math.toIntExact(docValues.getValueCount());
+            boolean wide = valueCount > MAX_NARROW_VALUES;
             int[] starts = new int[reader.maxDoc() + 1];
-            int[] ords = new int[Math.max(16, reader.maxDoc())];
+            // the ordinals go straight into the array they are kept in, one of the two
+            char[] ords = wide ? null : new char[Math.max(16, reader.maxDoc())];
+            int[] wideOrds = wide ? new int[Math.max(16, reader.maxDoc())] : null;
             int size = 0;
             int next = 0; // the first document whose start is not yet set
             for (int doc = docValues.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docValues.nextDoc()) {
@@ -145,23 +148,25 @@ final class FacetOrdinals {
                     starts[next++] = size;
                 }
                 int count = docValues.docValueCount();
-                ords = ArrayUtil.grow(ords, size + count);
-                for (int i = 0; i < count; i++) {
-                    ords[size++] = Math.toIntExact(docValues.nextOrd());
+                if (wide) {
+                    wideOrds = ArrayUtil.grow(wideOrds, size + count);
+                } else {
+                    ords = ArrayUtil.grow(ords, size + count);
+                }
+                for (int i = 0; i < count; i++, size++) {
+                    int ord = Math.toIntExact(docValues.nextOrd());
+                    if (wide) {
+                        wideOrds[size] = ord;
+                    } else {
+                        ords[size] = (char) ord;
+                    }
                 }
             }
             while (next < starts.length) {
                 starts[next++] = size;
             }
-            int valueCount = Math.toIntExact(docValues.getValueCount());
-            if (wide) {
-                return new SegmentOrdinals(starts, null, ArrayUtil.copyOfSubArray(ords, 0, size), valueCount);
-            }
-            char[] narrow = new char[size];
-            for (int i = 0; i < size; i++) {
-                narrow[i] = (char) ords[i];
-            }
-            return new SegmentOrdinals(starts, narrow, null, valueCount);
+            return wide ? new SegmentOrdinals(starts, null, ArrayUtil.copyOfSubArray(wideOrds, 0, size), valueCount)
+                    : new SegmentOrdinals(starts, ArrayUtil.copyOfSubArray(ords, 0, size), null, valueCount);
         }
     }
 

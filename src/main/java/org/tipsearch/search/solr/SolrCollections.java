@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -229,8 +227,8 @@ public final class SolrCollections {
     /** Drops a collection and its configset; a failure to drop is added to {@code cause} when there is one. */
     private void drop(String collection, Exception cause) throws IOException {
         try {
-            nodes.get("admin/collections?action=DELETE&name=" + encode(collection) + "&wt=json");
-            nodes.get("admin/configs?action=DELETE&name=" + encode(collection) + "&wt=json");
+            nodes.get("admin/collections?action=DELETE&name=" + SolrNodes.encode(collection) + "&wt=json");
+            nodes.get("admin/configs?action=DELETE&name=" + SolrNodes.encode(collection) + "&wt=json");
         } catch (IOException e) {
             if (cause == null) {
                 throw e;
@@ -239,7 +237,4 @@ public final class SolrCollections {
         }
     }
 
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
 }

@@ -131,7 +131,8 @@ public final class SolrNodes {
         return first;
     }
 
-    private static String encode(String s) {
+    /** A part of an address or form, URL-encoded in UTF-8. */
+    static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 

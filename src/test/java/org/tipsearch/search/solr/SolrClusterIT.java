@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.util.VectorUtil;
 import org.tipsearch.BundledReports;
 import org.tipsearch.embed.Embedder;
 import org.tipsearch.index.Documents;
@@ -282,7 +283,7 @@ class SolrClusterIT {
             float[] q = embedder.query(query);
             var byCosine = new ArrayList<Map.Entry<String, Double>>();
             for (int i = 0; i < all.size(); i++) {
-                byCosine.add(Map.entry(ids.get(i), cosine(q, all.get(i))));
+                byCosine.add(Map.entry(ids.get(i), (double) VectorUtil.cosine(q, all.get(i))));
             }
             byCosine.sort(Map.Entry.<String, Double>comparingByValue().reversed());
             JsonNode answer = nodes.query(COLLECTION + "/select", Map.of("q", "{!knn f=" + Schema.VECTOR + " topK=10}"
@@ -303,18 +304,6 @@ class SolrClusterIT {
 
     private static List<float[]> vectorsOf(AnnotatedReport report) {
         return vectors.get(report.report().metadata().id());
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 
     /** {@code tipsearch index --engine}: the reports folder into a collection of the cluster, behind its alias. */
