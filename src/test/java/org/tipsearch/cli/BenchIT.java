@@ -73,6 +73,17 @@ class BenchIT {
     }
 
     @Test
+    void timesTheFacetedStepAgainstLucenesDrillSideways() throws Exception {
+        Path index = dir.resolve("bundled");
+        List<String> table = lines(JarProcess.run("bench", "facets", "--index", index.toString(), "--rounds", "1",
+                "--warm-up", "0"));
+        assertTrue(table.get(0).startsWith("faceted search step, in process, 208 units;"), table.get(0));
+        assertRow(table.get(2), "ours \\(FacetedCollection\\)", 4);
+        assertRow(table.get(3), "Lucene \\(DrillSideways\\)", 4);
+        assertEquals("command: tipsearch bench facets --index " + index + " --rounds 1 --warm-up 0", table.get(4));
+    }
+
+    @Test
     void loadsAServerOverHttpWithWrk() throws Exception {
         Path index = dir.resolve("bundled");
         List<String> table = lines(JarProcess.run("bench", "http", "--index", index.toString(), "--seconds", "2",
@@ -101,5 +112,7 @@ class BenchIT {
                 "--rounds", "0"), "--rounds must be 1-10000");
         CliIT.assertUsageError(JarProcess.run("bench", "latency", "--index", dir.resolve("bundled").toString(),
                 "--warm-up", "0"), "--warm-up must be 1-10000");
+        CliIT.assertUsageError(JarProcess.run("bench", "facets", "--index", dir.resolve("bundled").toString(),
+                "--rounds", "0"), "--rounds must be 1-10000");
     }
 }

@@ -11,9 +11,10 @@ import picocli.CommandLine;
  * the product jar; the product jar carries no benchmark class and no PostgreSQL driver.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: index build of a synthetic corpus, query latency, PostgreSQL side by side, HTTP load.",
-        subcommands = {BenchBuildCommand.class, BenchLatencyCommand.class, BenchPostgresCommand.class,
-            BenchHttpCommand.class})
+        description = "Benchmarks: index build of a synthetic corpus, query latency, faceted counting against Lucene's,"
+                + " PostgreSQL side by side, HTTP load.",
+        subcommands = {BenchBuildCommand.class, BenchLatencyCommand.class, BenchFacetsCommand.class,
+            BenchPostgresCommand.class, BenchHttpCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -21,6 +22,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: build, latency, postgres or http");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: build, latency, facets, postgres or"
+                + " http");
     }
 }
