@@ -22,7 +22,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.bench.BenchQuery;
 import org.tipsearch.bench.Percentiles;
 import org.tipsearch.index.Schema;
@@ -34,7 +33,8 @@ import org.tipsearch.index.Schema;
  * SortedSetDocValuesFacetCounts} on a stock {@link IndexSearcher} given the same cores. Both search the same query
  * (the benchmark query as a search reads it, among units by a filter clause) with the same filters;
  * {@code FacetedCollectionTest} checks that they find the same. It lives in the engine's package, beside what it
- * times, but ships in the benchmarks' jar.
+ * times, but ships in the benchmarks' jar: the build keeps a class named {@code *Race} of the engine's packages out of
+ * the product's jar, and the package rules out of the product's classes.
  */
 public final class FacetCountingRace implements AutoCloseable {
 
@@ -45,8 +45,7 @@ public final class FacetCountingRace implements AutoCloseable {
     private final ExecutorService cores = Executors.newFixedThreadPool(LuceneEngine.CORES);
     private final Directory directory;
     private final SearcherManager views;
-    private final QueryReader queryReader = new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms(),
-            TextAnalyzer.forSynonymGroups());
+    private final QueryReader queryReader = QueryReader.standard();
 
     public FacetCountingRace(Path indexDir) throws IOException {
         directory = FSDirectory.open(indexDir);

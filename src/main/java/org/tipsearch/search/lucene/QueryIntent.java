@@ -21,13 +21,13 @@ import org.tipsearch.ingest.RecommendationStatus;
  * @param typed    the query as typed
  * @param topics   the taxonomy's topics the query is about (see {@link TopicBridge}), whose units rank higher
  */
-record QueryIntent(Kind kind, String searched, String typed, Set<String> topics) {
+public record QueryIntent(Kind kind, String searched, String typed, Set<String> topics) {
 
     /**
      * How a query asks, and how much its words' and its meaning's rankings count in a hybrid search's fusion.
      * Tuned on the tuning half of the judged queries of our own (src/test/resources/eval/user-queries-tune.json).
      */
-    enum Kind {
+    public enum Kind {
         /** A bare theme of a few words: its words lead. */
         THEME(new RankFusion.Weights(1f, 0.5f)),
         /** A question or a description in the user's own words, whose paragraphs may use other words. */
@@ -56,7 +56,7 @@ record QueryIntent(Kind kind, String searched, String typed, Set<String> topics)
     /** How much more a unit tagged with one of the query's topics counts in a ranking. */
     private static final float TOPIC_LIFT = 1.5f;
 
-    QueryIntent {
+    public QueryIntent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(searched, "searched");
         Objects.requireNonNull(typed, "typed");

@@ -13,7 +13,7 @@ import org.tipsearch.curation.CuratorFiles;
  * recommendations, a question or description, or a bare theme. Query syntax (quotes, operators, fields) is taken
  * as the user wrote it.
  */
-final class QueryIntents {
+public final class QueryIntents {
 
     /** The file's shape. */
     record Cues(String about, List<String> recommendationCues, List<String> questionOpeners, int themeWords,
@@ -38,7 +38,7 @@ final class QueryIntents {
     private final int themeWords;
     private final Set<String> framingWords;
 
-    QueryIntents() {
+    public QueryIntents() {
         this(CuratorFiles.json(QueryIntents.class, "query-intents.json", Cues.class));
     }
 
@@ -56,7 +56,7 @@ final class QueryIntents {
         return words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    QueryIntent read(String typed) {
+    public QueryIntent read(String typed) {
         String query = typed.strip();
         if (query.isEmpty() || SYNTAX.matcher(query).find()) {
             return new QueryIntent(QueryIntent.Kind.SYNTAX, query, query);

@@ -27,6 +27,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.tipsearch.curation.CuratorFiles;
+import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.index.Schema;
 
 /**
@@ -35,7 +36,7 @@ import org.tipsearch.index.Schema;
  * natural-language query (see {@link #natural}).
  * It is lenient: a query that does not parse is searched as its plain words, with a notice saying so.
  */
-final class QueryReader {
+public final class QueryReader {
 
     /**
      * The query to run; the query whose matches a hit's highlight marks, which is the same but for the proximity
@@ -44,7 +45,7 @@ final class QueryReader {
      * written; its words as plain text (what a semantic search embeds); and the field:value filters it holds
      * (null for none), which a semantic search must keep too.
      */
-    record ReadQuery(Query query, Query marked, String notice, String words, Query filter) {
+    public record ReadQuery(Query query, Query marked, String notice, String words, Query filter) {
         /** Whether the query asks for words of the text at all, so that its meaning can be searched too. */
         boolean asksForText() {
             return fieldsOf(query).contains(Schema.TEXT);
@@ -117,7 +118,13 @@ final class QueryReader {
         return CuratorFiles.lines(QueryReader.class, "joined-prefixes.txt").stream().map(Pattern::quote).toList();
     }
 
-    ReadQuery read(String typed) {
+    /** The reader a search uses: the query analysis of the index's schema, with the curator's synonyms. */
+    public static QueryReader standard() {
+        return new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms(), TextAnalyzer.forSynonymGroups());
+    }
+
+    /** The typed query read as a search reads it, a natural-language query requiring the usual share of its words. */
+    public ReadQuery read(String typed) {
         return read(typed, WordsRequired.USUAL);
     }
 

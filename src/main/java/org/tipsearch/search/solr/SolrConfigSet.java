@@ -98,6 +98,9 @@ public final class SolrConfigSet {
               <fieldType name="long" class="solr.LongPointField" docValues="true"/>
               <fieldType name="int" class="solr.IntPointField" docValues="true"/>
               <fieldType name="stored" class="solr.StrField" indexed="false" stored="true" docValues="false"/>
+              <fieldType name="mentions" class="solr.TextField" omitNorms="true" positionIncrementGap="0">
+                <analyzer><tokenizer class="solr.KeywordTokenizerFactory"/></analyzer>
+              </fieldType>
               <fieldType name="vector" class="solr.DenseVectorField" vectorDimension="%d" similarityFunction="cosine"/>
               <fieldType name="text" class="solr.TextField" positionIncrementGap="100">
                 <analyzer>
@@ -111,10 +114,11 @@ public final class SolrConfigSet {
               <field name="%s" type="int" indexed="true" stored="true"/>
               <field name="%s" type="text" indexed="true" stored="true" storeOffsetsWithPositions="true"/>
               <field name="%s" type="stored"/>
+              <field name="%s" type="mentions" indexed="true" stored="false" multiValued="true"/>
               <field name="%s" type="vector" indexed="true" stored="false"/>
             %s</schema>
             """.formatted(SolrDocuments.SOLR_ID, Embedder.DIMENSIONS, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID,
-            Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, Schema.VECTOR, facetFields());
+            Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, SolrDocuments.GROUPS, Schema.VECTOR, facetFields());
 
     /** Each facet dimension of units, its values kept whole and counted from doc values. */
     private static String facetFields() {

@@ -1,9 +1,11 @@
 package org.tipsearch.search.solr;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.Schema;
@@ -20,6 +22,12 @@ public final class SolrDocuments {
 
     /** The field of the Solr id (the configset's unique key). */
     public static final String SOLR_ID = "solrId";
+    /**
+     * The field of a unit's synonym-group tokens, one value a mention: where the embedded index stacks them on the
+     * text's last word (Solr's analysis cannot add tokens beside a text's), so a query asks for them here
+     * ({@link XmlQuery}).
+     */
+    public static final String GROUPS = "groups";
 
     private SolrDocuments() {}
 
@@ -44,6 +52,13 @@ public final class SolrDocuments {
             doc.put(Schema.POSITION, unit.position());
             doc.put(Schema.TEXT, unit.text());
             doc.putAll(Documents.unitFacets(meta, unit, annotated.annotationsOf(unit)));
+            List<String> mentions = annotated.annotationsOf(unit).synonymGroups().entrySet().stream()
+                    .flatMap(group -> Collections.nCopies(group.getValue(),
+                            TextAnalyzer.synonymGroupToken(group.getKey())).stream())
+                    .toList();
+            if (!mentions.isEmpty()) {
+                doc.put(GROUPS, mentions);
+            }
             doc.put(Schema.SOURCE, Documents.storedUnit(unit, annotated.annotationsOf(unit)));
             if (!vectors.isEmpty()) {
                 doc.put(Schema.VECTOR, vectors.get(unit.position()));
