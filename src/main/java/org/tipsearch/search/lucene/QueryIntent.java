@@ -1,7 +1,9 @@
 package org.tipsearch.search.lucene;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.index.Term;
@@ -67,7 +69,8 @@ public record QueryIntent(Kind kind, String searched, String typed, Set<String> 
         this(kind, searched, typed, Set.of());
     }
 
-    QueryIntent withTopics(Set<String> found) {
+    /** This intent about the topics found in the query (see {@code TopicBridge}). */
+    public QueryIntent withTopics(Set<String> found) {
         return new QueryIntent(kind, searched, typed, found);
     }
 
@@ -88,12 +91,41 @@ public record QueryIntent(Kind kind, String searched, String typed, Set<String> 
      * set, its counts and its export stay as they were.
      */
     Query ranked(Query query) {
-        Query ranked = asksForRecommendations()
-                ? new LiftQuery(query, REGISTER_UNITS, REGISTER_LIFT) : query;
-        if (topics.isEmpty()) {
-            return ranked;
+        Query ranked = query;
+        for (Lift lift : lifts()) {
+            ranked = new LiftQuery(ranked, lift.lifted(), lift.factor());
         }
-        return new LiftQuery(ranked, anyOf(Schema.TOPIC, topics), TOPIC_LIFT);
+        return ranked;
+    }
+
+    /**
+     * A soft lift of a ranking: a match that also matches {@code lifted} scores {@code factor} times as much.
+     *
+     * @param factor at least 1
+     */
+    public record Lift(Query lifted, float factor) {
+        public Lift {
+            Objects.requireNonNull(lifted, "lifted");
+            if (!(factor >= 1)) {
+                throw new IllegalArgumentException("a lift is a factor of 1 or more, not " + factor);
+            }
+        }
+    }
+
+    /**
+     * The lifts this intent ranks by, innermost first ({@link #ranked}): the register's units for a request for
+     * recommendations, then the units of the query's topics. Data, so that an engine other than Lucene applies
+     * them its own way.
+     */
+    public List<Lift> lifts() {
+        var lifts = new ArrayList<Lift>();
+        if (asksForRecommendations()) {
+            lifts.add(new Lift(REGISTER_UNITS, REGISTER_LIFT));
+        }
+        if (!topics.isEmpty()) {
+            lifts.add(new Lift(anyOf(Schema.TOPIC, topics), TOPIC_LIFT));
+        }
+        return List.copyOf(lifts);
     }
 
     private static Query registerUnits() {
