@@ -1,10 +1,13 @@
 package org.tipsearch.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.tipsearch.search.solr.SolrCollections;
+import org.tipsearch.search.solr.SolrCredentials;
 import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Option;
 
@@ -32,14 +35,20 @@ final class EngineOptions {
             description = "With --engine: the copies of each part, on different nodes. Default: ${DEFAULT-VALUE}.")
     private int replicas;
 
+    @Option(names = "--engine-credentials", paramLabel = "FILE",
+            description = "With --engine: a file holding user:password, for a cluster whose Basic authentication is on"
+                    + " (a file, so that the password is not on the command line).")
+    private Path credentials;
+
     /** Whether a cluster was named; otherwise the embedded index is used. */
     boolean cluster() {
         return engine != null && !engine.isEmpty();
     }
 
     /** The cluster's collections behind the alias. */
-    SolrCollections collections() {
-        var nodes = new SolrNodes(engine, Duration.ofMinutes(2));
+    SolrCollections collections() throws IOException {
+        var nodes = new SolrNodes(engine, Duration.ofMinutes(2),
+                credentials == null ? null : SolrCredentials.read(credentials));
         return new SolrCollections(nodes, alias, shards, replicas, Duration.ofSeconds(10), Clock.systemUTC());
     }
 }

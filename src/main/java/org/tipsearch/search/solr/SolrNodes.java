@@ -34,12 +34,22 @@ public final class SolrNodes {
     private final Duration timeout;
     private final HttpClient http;
     private final AtomicInteger next = new AtomicInteger();
+    private final SolrCredentials credentials;
 
     /**
      * @param nodes   each node's Solr address, e.g. {@code http://10.0.0.5:8983/solr/}; at least one
      * @param timeout how long one request may wait for its answer
      */
     public SolrNodes(List<URI> nodes, Duration timeout) {
+        this(nodes, timeout, null);
+    }
+
+    /**
+     * As {@link #SolrNodes(List, Duration)}, every request carrying the credentials (null for none) of a cluster
+     * whose Basic authentication is on.
+     */
+    public SolrNodes(List<URI> nodes, Duration timeout, SolrCredentials credentials) {
+        this.credentials = credentials;
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs the address of at least one node");
         }
@@ -81,7 +91,11 @@ public final class SolrNodes {
         IOException failure = null;
         for (int i = 0; i < nodes.size(); i++) {
             URI node = nodes.get((first + i) % nodes.size());
-            HttpRequest sent = request.copy().uri(node.resolve(pathAndQuery)).timeout(timeout).build();
+            HttpRequest.Builder builder = request.copy().uri(node.resolve(pathAndQuery)).timeout(timeout);
+            if (credentials != null) {
+                builder.header("Authorization", credentials.header());
+            }
+            HttpRequest sent = builder.build();
             HttpResponse<byte[]> response;
             try {
                 response = http.send(sent, HttpResponse.BodyHandlers.ofByteArray());
@@ -104,9 +118,23 @@ public final class SolrNodes {
                 failure = addTo(failure, new IOException("node " + node + " answered 503"));
                 continue;
             }
+            if (response.statusCode() == 401 || response.statusCode() == 403) { // the same on every node
+                throw new IOException(refusal(node, response.statusCode()));
+            }
             return answer(node, response);
         }
         throw failure;
+    }
+
+    /** Why the cluster refused a request, in words a user can act on. */
+    private String refusal(URI node, int status) {
+        if (status == 403) {
+            return "node " + node + " answered 403: " + (credentials == null ? "a request without a user"
+                    : "user " + credentials.user()) + " may not do this on the cluster";
+        }
+        return credentials == null
+                ? "node " + node + " answered 401: the cluster asks for a user and password (Basic authentication)"
+                : "node " + node + " answered 401: the cluster refused the password of user " + credentials.user();
     }
 
     private static JsonNode answer(URI node, HttpResponse<byte[]> response) throws IOException {

@@ -33,7 +33,7 @@ final class SolrCluster implements AutoCloseable {
     private final int[] ports;
     private final Process[] nodes;
 
-    private SolrCluster(Path dir, int nodeCount) throws IOException {
+    private SolrCluster(Path dir, int nodeCount, String security) throws IOException {
         if (!Files.isDirectory(SOLR_LIB)) {
             throw new IllegalStateException(SOLR_LIB + " is missing: build it with mvn -f cluster/solr/pom.xml "
                     + "package (./tipsearch test does)");
@@ -46,6 +46,21 @@ final class SolrCluster implements AutoCloseable {
         nodes = new Process[nodeCount];
         try {
             awaitPort(zkPort);
+            if (security != null) { // read by each node as it starts: ZooKeeper's own client writes it
+                Process write = java(dir.resolve("zookeeper-security.log"), "org.apache.zookeeper.ZooKeeperMain",
+                        "-server", "127.0.0.1:" + zkPort, "create", "/security.json", security);
+                boolean written;
+                try {
+                    written = write.waitFor(START_LIMIT.toSeconds(), TimeUnit.SECONDS) && write.exitValue() == 0;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while security.json was written", e);
+                }
+                if (!written) {
+                    throw new IOException("security.json was not written to ZooKeeper; see "
+                            + dir.resolve("zookeeper-security.log"));
+                }
+            }
             for (int i = 0; i < nodeCount; i++) {
                 ports[i] = freePort();
             }
@@ -63,7 +78,15 @@ final class SolrCluster implements AutoCloseable {
 
     /** Starts ZooKeeper and the nodes, and returns once every node listens. */
     static SolrCluster start(Path dir, int nodeCount) throws IOException {
-        return new SolrCluster(dir, nodeCount);
+        return new SolrCluster(dir, nodeCount, null);
+    }
+
+    /** As {@link #start(Path, int)}, the cluster's security (Solr's security.json, on one line) on from the start. */
+    static SolrCluster startSecured(Path dir, int nodeCount, String security) throws IOException {
+        if (security.contains(" ") || security.contains("\n")) {
+            throw new IllegalArgumentException("ZooKeeper's client reads security.json as one word: no spaces");
+        }
+        return new SolrCluster(dir, nodeCount, security);
     }
 
     /** The nodes' Solr addresses, in node order. */
