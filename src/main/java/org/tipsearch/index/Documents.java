@@ -56,8 +56,7 @@ public final class Documents {
             FacetsConfig facetsConfig) throws IOException {
         ReportMetadata meta = annotated.report().metadata();
         var docs = new ArrayList<Document>();
-        docs.add(reportDocument(new IndexedReport(meta, ReportFingerprint.of(annotated.report()), addedAt,
-                annotated.report().account())));
+        docs.add(reportDocument(IndexedReport.of(annotated.report(), addedAt)));
         for (Unit p : annotated.report().units()) {
             Document doc = unitDocument(meta, p, annotated.annotationsOf(p));
             if (!vectors.isEmpty()) {
@@ -87,10 +86,7 @@ public final class Documents {
         }
         doc.add(new Field(Schema.TEXT, "", ANALYZED_TEXT));
         doc.add(new StoredField(Schema.ADDED_AT, report.addedAt().toString()));
-        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(meta)));
-        if (report.account() != null) {
-            doc.add(new StoredField(Schema.ACCOUNT, StoredJson.write(report.account())));
-        }
+        storedReport(report).forEach((field, value) -> doc.add(new StoredField(field, value)));
         return doc;
     }
 
@@ -161,7 +157,7 @@ public final class Documents {
         }
         session(doc, meta);
         r.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
-        doc.add(new StoredField(Schema.SOURCE, StoredJson.write(new StoredRecommendation(r, unit))));
+        doc.add(new StoredField(Schema.SOURCE, storedRecommendation(r, unit)));
         return doc;
     }
 
@@ -257,16 +253,44 @@ public final class Documents {
 
     /** The entry of a stored recommendation document. */
     public static IndexedRecommendation recommendation(Document doc) {
-        StoredRecommendation stored = StoredJson.recommendation(doc.get(Schema.SOURCE));
-        return new IndexedRecommendation(doc.get(Schema.ID), doc.get(Schema.REPORT), doc.get(Schema.PARAGRAPH),
-                stored.recommendation(), stored.unit());
+        return recommendation(doc.get(Schema.ID), doc.get(Schema.REPORT), doc.get(Schema.PARAGRAPH),
+                doc.get(Schema.SOURCE));
+    }
+
+    /** A register entry from its ids and its stored {@link Schema#SOURCE}, as any engine stores them. */
+    public static IndexedRecommendation recommendation(String id, String reportId, String unitId, String source) {
+        StoredRecommendation stored = StoredJson.recommendation(source);
+        return new IndexedRecommendation(id, reportId, unitId, stored.recommendation(), stored.unit());
+    }
+
+    /** What an entry's document stores as its {@link Schema#SOURCE}: the entry and the unit it stands in. */
+    public static String storedRecommendation(Recommendation entry, Unit unit) {
+        return StoredJson.write(new StoredRecommendation(entry, unit));
     }
 
     /** The report of a stored report document, with its provenance. */
     public static IndexedReport report(Document doc) {
-        String account = doc.get(Schema.ACCOUNT);
-        return new IndexedReport(StoredJson.report(doc.get(Schema.SOURCE)), doc.get(Schema.FINGERPRINT),
-                Instant.parse(doc.get(Schema.ADDED_AT)), account == null ? null : StoredJson.account(account));
+        return report(doc.get(Schema.SOURCE), doc.get(Schema.FINGERPRINT), doc.get(Schema.ADDED_AT),
+                doc.get(Schema.ACCOUNT));
+    }
+
+    /**
+     * A report from what any engine stores of it: its metadata as {@link Schema#SOURCE}, its fingerprint, when it
+     * was added, and its text account (null for none).
+     */
+    public static IndexedReport report(String source, String fingerprint, String addedAt, String account) {
+        return new IndexedReport(StoredJson.report(source), fingerprint, Instant.parse(addedAt),
+                account == null ? null : StoredJson.account(account));
+    }
+
+    /** What a report's document stores: its metadata as {@link Schema#SOURCE}, and its text account (null for none). */
+    public static Map<String, String> storedReport(IndexedReport report) {
+        var stored = new LinkedHashMap<String, String>();
+        stored.put(Schema.SOURCE, StoredJson.write(report.metadata()));
+        if (report.account() != null) {
+            stored.put(Schema.ACCOUNT, StoredJson.write(report.account()));
+        }
+        return stored;
     }
 
     /** The stored fields a hit is rebuilt from. */

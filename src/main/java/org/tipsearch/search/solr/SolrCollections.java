@@ -20,10 +20,10 @@ import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.index.Schema;
 
 /**
- * The units' collections of a SolrCloud cluster behind one alias, which is what searches name. A rebuild writes a
- * new collection beside the one searched (its own configset, the same name with a stamp), checks that it holds
- * every unit, and only then points the alias at it, in one step of Solr's: a search sees the old units or the new
- * ones, never half a rebuild. The old collection is dropped after a while (the drain): each node learns of the
+ * The collections of a SolrCloud cluster behind one alias, which is what searches name; each holds its reports'
+ * records, units and register entries ({@link SolrDocuments#of}). A rebuild writes a new collection beside the one
+ * searched (its own configset, the same name with a stamp), checks that it holds every document, and only then
+ * points the alias at it, in one step of Solr's: a search sees the old units or the new ones, never half a rebuild. The old collection is dropped after a while (the drain): each node learns of the
  * new alias from ZooKeeper a moment after the swap, and searches sent before it finish on the old units. A rebuild
  * that fails drops its own collection and leaves the alias as it was.
  */
@@ -47,8 +47,10 @@ public final class SolrCollections {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,60}");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS");
-    /** Units sent to Solr in one request while a collection is written. */
+    /** Documents sent to Solr in one request while a collection is written. */
     private static final int BATCH = 500;
+    /** The units alone, among a collection's reports, units and register entries. */
+    private static final String UNITS = "{!term f=" + Schema.TYPE + "}" + Schema.TYPE_UNIT;
 
     private final SolrNodes nodes;
     private final String alias;
@@ -93,7 +95,7 @@ public final class SolrCollections {
     }
 
     /**
-     * Writes the reports' units into a new collection and points the alias at it (see the class comment).
+     * Writes the reports into a new collection and points the alias at it (see the class comment).
      *
      * @param vectors each unit's embedding of a report, by position (made as the report is written); an empty
      *                list for none
@@ -108,9 +110,9 @@ public final class SolrCollections {
             create(collection);
             long written = write(collection, reports, vectors, progress);
             nodes.get(collection + "/update?commit=true&wt=json");
-            long found = count(collection);
+            long found = documents(collection);
             if (found != written) {
-                throw new IOException("collection " + collection + " holds " + found + " units of the " + written
+                throw new IOException("collection " + collection + " holds " + found + " documents of the " + written
                         + " written; the alias still names " + old.orElse("nothing"));
             }
             nodes.get("admin/collections?action=CREATEALIAS&name=" + alias + "&collections=" + collection + "&wt=json");
@@ -132,10 +134,10 @@ public final class SolrCollections {
     }
 
     /**
-     * Adds a report's units to the collection the alias names, or replaces the report's units there: the units
-     * are written over those of the same ids, then the ones the report no longer has are deleted, and one commit
-     * shows both, so a search never finds the report missing. Its units live on one shard (their ids start with
-     * the report's), which takes the whole change.
+     * Adds a report to the collection the alias names, or replaces it there: its record, units and register
+     * entries are written over those of the same ids, then the documents the report no longer has are deleted, and
+     * one commit shows both, so a search never finds the report missing. Its documents live on one shard (their ids
+     * start with the report's), which takes the whole change.
      *
      * @return how many units the report had there before
      */
@@ -143,18 +145,18 @@ public final class SolrCollections {
         String collection = searched();
         String reportId = report.report().metadata().id();
         long before = unitsOf(collection, reportId);
-        List<Map<String, Object>> units = SolrDocuments.units(report, vectors);
-        for (int from = 0; from < units.size(); from += BATCH) {
-            send(collection, new ArrayList<>(units.subList(from, Math.min(units.size(), from + BATCH))));
+        List<Map<String, Object>> docs = SolrDocuments.of(report, vectors, clock.instant());
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            send(collection, new ArrayList<>(docs.subList(from, Math.min(docs.size(), from + BATCH))));
         }
-        String kept = units.stream().map(u -> (String) u.get(SolrDocuments.SOLR_ID)).collect(Collectors.joining(","));
+        String kept = docs.stream().map(d -> (String) d.get(SolrDocuments.SOLR_ID)).collect(Collectors.joining(","));
         // inline, not as parameters of the request: the shards' leaders receive the delete without them
         deleteAndCommit(collection, "{!bool filter=" + quoted("{!term f=" + Schema.REPORT + "}" + reportId)
                 + " must_not=" + quoted("{!terms f=" + SolrDocuments.SOLR_ID + "}" + kept) + "}");
         return before;
     }
 
-    /** Deletes a report's units from the collection the alias names; how many there were (0: no such report). */
+    /** Deletes a report from the collection the alias names; how many units it had there (0: no such report). */
     public long remove(String reportId) throws IOException {
         String collection = searched();
         long before = unitsOf(collection, reportId);
@@ -172,7 +174,7 @@ public final class SolrCollections {
 
     private long unitsOf(String collection, String reportId) throws IOException {
         return nodes.query(collection + "/select", Map.of("q", "{!term f=" + Schema.REPORT + "}" + reportId,
-                "rows", "0", "wt", "json")).path("response").path("numFound").asLong(-1);
+                "fq", UNITS, "rows", "0", "wt", "json")).path("response").path("numFound").asLong(-1);
     }
 
     /** A delete by query, and the commit that shows it with what came before. */
@@ -188,7 +190,13 @@ public final class SolrCollections {
 
     /** How many units a collection (or the alias) holds, every shard answering. */
     public long count(String collectionOrAlias) throws IOException {
-        return nodes.get(collectionOrAlias + "/select?q=*:*&rows=0&shards.tolerant=false&wt=json")
+        return nodes.query(collectionOrAlias + "/select", Map.of("q", UNITS, "rows", "0", "shards.tolerant", "false",
+                "wt", "json")).path("response").path("numFound").asLong(-1);
+    }
+
+    /** How many documents of every type (reports, units, register entries) a collection holds. */
+    private long documents(String collection) throws IOException {
+        return nodes.get(collection + "/select?q=*:*&rows=0&shards.tolerant=false&wt=json")
                 .path("response").path("numFound").asLong(-1);
     }
 
@@ -203,14 +211,14 @@ public final class SolrCollections {
         var batch = new ArrayList<Map<String, Object>>();
         long written = 0;
         for (int i = 0; i < reports.size(); i++) {
-            List<Map<String, Object>> units = SolrDocuments.units(reports.get(i), vectors.apply(reports.get(i)));
-            for (Map<String, Object> unit : units) {
-                batch.add(unit);
+            AnnotatedReport report = reports.get(i);
+            for (Map<String, Object> doc : SolrDocuments.of(report, vectors.apply(report), clock.instant())) {
+                batch.add(doc);
                 if (batch.size() == BATCH) {
                     written += send(collection, batch);
                 }
             }
-            progress.indexed(i + 1, reports.size(), reports.get(i), units.size());
+            progress.indexed(i + 1, reports.size(), report, report.report().units().size());
         }
         return written + send(collection, batch);
     }

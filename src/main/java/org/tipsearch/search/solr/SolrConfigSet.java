@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -115,14 +116,19 @@ public final class SolrConfigSet {
               <field name="%s" type="text" indexed="true" stored="true" storeOffsetsWithPositions="true"/>
               <field name="%s" type="stored"/>
               <field name="%s" type="mentions" indexed="true" stored="false" multiValued="true"/>
+              <field name="%s" type="string" indexed="true" stored="true"/>
+              <field name="%s" type="stored"/>
+              <field name="%s" type="stored"/>
+              <field name="%s" type="string" indexed="true" stored="true"/>
               <field name="%s" type="vector" indexed="true" stored="false"/>
             %s</schema>
             """.formatted(SolrDocuments.SOLR_ID, Embedder.DIMENSIONS, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID,
-            Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, SolrDocuments.GROUPS, Schema.VECTOR, facetFields());
+            Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, SolrDocuments.GROUPS,
+            Schema.FINGERPRINT, Schema.ADDED_AT, Schema.ACCOUNT, Schema.PARAGRAPH, Schema.VECTOR, facetFields());
 
-    /** Each facet dimension of units, its values kept whole and counted from doc values. */
+    /** Each facet dimension of units and of register entries, its values kept whole and counted from doc values. */
     private static String facetFields() {
-        return Schema.FACETS.stream()
+        return Stream.concat(Schema.FACETS.stream(), Schema.RECOMMENDATION_FACETS.stream()).distinct()
                 .map(dim -> "  <field name=\"" + dim + "\" type=\"string\" indexed=\"true\" stored=\"true\""
                         + " multiValued=\"true\"/>\n")
                 .collect(Collectors.joining());

@@ -1,5 +1,6 @@
 package org.tipsearch.search.solr;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
+import org.tipsearch.enrich.Recommendation;
 import org.tipsearch.index.Documents;
+import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.Schema;
+import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportMetadata;
 import org.tipsearch.ingest.Unit;
 
@@ -32,6 +36,72 @@ public final class SolrDocuments {
     private SolrDocuments() {}
 
     /**
+     * Everything the cluster holds of a report, as the embedded index holds it ({@link Documents#of}): its record
+     * (metadata, fingerprint, when it was added, its text account), its units ({@link #units}) and the entries of
+     * its recommendations register, each document with its {@link Schema#TYPE}.
+     */
+    public static List<Map<String, Object>> of(AnnotatedReport annotated, List<float[]> vectors, Instant addedAt) {
+        Report report = annotated.report();
+        ReportMetadata meta = report.metadata();
+        var docs = new ArrayList<Map<String, Object>>();
+        var record = new LinkedHashMap<String, Object>();
+        record.put(SOLR_ID, meta.id() + "!" + Schema.TYPE_REPORT);
+        record.put(Schema.ID, meta.id());
+        record.put(Schema.TYPE, Schema.TYPE_REPORT);
+        record.put(Schema.REPORT, meta.id());
+        var indexed = IndexedReport.of(report, addedAt);
+        record.put(Schema.FINGERPRINT, indexed.fingerprint());
+        record.put(Schema.ADDED_AT, addedAt.toString());
+        record.putAll(Documents.storedReport(indexed));
+        docs.add(record);
+        docs.addAll(units(annotated, vectors));
+        List<Recommendation> register = annotated.recommendations();
+        for (int order = 0; order < register.size(); order++) {
+            docs.add(entry(meta, register.get(order), order, report));
+        }
+        return docs;
+    }
+
+    /** An entry of the register; {@code order} is its place in the report's register. */
+    private static Map<String, Object> entry(ReportMetadata meta, Recommendation entry, int order, Report report) {
+        Unit unit = report.units().stream().filter(u -> u.unitId().equals(entry.unitId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(meta.id() + ": register entry " + entry.entryId()
+                        + " stands in no unit of the report"));
+        var doc = new LinkedHashMap<String, Object>();
+        doc.put(SOLR_ID, meta.id() + "!" + Schema.TYPE_RECOMMENDATION + "/" + entry.entryId());
+        doc.put(Schema.ID, meta.id() + "/" + entry.entryId());
+        doc.put(Schema.TYPE, Schema.TYPE_RECOMMENDATION);
+        doc.put(Schema.REPORT, meta.id());
+        doc.put(Schema.PARAGRAPH, meta.id() + "/" + unit.unitId());
+        doc.put(Schema.POSITION, order);
+        doc.put(Schema.TEXT, entry.text());
+        List<String> mentions = mentions(entry.synonymGroups());
+        if (!mentions.isEmpty()) {
+            doc.put(GROUPS, mentions);
+        }
+        doc.put(Schema.STATUS, List.of(entry.status().id()));
+        if (entry.strength() != null) {
+            doc.put(Schema.STRENGTH, List.of(entry.strength()));
+        }
+        if (!entry.topics().isEmpty()) {
+            doc.put(Schema.TOPIC, entry.topics());
+        }
+        if (meta.session() != null) {
+            doc.put(Schema.SESSION, List.of(meta.session().label()));
+        }
+        doc.put(Schema.SOURCE, Documents.storedRecommendation(entry, unit));
+        return doc;
+    }
+
+    /** One synonym group's token a mention. */
+    private static List<String> mentions(Map<String, Integer> groups) {
+        return groups.entrySet().stream()
+                .flatMap(group -> Collections.nCopies(group.getValue(),
+                        TextAnalyzer.synonymGroupToken(group.getKey())).stream())
+                .toList();
+    }
+
+    /**
      * The report's units, each with its embedding when {@code vectors} holds one a unit (by position), and with the
      * stored source a hit is rebuilt from ({@link Documents#unit(String, String, String)}).
      */
@@ -52,10 +122,7 @@ public final class SolrDocuments {
             doc.put(Schema.POSITION, unit.position());
             doc.put(Schema.TEXT, unit.text());
             doc.putAll(Documents.unitFacets(meta, unit, annotated.annotationsOf(unit)));
-            List<String> mentions = annotated.annotationsOf(unit).synonymGroups().entrySet().stream()
-                    .flatMap(group -> Collections.nCopies(group.getValue(),
-                            TextAnalyzer.synonymGroupToken(group.getKey())).stream())
-                    .toList();
+            List<String> mentions = mentions(annotated.annotationsOf(unit).synonymGroups());
             if (!mentions.isEmpty()) {
                 doc.put(GROUPS, mentions);
             }

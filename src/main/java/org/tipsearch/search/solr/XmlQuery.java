@@ -13,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.util.BytesRef;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.index.Schema;
 
@@ -65,13 +66,17 @@ public final class XmlQuery {
             case MatchAllDocsQuery m -> wrapped(boost, out, () -> out.append("<MatchAllDocsQuery/>"));
             case TermRangeQuery r -> wrapped(boost, out, () -> out.append("<RangeQuery fieldName=\"")
                     .append(escape(r.getField())).append('"')
-                    .append(r.getLowerTerm() == null ? "" : " lowerTerm=\"" + escape(r.getLowerTerm().utf8ToString()) + '"')
-                    .append(r.getUpperTerm() == null ? "" : " upperTerm=\"" + escape(r.getUpperTerm().utf8ToString()) + '"')
+                    .append(bound("lowerTerm", r.getLowerTerm())).append(bound("upperTerm", r.getUpperTerm()))
                     .append(" includeLower=\"").append(r.includesLower()).append("\" includeUpper=\"")
                     .append(r.includesUpper()).append("\"/>"));
             default -> throw new IllegalArgumentException("the cluster engine cannot search a "
                     + query.getClass().getSimpleName() + " (" + query + ")");
         }
+    }
+
+    /** A range's bound as an attribute; none for an open end. */
+    private static String bound(String name, BytesRef term) {
+        return term == null ? "" : " " + name + "=\"" + escape(term.utf8ToString()) + '"';
     }
 
     private static void term(Term term, float boost, StringBuilder out) {

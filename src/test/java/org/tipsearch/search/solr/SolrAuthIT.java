@@ -25,7 +25,8 @@ import org.tipsearch.JarProcess;
 class SolrAuthIT {
 
     /** Solr's documented example: user solr, password SolrRocks (its salted SHA-256), an admin of everything. */
-    private static final String SECURITY = "{\"authentication\":{\"blockUnknown\":true,\"class\":\"solr.BasicAuthPlugin\","
+    private static final String SECURITY = "{\"authentication\":{\"blockUnknown\":true,"
+            + "\"class\":\"solr.BasicAuthPlugin\","
             + "\"credentials\":{\"solr\":\"IV0EHq1OnNrj6gvRCwvFwTrZ1+z1oBbnQdiVC3otuq0="
             + "\\u0020Ndd7LKvVBAaZIF0QAVi1ekCfAJXr1GGfLtRUXhgrF8c=\"},\"forwardCredentials\":false},"
             + "\"authorization\":{\"class\":\"solr.RuleBasedAuthorizationPlugin\","
@@ -50,7 +51,8 @@ class SolrAuthIT {
     @Test
     void theRightPasswordIsLetInAndNoneOrAWrongOneIsToldApart() throws Exception {
         var admin = "admin/collections?action=LIST&wt=json";
-        var right = new SolrNodes(cluster.addresses(), Duration.ofSeconds(30), new SolrCredentials("solr", "SolrRocks"));
+        var right = new SolrNodes(cluster.addresses(), Duration.ofSeconds(30),
+                new SolrCredentials("solr", "SolrRocks"));
         assertTrue(right.get(admin).path("collections").isArray());
 
         var none = assertThrows(IOException.class, () -> new SolrNodes(cluster.addresses(), Duration.ofSeconds(30))
@@ -58,7 +60,8 @@ class SolrAuthIT {
         assertTrue(none.getMessage().contains("401: the cluster asks for a user and password"), none.getMessage());
         var wrong = assertThrows(IOException.class, () -> new SolrNodes(cluster.addresses(), Duration.ofSeconds(30),
                 new SolrCredentials("solr", "wrong")).get(admin));
-        assertTrue(wrong.getMessage().contains("401: the cluster refused the password of user solr"), wrong.getMessage());
+        assertTrue(wrong.getMessage().contains("401: the cluster refused the password of user solr"),
+                wrong.getMessage());
         assertFalse(wrong.getMessage().contains("wrong"), "the password stays out of messages");
     }
 

@@ -64,6 +64,8 @@ class SolrClusterIT {
     private static final List<String> QUERIES = List.of("*:*", "text:trafficking", "text:victims", "text:recommendations",
             "text:punishment", "report:" + BundledReports.WORKING_GROUP_2023);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The units alone, in a collection the commands wrote (which also holds reports' records and registers). */
+    private static final String UNITS = Schema.TYPE + ":" + Schema.TYPE_UNIT;
 
     @TempDir
     static Path dir;
@@ -315,12 +317,12 @@ class SolrClusterIT {
         assertEquals(0, result.exitCode(), result.out() + result.err());
         assertTrue(result.out().contains("[5/5] "), result.out());
         assertTrue(result.out().contains("Indexed 5 reports, 208 units"), result.out());
-        assertEquals(208, count(nodes, "from-cli", "*:*"));
+        assertEquals(208, count(nodes, "from-cli", UNITS));
 
         JarProcess.Result refused = JarProcess.run("index", "--engine", engine, "--alias", "from-cli",
                 "--reports", dir.resolve("no-such-folder").toString());
         assertEquals(2, refused.exitCode(), refused.out() + refused.err());
-        assertEquals(208, count(nodes, "from-cli", "*:*"), "a refused rebuild leaves the alias's units");
+        assertEquals(208, count(nodes, "from-cli", UNITS), "a refused rebuild leaves the alias's units");
     }
 
     /**
@@ -334,12 +336,12 @@ class SolrClusterIT {
         var collections = new SolrCollections(nodes, "one-by-one", 2, 2, Duration.ofSeconds(1), Clock.systemUTC());
         collections.rebuild(annotated, SolrClusterIT::vectorsOf, (done, total, report, units) -> { });
         String id = BundledReports.WORKING_GROUP_2023;
-        long units = count(nodes, "one-by-one", "report:" + id);
+        long units = count(nodes, "one-by-one", "+report:" + id + " +" + UNITS);
         assertTrue(units > 10, "units of " + id + ": " + units);
 
         JarProcess.Result removed = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
         assertEquals(0, removed.exitCode(), removed.out() + removed.err());
-        assertEquals(208 - units, count(nodes, "one-by-one", "*:*"));
+        assertEquals(208 - units, count(nodes, "one-by-one", UNITS));
         JarProcess.Result again = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
         assertEquals(1, again.exitCode(), again.out() + again.err());
         assertTrue(again.err().contains("no report with id '" + id + "'"), again.err());
@@ -348,7 +350,7 @@ class SolrClusterIT {
         JarProcess.Result added = JarProcess.run("ingest", original.toString(), "--engine", engine, "--alias", "one-by-one");
         assertEquals(0, added.exitCode(), added.out() + added.err());
         assertTrue(added.out().contains(": added " + id + ", " + units + " units"), added.out());
-        assertEquals(208, count(nodes, "one-by-one", "*:*"));
+        assertEquals(208, count(nodes, "one-by-one", UNITS));
 
         List<String> lines = Files.readAllLines(original);
         Path shorter = Files.createDirectories(dir.resolve("shorter")).resolve(original.getFileName());
@@ -356,13 +358,13 @@ class SolrClusterIT {
         JarProcess.Result replaced = JarProcess.run("ingest", shorter.toString(), "--engine", engine, "--alias", "one-by-one");
         assertEquals(0, replaced.exitCode(), replaced.out() + replaced.err());
         assertTrue(replaced.out().contains(": replaced " + id), replaced.out());
-        long fewer = count(nodes, "one-by-one", "report:" + id);
+        long fewer = count(nodes, "one-by-one", "+report:" + id + " +" + UNITS);
         assertTrue(fewer > 0 && fewer < units, "units of the shortened report: " + fewer + " of " + units);
-        assertEquals(208 - units + fewer, count(nodes, "one-by-one", "*:*"));
+        assertEquals(208 - units + fewer, count(nodes, "one-by-one", UNITS));
 
         JarProcess.run("ingest", original.toString(), "--engine", engine, "--alias", "one-by-one");
-        assertEquals(208, count(nodes, "one-by-one", "*:*"));
-        assertEquals(units, count(nodes, "one-by-one", "report:" + id));
+        assertEquals(208, count(nodes, "one-by-one", UNITS));
+        assertEquals(units, count(nodes, "one-by-one", "+report:" + id + " +" + UNITS));
     }
 
     /**

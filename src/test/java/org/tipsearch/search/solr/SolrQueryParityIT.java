@@ -37,6 +37,9 @@ import org.tipsearch.enrich.AnnotatedReport;
 import org.tipsearch.enrich.QueryTopics;
 import org.tipsearch.eval.JudgedQueries;
 import org.tipsearch.eval.RelevanceEvaluation;
+import org.tipsearch.index.Documents;
+import org.tipsearch.index.IndexedRecommendation;
+import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportReader;
@@ -101,7 +104,7 @@ class SolrQueryParityIT {
         var searcher = new IndexSearcher(embedded);
         var queryReader = QueryReader.standard();
         var intents = new QueryIntents();
-        var topics = new QueryTopics(TextAnalyzer.forRules()); // the topics a query names, as a search by words finds them
+        var topics = new QueryTopics(TextAnalyzer.forRules()); // the topics a query names, found as by words
         int lifts = 0;
         var report = new StringBuilder();
         int queries = 0;
@@ -127,7 +130,8 @@ class SolrQueryParityIT {
                 lifts += intent.lifts().size();
                 var ours = searcher.search(lifted, RelevanceEvaluation.Measure.DEPTH);
                 var params = new HashMap<>(LiftedQuery.params(words, intent.lifts()));
-                params.putAll(Map.of("fl", Schema.REPORT + "," + Schema.POSITION,
+                params.putAll(Map.of("fq", "{!term f=" + Schema.TYPE + "}" + Schema.TYPE_UNIT,
+                        "fl", Schema.REPORT + "," + Schema.POSITION,
                         "rows", String.valueOf(RelevanceEvaluation.Measure.DEPTH), "wt", "json"));
                 JsonNode theirs = nodes.query("units/select", params).path("response");
                 assertEquals(searcher.count(units), theirs.path("numFound").asLong(), judged.query());
@@ -165,6 +169,49 @@ class SolrQueryParityIT {
                 ourMean.ndcg10(), theirMean.ndcg10(), ourMean.recall20(), theirMean.recall20());
         assertEquals(ourMean.ndcg10(), theirMean.ndcg10(), 0.02, "nDCG@10");
         assertEquals(ourMean.recall20(), theirMean.recall20(), 0.02, "recall@20");
+    }
+
+    /**
+     * The cluster holds what the embedded index holds of each report: as many records, units and register entries,
+     * each report's record read back as the embedded one (its metadata, fingerprint and text account), each entry
+     * of the register as the embedded one.
+     */
+    @Test
+    void theClusterHoldsEachReportsRecordAndRegisterAsTheEmbeddedIndexDoes() throws Exception {
+        var searcher = new IndexSearcher(embedded);
+        for (String type : List.of(Schema.TYPE_REPORT, Schema.TYPE_UNIT, Schema.TYPE_RECOMMENDATION)) {
+            long ours = searcher.count(ofType(type));
+            assertTrue(ours > 0, type);
+            assertEquals(ours, stored(type, "*:*", 0).path("numFound").asLong(), type);
+        }
+        var fields = embedded.storedFields();
+        for (ScoreDoc record : searcher.search(ofType(Schema.TYPE_REPORT), 100).scoreDocs) {
+            IndexedReport ours = Documents.report(fields.document(record.doc));
+            JsonNode doc = stored(Schema.TYPE_REPORT, "{!term f=" + Schema.ID + "}" + ours.id(), 1).path("docs").get(0);
+            IndexedReport theirs = Documents.report(doc.path(Schema.SOURCE).asText(),
+                    doc.path(Schema.FINGERPRINT).asText(), doc.path(Schema.ADDED_AT).asText(),
+                    doc.has(Schema.ACCOUNT) ? doc.path(Schema.ACCOUNT).asText() : null);
+            assertEquals(ours.metadata(), theirs.metadata(), ours.id());
+            assertEquals(ours.fingerprint(), theirs.fingerprint(), ours.id());
+            assertEquals(ours.account(), theirs.account(), ours.id());
+        }
+        for (ScoreDoc entry : searcher.search(ofType(Schema.TYPE_RECOMMENDATION), 1000).scoreDocs) {
+            IndexedRecommendation ours = Documents.recommendation(fields.document(entry.doc));
+            JsonNode doc = stored(Schema.TYPE_RECOMMENDATION, "{!term f=" + Schema.ID + "}" + ours.id(), 1)
+                    .path("docs").get(0);
+            assertEquals(ours, Documents.recommendation(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
+                    doc.path(Schema.PARAGRAPH).asText(), doc.path(Schema.SOURCE).asText()), ours.id());
+        }
+    }
+
+    private static Query ofType(String type) {
+        return new TermQuery(new Term(Schema.TYPE, type));
+    }
+
+    /** The cluster's documents of a type matching a query, with every stored field. */
+    private static JsonNode stored(String type, String q, int rows) throws Exception {
+        return nodes.query("units/select", Map.of("q", q, "fq", "{!term f=" + Schema.TYPE + "}" + type,
+                "fl", "*", "rows", String.valueOf(rows), "wt", "json")).path("response");
     }
 
     /** A unit of the embedded index as report#position. */
