@@ -2,31 +2,20 @@ package org.tipsearch.search.lucene;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
-import org.tipsearch.index.Schema;
 import org.tipsearch.search.FacetCount;
+import org.tipsearch.search.FacetListing;
 
 /**
- * The values of a search's facets as it lists them: a chronological dimension's by its values' leading numbers,
- * any other's by count, most first; ties by text. A selected value stays listed, at zero if nothing matches it.
+ * The values of a search's facets as Lucene counted them, listed as every engine lists them ({@link FacetListing}).
  */
 final class FacetValueOrder {
-
-    /** "9th session (2021)" before "13th session (2023)": by the leading number, then by text. */
-    private static final Comparator<FacetCount> CHRONOLOGICAL = Comparator
-            .comparingLong((FacetCount c) -> leadingNumber(c.value()))
-            .thenComparing(FacetCount::value);
-    private static final Comparator<FacetCount> BY_COUNT = Comparator
-            .comparingInt(FacetCount::count).reversed()
-            .thenComparing(FacetCount::value);
 
     private FacetValueOrder() {}
 
@@ -51,14 +40,7 @@ final class FacetValueOrder {
                     }
                 }
             }
-            // A selected value stays listed, at zero, so that a client can show and undo the selection.
-            var listed = new HashSet<String>();
-            counts.forEach(c -> listed.add(c.value()));
-            selected.getOrDefault(dim, List.of()).stream()
-                    .filter(listed::add)
-                    .forEach(value -> counts.add(new FacetCount(value, 0, meaningOnly == null ? null : 0)));
-            counts.sort(Schema.CHRONOLOGICAL_FACETS.contains(dim) ? CHRONOLOGICAL : BY_COUNT);
-            out.put(dim, List.copyOf(counts));
+            out.put(dim, FacetListing.listed(dim, counts, selected.getOrDefault(dim, List.of()), meaningOnly != null));
         }
         return out;
     }
@@ -73,13 +55,5 @@ final class FacetValueOrder {
             }
         }
         return values;
-    }
-
-    private static long leadingNumber(String value) {
-        int end = 0;
-        while (end < value.length() && end < 18 && Character.isDigit(value.charAt(end))) {
-            end++;
-        }
-        return end == 0 ? Long.MAX_VALUE : Long.parseLong(value.substring(0, end));
     }
 }

@@ -25,9 +25,9 @@ import org.tipsearch.search.Html;
  */
 final class HitHighlighter {
 
-    private static final int PASSAGES = 3;
-    private static final String MARK_START = "<mark>";
-    private static final String MARK_END = "</mark>";
+    static final int PASSAGES = 3;
+    static final String MARK_START = "<mark>";
+    static final String MARK_END = "</mark>";
 
     private final Analyzer indexAnalyzer;
     private final PassageScorer passageScorer = new DistinctTermsPassageScorer();

@@ -28,7 +28,6 @@ import org.tipsearch.index.Schema;
 import org.tipsearch.search.FacetCount;
 import org.tipsearch.search.Match;
 import org.tipsearch.search.QueryTooBroadException;
-import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
@@ -96,9 +95,7 @@ final class PageSearch {
         try {
             ReportSearcher searcher = view.recordsOf(request.scope().type(), deadline);
             QueryIntent intent = intents.read(request.query());
-            QueryReader.ReadQuery read = queryReader.read(intent.searched(), intent.kind() == QueryIntent.Kind.QUESTION
-                    && request.mode() == SearchMode.BM25 && request.scope() == Scope.UNITS
-                            ? QueryReader.WordsRequired.QUESTION_BY_WORDS : QueryReader.WordsRequired.USUAL);
+            QueryReader.ReadQuery read = queryReader.read(intent, request);
             if (searcher.facetState() == null) { // an index with no units at all
                 return new SearchResults<>(request, 0, deadline.elapsedMillis(), read.notice(), false, List.of(), Map.of(),
                         null);

@@ -26,9 +26,12 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.ByteRunAutomaton;
-import org.tipsearch.curation.CuratorFiles;
 import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.curation.CuratorFiles;
 import org.tipsearch.index.Schema;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
+import org.tipsearch.search.SearchRequest;
 
 /**
  * Reads what a user typed into a Lucene query. The syntax is the classic one (phrases, AND/OR/NOT, +/-,
@@ -121,6 +124,16 @@ public final class QueryReader {
     /** The reader a search uses: the query analysis of the index's schema, with the curator's synonyms. */
     public static QueryReader standard() {
         return new QueryReader(Schema.queryAnalyzer(), TextAnalyzer.forSynonyms(), TextAnalyzer.forSynonymGroups());
+    }
+
+    /**
+     * The words a search of the request asks for, as its intent says: a question searched by its words alone
+     * requires fewer of them (see {@link WordsRequired#QUESTION_BY_WORDS}).
+     */
+    public ReadQuery read(QueryIntent intent, SearchRequest request) {
+        return read(intent.searched(), intent.kind() == QueryIntent.Kind.QUESTION
+                && request.mode() == SearchMode.BM25 && request.scope() == Scope.UNITS
+                        ? WordsRequired.QUESTION_BY_WORDS : WordsRequired.USUAL);
     }
 
     /** The typed query read as a search reads it, a natural-language query requiring the usual share of its words. */

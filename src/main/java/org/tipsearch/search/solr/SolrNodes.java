@@ -71,7 +71,12 @@ public final class SolrNodes {
      * the other nodes as {@link #get} is, since a search changes nothing.
      */
     public JsonNode query(String path, Map<String, String> params) throws IOException {
-        String form = params.entrySet().stream()
+        return query(path, List.copyOf(params.entrySet()));
+    }
+
+    /** As {@link #query(String, Map)}, a parameter given as often as it is listed (Solr's filters, {@code fq}). */
+    public JsonNode query(String path, List<Map.Entry<String, String>> params) throws IOException {
+        String form = params.stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(path, HttpRequest.newBuilder()

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.search.Hit;
+import org.tipsearch.search.Scope;
+import org.tipsearch.search.SearchMode;
+import org.tipsearch.search.SearchRequest;
+import org.tipsearch.search.SearchResults;
+import org.tipsearch.search.SearchService;
 import org.tipsearch.search.lucene.QueryIntent;
 import org.tipsearch.search.lucene.QueryIntents;
 import org.tipsearch.search.lucene.QueryReader;
@@ -201,6 +208,64 @@ class SolrQueryParityIT {
                     .path("docs").get(0);
             assertEquals(ours, Documents.recommendation(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
                     doc.path(Schema.PARAGRAPH).asText(), doc.path(Schema.SOURCE).asText()), ours.id());
+        }
+    }
+
+    /**
+     * A page of units by words from the cluster ({@link SolrUnitSearch}) is the embedded engine's: the same total,
+     * the same facet counts in the same order (drill sideways included), nearly the same hits, each with its report,
+     * and its text marked as the embedded highlighter marks it; with no query, the same units in reading order.
+     */
+    @Test
+    void aPageOfUnitsByWordsIsTheEmbeddedEnginesWithItsFacetsAndMarks() throws Exception {
+        var cluster = new SolrUnitSearch(nodes, "units");
+        try (SearchService search = SearchService.open(dir.resolve("embedded"))) {
+            var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
+            String topic = all.facets().get(Schema.TOPIC).getFirst().value();
+            String speaker = all.facets().get(Schema.SPEAKER_TYPE).getFirst().value();
+            var requests = new ArrayList<SearchRequest>();
+            for (String set : JUDGED_SETS) {
+                for (var judged : JudgedQueries.read(Path.of("src/test/resources/eval", set)).queries()) {
+                    requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, judged.query(), 1, 10, Map.of()));
+                }
+            }
+            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "victims", 1, 10,
+                    Map.of(Schema.TOPIC, List.of(topic))));
+            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "trafficking", 2, 10,
+                    Map.of(Schema.TOPIC, List.of(topic), Schema.SPEAKER_TYPE, List.of(speaker, "no such speaker"))));
+            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 20,
+                    Map.of(Schema.TOPIC, List.of(topic))));
+            double agreement = 0;
+            int shared = 0;
+            int markedAlike = 0;
+            for (SearchRequest request : requests) {
+                SearchResults<Hit> ours = search.search(request);
+                SearchResults<Hit> theirs = cluster.units(request);
+                String what = request.query() + " " + request.filters() + " page " + request.page();
+                assertEquals(ours.total(), theirs.total(), what);
+                assertEquals(ours.facets(), theirs.facets(), what);
+                Map<String, Hit> ourHits = new LinkedHashMap<>();
+                ours.hits().forEach(hit -> ourHits.put(hit.unit().id(), hit));
+                List<String> theirIds = theirs.hits().stream().map(hit -> hit.unit().id()).toList();
+                if (request.query().isEmpty()) {
+                    assertEquals(List.copyOf(ourHits.keySet()), theirIds, what);
+                }
+                for (Hit hit : theirs.hits()) {
+                    Hit our = ourHits.get(hit.unit().id());
+                    if (our != null) {
+                        shared++;
+                        assertEquals(our.unit(), hit.unit(), what);
+                        assertEquals(our.document(), hit.document(), what);
+                        markedAlike += our.highlight().equals(hit.highlight()) ? 1 : 0;
+                    }
+                }
+                agreement += ourHits.isEmpty() ? 1 : (double) theirIds.stream().filter(ourHits::containsKey).count()
+                        / ourHits.size();
+            }
+            System.out.printf("pages of units: %d requests, hits shared %.3f, marked alike %d of %d%n",
+                    requests.size(), agreement / requests.size(), markedAlike, shared);
+            assertTrue(agreement / requests.size() >= 0.95, "hits shared " + agreement / requests.size());
+            assertTrue(markedAlike >= 0.9 * shared, "marked alike " + markedAlike + " of " + shared);
         }
     }
 
