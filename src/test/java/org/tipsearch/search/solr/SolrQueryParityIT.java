@@ -45,6 +45,7 @@ import org.tipsearch.index.ReportPipeline;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportReader;
 import org.tipsearch.search.Hit;
+import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
@@ -212,13 +213,13 @@ class SolrQueryParityIT {
     }
 
     /**
-     * A page of units by words from the cluster ({@link SolrUnitSearch}) is the embedded engine's: the same total,
+     * A page of units by words from the cluster ({@link SolrPageSearch}) is the embedded engine's: the same total,
      * the same facet counts in the same order (drill sideways included), nearly the same hits, each with its report,
      * and its text marked as the embedded highlighter marks it; with no query, the same units in reading order.
      */
     @Test
     void aPageOfUnitsByWordsIsTheEmbeddedEnginesWithItsFacetsAndMarks() throws Exception {
-        var cluster = new SolrUnitSearch(nodes, "units");
+        var cluster = new SolrPageSearch(nodes, "units");
         try (SearchService search = SearchService.open(dir.resolve("embedded"))) {
             var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
             String topic = all.facets().get(Schema.TOPIC).getFirst().value();
@@ -266,6 +267,42 @@ class SolrQueryParityIT {
                     requests.size(), agreement / requests.size(), markedAlike, shared);
             assertTrue(agreement / requests.size() >= 0.95, "hits shared " + agreement / requests.size());
             assertTrue(markedAlike >= 0.9 * shared, "marked alike " + markedAlike + " of " + shared);
+        }
+    }
+
+    /**
+     * A page of the register by words from the cluster is the embedded engine's: the same total and facets, the
+     * same entries in the same order, each with its report and the same marks; with no query, in reading order.
+     */
+    @Test
+    void aPageOfTheRegisterByWordsIsTheEmbeddedEngines() throws Exception {
+        var cluster = new SolrPageSearch(nodes, "units");
+        try (SearchService search = SearchService.open(dir.resolve("embedded"))) {
+            var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
+            String topic = all.facets().get(Schema.TOPIC).getFirst().value();
+            int entries = 0;
+            for (var request : List.of(
+                    new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "", 1, 100, Map.of()),
+                    new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "victims", 1, 10, Map.of()),
+                    new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "States should", 2, 5,
+                            Map.of(Schema.TOPIC, List.of(topic))),
+                    new SearchRequest(Scope.RECOMMENDATIONS, SearchMode.BM25, "recommendations on organ removal", 1,
+                            10, Map.of()))) {
+                SearchResults<RecommendationHit> ours = search.recommendations(request);
+                SearchResults<RecommendationHit> theirs = cluster.recommendations(request);
+                String what = request.query() + " " + request.filters();
+                assertEquals(ours.total(), theirs.total(), what);
+                assertEquals(ours.facets(), theirs.facets(), what);
+                assertEquals(ours.hits().stream().map(h -> h.entry().id()).toList(),
+                        theirs.hits().stream().map(h -> h.entry().id()).toList(), what);
+                for (int i = 0; i < ours.hits().size(); i++) {
+                    assertEquals(ours.hits().get(i).entry(), theirs.hits().get(i).entry(), what);
+                    assertEquals(ours.hits().get(i).document(), theirs.hits().get(i).document(), what);
+                    assertEquals(ours.hits().get(i).highlight(), theirs.hits().get(i).highlight(), what);
+                }
+                entries += theirs.hits().size();
+            }
+            assertTrue(entries > 20, "entries compared: " + entries);
         }
     }
 

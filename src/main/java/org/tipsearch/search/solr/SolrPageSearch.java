@@ -13,6 +13,7 @@ import java.util.Set;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.QueryTopics;
 import org.tipsearch.index.Documents;
+import org.tipsearch.index.IndexedRecommendation;
 import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
@@ -21,6 +22,7 @@ import org.tipsearch.search.FacetListing;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.Html;
 import org.tipsearch.search.Match;
+import org.tipsearch.search.RecommendationHit;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
@@ -31,14 +33,15 @@ import org.tipsearch.search.lucene.QueryReader;
 import org.tipsearch.search.lucene.TextMarks;
 
 /**
- * A page of units searched by their words in a cluster's collection, as the embedded engine searches them: the
- * query read and lifted as it reads and lifts it ({@link LiftedQuery}), ranked by score and then in reading order,
+ * A page of units, or of register entries, searched by their words in a cluster's collection, as the embedded
+ * engine searches them: the query read and lifted as it reads and lifts it ({@link LiftedQuery}), ranked by score
+ * and then in reading order,
  * each facet counted with its own filter left out (drill sideways: Solr's filters tagged by dimension, its facets
  * excluding their tag), listed as the embedded engine lists them ({@link FacetListing}), and the page's texts
  * marked as its highlighter marks them ({@link TextMarks}). A hit's report is read from the report's record in the
- * same collection. Searches by meaning, the register and the other parts of an engine are not here yet.
+ * same collection. Searches by meaning and the other parts of an engine are not here yet.
  */
-public final class SolrUnitSearch {
+public final class SolrPageSearch {
 
     /** Between a terms filter's values: "␟", which no value holds (Solr reads a control character as a space). */
     private static final String SEPARATOR = "\u241f";
@@ -52,17 +55,51 @@ public final class SolrUnitSearch {
     private final TextMarks marks = new TextMarks();
 
     /** @param collection the collection or alias searched */
-    public SolrUnitSearch(SolrNodes nodes, String collection) {
+    public SolrPageSearch(SolrNodes nodes, String collection) {
         this.nodes = Objects.requireNonNull(nodes, "nodes");
         this.collection = Objects.requireNonNull(collection, "collection");
     }
 
     /** A page of units by words, with its facets. */
     public SearchResults<Hit> units(SearchRequest request) throws IOException {
-        if (request.scope() != Scope.UNITS || request.mode() != SearchMode.BM25) {
-            throw new IllegalArgumentException("the cluster searches units by their words only, so far, not "
+        require(request, Scope.UNITS);
+        return page(request, (doc, report, score, marked) -> {
+            IndexedUnit unit = Documents.unit(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
+                    doc.path(Schema.SOURCE).asText());
+            return new Hit(unit, report, score, marked.apply(unit.parsed().text()), score == null ? null : Match.WORDS,
+                    null);
+        });
+    }
+
+    /** A page of the recommendations register by words, with its facets. */
+    public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
+        require(request, Scope.RECOMMENDATIONS);
+        return page(request, (doc, report, score, marked) -> {
+            IndexedRecommendation entry = Documents.recommendation(doc.path(Schema.ID).asText(),
+                    doc.path(Schema.REPORT).asText(), doc.path(Schema.PARAGRAPH).asText(),
+                    doc.path(Schema.SOURCE).asText());
+            return new RecommendationHit(entry, report, score, marked.apply(entry.recommendation().text()));
+        });
+    }
+
+    private static void require(SearchRequest request, Scope scope) {
+        if (request.scope() != scope || request.mode() != SearchMode.BM25) {
+            throw new IllegalArgumentException("the cluster searches " + scope + " by their words only, so far, not "
                     + request.scope() + " by " + request.mode());
         }
+    }
+
+    /** A hit made of its document, its report, its score (null when unranked) and its text marked. */
+    private interface HitOf<H> {
+        H hit(JsonNode doc, ReportMetadata report, Float score, TextMarker marked) throws IOException;
+    }
+
+    /** A text with the query's matches marked, or escaped when nothing is queried. */
+    private interface TextMarker {
+        String apply(String text) throws IOException;
+    }
+
+    private <H> SearchResults<H> page(SearchRequest request, HitOf<H> hitOf) throws IOException {
         long start = System.nanoTime();
         var params = new ArrayList<Map.Entry<String, String>>();
         boolean ranked = !request.query().isEmpty();
@@ -78,26 +115,25 @@ public final class SolrUnitSearch {
             params.add(Map.entry("q", "*:*"));
             params.add(Map.entry("sort", Schema.REPORT + " asc," + Schema.POSITION + " asc"));
         }
-        params.add(Map.entry("fq", "{!term f=" + Schema.TYPE + "}" + Schema.TYPE_UNIT));
+        params.add(Map.entry("fq", "{!term f=" + Schema.TYPE + "}" + request.scope().type()));
         request.filters().forEach((dim, values) -> params.add(Map.entry("fq", "{!terms f=" + dim + " tag=" + dim
                 + " separator=" + SEPARATOR + "}" + String.join(SEPARATOR, values))));
         params.add(Map.entry("json.facet", facets(request)));
         params.add(Map.entry("start", String.valueOf((request.page() - 1) * request.size())));
         params.add(Map.entry("rows", String.valueOf(request.size())));
-        params.add(Map.entry("fl", Schema.ID + "," + Schema.REPORT + "," + Schema.SOURCE + ",score"));
+        params.add(Map.entry("fl", String.join(",", Schema.ID, Schema.REPORT, Schema.PARAGRAPH, Schema.SOURCE,
+                "score")));
         params.add(Map.entry("wt", "json"));
         JsonNode answer = nodes.query(collection + "/select", params);
 
         JsonNode docs = answer.path("response").path("docs");
         Map<String, ReportMetadata> reports = reportsOf(docs);
-        var hits = new ArrayList<Hit>();
+        var hits = new ArrayList<H>();
+        var query = read == null ? null : read.marked();
         for (JsonNode doc : docs) {
-            IndexedUnit unit = Documents.unit(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
-                    doc.path(Schema.SOURCE).asText());
-            String text = unit.parsed().text();
-            hits.add(new Hit(unit, reports.get(unit.reportId()), ranked ? (float) doc.path("score").asDouble() : null,
-                    ranked ? marks.marked(read.marked(), text) : Html.escape(text),
-                    ranked ? Match.WORDS : null, null));
+            hits.add(hitOf.hit(doc, reports.get(doc.path(Schema.REPORT).asText()),
+                    ranked ? (float) doc.path("score").asDouble() : null,
+                    text -> query == null ? Html.escape(text) : marks.marked(query, text)));
         }
         return new SearchResults<>(request, answer.path("response").path("numFound").asLong(),
                 (System.nanoTime() - start) / 1_000_000, read == null ? null : read.notice(), false, hits,
