@@ -13,7 +13,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.Html;
@@ -30,7 +29,6 @@ final class HitHighlighter {
     static final String MARK_END = "</mark>";
 
     private final Analyzer indexAnalyzer;
-    private final PassageScorer passageScorer = new DistinctTermsPassageScorer();
 
     HitHighlighter(Analyzer indexAnalyzer) {
         this.indexAnalyzer = indexAnalyzer;
@@ -60,6 +58,14 @@ final class HitHighlighter {
         return highlights;
     }
 
+    /** A highlighter's builder set to mark as tipsearch marks: the best sentences, cut where cut, words in marks. */
+    static UnifiedHighlighter.Builder marking(UnifiedHighlighter.Builder builder) {
+        return builder.withFormatter(new CutPassages(MARK_START, MARK_END))
+                .withBreakIterator(Sentences::new)
+                .withScorer(new DistinctTermsPassageScorer())
+                .withMaxNoHighlightPassages(PASSAGES);
+    }
+
     /** The i-th hit's highlight, or its text escaped when it has none. */
     static String highlightOrText(String[] highlights, int i, String text) {
         return highlights != null && highlights[i] != null ? highlights[i] : Html.escape(text);
@@ -67,11 +73,7 @@ final class HitHighlighter {
 
     /** A highlighter of the hits whose texts are given, by document. */
     private UnifiedHighlighter highlighter(ReportSearcher view, Map<Integer, String> textByDoc) {
-        var builder = UnifiedHighlighter.builder(view, indexAnalyzer)
-                .withFormatter(new CutPassages(MARK_START, MARK_END))
-                .withBreakIterator(Sentences::new)
-                .withScorer(passageScorer)
-                .withMaxNoHighlightPassages(PASSAGES);
+        var builder = marking(UnifiedHighlighter.builder(view, indexAnalyzer));
         return new UnifiedHighlighter(builder) {
             @Override
             protected FieldInfo getFieldInfo(String field) { // the view's, merged once

@@ -1,7 +1,14 @@
 package org.tipsearch.search.lucene;
 
 import java.io.IOException;
+import java.util.HashSet;
+import java.util.Objects;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.Html;
@@ -14,16 +21,53 @@ import org.tipsearch.search.Html;
 public final class TextMarks {
 
     private final UnifiedHighlighter highlighter = new UnifiedHighlighter(
-            UnifiedHighlighter.builderWithoutSearcher(Schema.indexAnalyzer())
-                    .withFormatter(new CutPassages(HitHighlighter.MARK_START, HitHighlighter.MARK_END))
-                    .withBreakIterator(Sentences::new)
-                    .withScorer(new DistinctTermsPassageScorer())
-                    .withMaxNoHighlightPassages(HitHighlighter.PASSAGES));
+            HitHighlighter.marking(UnifiedHighlighter.builderWithoutSearcher(Schema.indexAnalyzer())));
 
     /** The text's best passages with the query's matches marked, or the text escaped when nothing matches. */
     public String marked(Query query, String text) throws IOException {
-        Object marked = highlighter.highlightWithoutSearcher(Schema.TEXT, query, text, HitHighlighter.PASSAGES);
+        // a query without words on the text shows the text's first sentences, as the embedded highlighter does
+        Query onText = Objects.requireNonNullElseGet(onText(query), MatchNoDocsQuery::new);
+        Object marked = highlighter.highlightWithoutSearcher(Schema.TEXT, onText, text, HitHighlighter.PASSAGES);
         return marked == null ? Html.escape(text)
                 : ((String) marked).replace(HitHighlighter.MARK_END + " " + HitHighlighter.MARK_START, " ");
+    }
+
+    /**
+     * The query's clauses on the text alone, null if none: the text analysed again is a document of one field, in
+     * which a required clause on another field ({@code topic:…}) would match nothing and so mark nothing, where the
+     * hit in the index holds it.
+     */
+    private static Query onText(Query query) {
+        return switch (query) {
+            case BoostQuery boost -> {
+                Query inner = onText(boost.getQuery());
+                yield inner == null ? null : new BoostQuery(inner, boost.getBoost());
+            }
+            case BooleanQuery bool -> {
+                var kept = new BooleanQuery.Builder();
+                int should = 0;
+                for (BooleanClause clause : bool.clauses()) {
+                    Query inner = onText(clause.query());
+                    if (inner != null) {
+                        kept.add(inner, clause.occur());
+                        should += clause.occur() == BooleanClause.Occur.SHOULD ? 1 : 0;
+                    }
+                }
+                BooleanQuery built = kept.setMinimumNumberShouldMatch(Math.min(should,
+                        bool.getMinimumNumberShouldMatch())).build();
+                yield built.clauses().isEmpty() ? null : built;
+            }
+            default -> {
+                var fields = new HashSet<String>();
+                query.visit(new QueryVisitor() {
+                    @Override
+                    public boolean acceptField(String field) {
+                        fields.add(field);
+                        return false;
+                    }
+                });
+                yield fields.contains(Schema.TEXT) ? query : null;
+            }
+        };
     }
 }

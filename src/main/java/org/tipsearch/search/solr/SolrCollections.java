@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,9 +24,10 @@ import org.tipsearch.index.Schema;
  * The collections of a SolrCloud cluster behind one alias, which is what searches name; each holds its reports'
  * records, units and register entries ({@link SolrDocuments#of}). A rebuild writes a new collection beside the one
  * searched (its own configset, the same name with a stamp), checks that it holds every document, and only then
- * points the alias at it, in one step of Solr's: a search sees the old units or the new ones, never half a rebuild. The old collection is dropped after a while (the drain): each node learns of the
- * new alias from ZooKeeper a moment after the swap, and searches sent before it finish on the old units. A rebuild
- * that fails drops its own collection and leaves the alias as it was.
+ * points the alias at it, in one step of Solr's: a search sees the old units or the new ones, never half a rebuild.
+ * The old collection is dropped after a while (the drain): each node learns of the new alias from ZooKeeper a
+ * moment after the swap, and searches sent before it finish on the old units. A rebuild that fails drops its own
+ * collection and leaves the alias as it was.
  */
 public final class SolrCollections {
 
@@ -108,7 +110,7 @@ public final class SolrCollections {
                 SolrConfigSet.zip());
         try {
             create(collection);
-            long written = write(collection, reports, vectors, progress);
+            long written = write(collection, reports, vectors, clock.instant(), progress);
             nodes.get(collection + "/update?commit=true&wt=json");
             long found = documents(collection);
             if (found != written) {
@@ -206,13 +208,14 @@ public final class SolrCollections {
                 + "&waitForFinalState=true&wt=json");
     }
 
+    /** Writes the reports' documents, each report added at {@code addedAt}: one build, one moment. */
     private long write(String collection, List<AnnotatedReport> reports,
-            Function<AnnotatedReport, List<float[]>> vectors, Progress progress) throws IOException {
+            Function<AnnotatedReport, List<float[]>> vectors, Instant addedAt, Progress progress) throws IOException {
         var batch = new ArrayList<Map<String, Object>>();
         long written = 0;
         for (int i = 0; i < reports.size(); i++) {
             AnnotatedReport report = reports.get(i);
-            for (Map<String, Object> doc : SolrDocuments.of(report, vectors.apply(report), clock.instant())) {
+            for (Map<String, Object> doc : SolrDocuments.of(report, vectors.apply(report), addedAt)) {
                 batch.add(doc);
                 if (batch.size() == BATCH) {
                     written += send(collection, batch);

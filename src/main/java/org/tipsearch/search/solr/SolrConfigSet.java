@@ -120,17 +120,26 @@ public final class SolrConfigSet {
               <field name="%s" type="stored"/>
               <field name="%s" type="stored"/>
               <field name="%s" type="string" indexed="true" stored="true"/>
+              <field name="%s" type="text" indexed="true" stored="false"/>
+              <field name="%s" type="text" indexed="true" stored="false"/>
+              <field name="%s" type="string" indexed="true" stored="false"/>
+              <field name="%s" type="string" indexed="true" stored="false"/>
               <field name="%s" type="vector" indexed="true" stored="false"/>
             %s</schema>
             """.formatted(SolrDocuments.SOLR_ID, Embedder.DIMENSIONS, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID,
             Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, SolrDocuments.GROUPS,
-            Schema.FINGERPRINT, Schema.ADDED_AT, Schema.ACCOUNT, Schema.PARAGRAPH, Schema.VECTOR, facetFields());
+            Schema.FINGERPRINT, Schema.ADDED_AT, Schema.ACCOUNT, Schema.PARAGRAPH, Schema.SECTION, Schema.SPEAKER,
+            Schema.NUMBER, Schema.ADDRESSEE, Schema.VECTOR, facetFields());
 
-    /** Each facet dimension of units and of register entries, its values kept whole and counted from doc values. */
+    /**
+     * Each facet dimension of units and of register entries: its values kept whole and counted from doc values, and
+     * beside them their keywords, which queries ask for ({@link SolrDocuments#keywordField}).
+     */
     private static String facetFields() {
         return Stream.concat(Schema.FACETS.stream(), Schema.RECOMMENDATION_FACETS.stream()).distinct()
                 .map(dim -> "  <field name=\"" + dim + "\" type=\"string\" indexed=\"true\" stored=\"true\""
-                        + " multiValued=\"true\"/>\n")
+                        + " multiValued=\"true\"/>\n  <field name=\"" + SolrDocuments.keywordField(dim)
+                        + "\" type=\"string\" indexed=\"true\" stored=\"false\" multiValued=\"true\"/>\n")
                 .collect(Collectors.joining());
     }
 

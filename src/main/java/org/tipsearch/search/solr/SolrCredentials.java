@@ -28,7 +28,7 @@ public record SolrCredentials(String user, String password) {
     public static SolrCredentials read(Path file) throws IOException {
         String line;
         try {
-            line = Files.readString(file, StandardCharsets.UTF_8).strip();
+            line = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         } catch (IOException e) {
             throw new IOException("the credentials file " + file + " cannot be read: " + e, e);
         }

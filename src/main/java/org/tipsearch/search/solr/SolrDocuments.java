@@ -32,6 +32,21 @@ public final class SolrDocuments {
      * ({@link XmlQuery}).
      */
     public static final String GROUPS = "groups";
+    /**
+     * A facet dimension's values as a query asks for them ({@link Schema#keyword}: lower case, folded), in a field
+     * of their own beside the values kept whole for counting; the session also by its number ({@code session:13}).
+     */
+    private static final String KEYWORDS = "_keywords";
+
+    /** The field holding a facet dimension's keywords, which a query's terms on the dimension ask for. */
+    public static String keywordField(String dim) {
+        return dim + KEYWORDS;
+    }
+
+    /** Whether a field is a facet dimension (of units or of the register), asked for by its keywords. */
+    public static boolean isFacet(String field) {
+        return Schema.FACETS.contains(field) || Schema.RECOMMENDATION_FACETS.contains(field);
+    }
 
     private SolrDocuments() {}
 
@@ -89,8 +104,32 @@ public final class SolrDocuments {
         if (meta.session() != null) {
             doc.put(Schema.SESSION, List.of(meta.session().label()));
         }
+        var facets = new LinkedHashMap<String, List<String>>();
+        for (String dim : Schema.RECOMMENDATION_FACETS) {
+            if (doc.get(dim) instanceof List<?> values) {
+                facets.put(dim, values.stream().map(String::valueOf).toList());
+            }
+        }
+        keywords(doc, facets, meta);
+        if (entry.number() != null) {
+            doc.put(Schema.NUMBER, Schema.keyword(entry.number()));
+        }
+        if (entry.addressee() != null) {
+            doc.put(Schema.ADDRESSEE, Schema.keyword(entry.addressee()));
+        }
         doc.put(Schema.SOURCE, Documents.storedRecommendation(entry, unit));
         return doc;
+    }
+
+    /** Each facet value's keyword in its dimension's keyword field, and the session's number with its label's. */
+    private static void keywords(Map<String, Object> doc, Map<String, List<String>> facets, ReportMetadata meta) {
+        facets.forEach((dim, values) -> {
+            var keywords = new ArrayList<>(values.stream().map(Schema::keyword).toList());
+            if (dim.equals(Schema.SESSION) && meta.session() != null) {
+                keywords.add(Schema.sessionKey(meta.session().ordinal()));
+            }
+            doc.put(keywordField(dim), keywords);
+        });
     }
 
     /** One synonym group's token a mention. */
@@ -121,7 +160,14 @@ public final class SolrDocuments {
             doc.put(Schema.REPORT, meta.id());
             doc.put(Schema.POSITION, unit.position());
             doc.put(Schema.TEXT, unit.text());
-            doc.putAll(Documents.unitFacets(meta, unit, annotated.annotationsOf(unit)));
+            Map<String, List<String>> facets = Documents.unitFacets(meta, unit, annotated.annotationsOf(unit));
+            doc.putAll(facets);
+            keywords(doc, facets, meta);
+            doc.put(Schema.SECTION, unit.sectionPath());
+            doc.put(Schema.SPEAKER, String.join("\n", annotated.annotationsOf(unit).speakers()));
+            if (unit.number() != null) {
+                doc.put(Schema.NUMBER, Schema.keyword(unit.number()));
+            }
             List<String> mentions = mentions(annotated.annotationsOf(unit).synonymGroups());
             if (!mentions.isEmpty()) {
                 doc.put(GROUPS, mentions);

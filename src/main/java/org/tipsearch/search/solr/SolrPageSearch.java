@@ -35,11 +35,10 @@ import org.tipsearch.search.lucene.TextMarks;
 /**
  * A page of units, or of register entries, searched by their words in a cluster's collection, as the embedded
  * engine searches them: the query read and lifted as it reads and lifts it ({@link LiftedQuery}), ranked by score
- * and then in reading order,
- * each facet counted with its own filter left out (drill sideways: Solr's filters tagged by dimension, its facets
- * excluding their tag), listed as the embedded engine lists them ({@link FacetListing}), and the page's texts
- * marked as its highlighter marks them ({@link TextMarks}). A hit's report is read from the report's record in the
- * same collection. Searches by meaning and the other parts of an engine are not here yet.
+ * and then in reading order, each facet counted with its own filter left out (drill sideways: Solr's filters tagged
+ * by dimension, its facets excluding their tag), listed as the embedded engine lists them ({@link FacetListing}),
+ * and the page's texts marked as its highlighter marks them ({@link TextMarks}). A hit's report is read from the
+ * report's record in the same collection. Searches by meaning and the other parts of an engine are not here yet.
  */
 public final class SolrPageSearch {
 
@@ -106,7 +105,9 @@ public final class SolrPageSearch {
         QueryReader.ReadQuery read = null;
         if (ranked) {
             QueryIntent intent = intents.read(request.query());
-            intent = intent.withTopics(topics.named(intent.typed()));
+            if (intent.kind() != QueryIntent.Kind.SYNTAX) { // as the embedded engine: query syntax is not lifted
+                intent = intent.withTopics(topics.named(intent.typed()));
+            }
             read = queryReader.read(intent, request);
             LiftedQuery.params(read.query(), intent.lifts())
                     .forEach((name, value) -> params.add(Map.entry(name, value)));
@@ -116,6 +117,10 @@ public final class SolrPageSearch {
             params.add(Map.entry("sort", Schema.REPORT + " asc," + Schema.POSITION + " asc"));
         }
         params.add(Map.entry("fq", "{!term f=" + Schema.TYPE + "}" + request.scope().type()));
+        request.filters().values().stream().flatMap(List::stream).filter(v -> v.contains(SEPARATOR)).findFirst()
+                .ifPresent(v -> {
+                    throw new IllegalArgumentException("a filter value holds '" + SEPARATOR + "': " + v);
+                });
         request.filters().forEach((dim, values) -> params.add(Map.entry("fq", "{!terms f=" + dim + " tag=" + dim
                 + " separator=" + SEPARATOR + "}" + String.join(SEPARATOR, values))));
         params.add(Map.entry("json.facet", facets(request)));

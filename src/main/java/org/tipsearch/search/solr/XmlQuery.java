@@ -7,6 +7,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -27,8 +28,9 @@ import org.tipsearch.index.Schema;
  * no farther apart than the phrase's own gaps (a stop word's) when it is exact, in any order within its slop plus
  * its gaps when it is sloppy. Stacked terms (a synonym query, a position of a multi-term phrase) are their
  * disjunction: scored by the best of them where Lucene scores them as one term. A synonym group's token goes to
- * the field Solr holds the groups in ({@link SolrDocuments#GROUPS}), not to the text. Any other query (a pattern,
- * a fuzzy word, a range of numbers) is refused with {@link IllegalArgumentException} naming it.
+ * the field Solr holds the groups in ({@link SolrDocuments#GROUPS}), not to the text; a facet dimension's keyword
+ * to the dimension's keyword field. Any other query (a pattern, a fuzzy word, a range of numbers) is refused with
+ * {@link IllegalArgumentException} naming it.
  */
 public final class XmlQuery {
 
@@ -64,8 +66,9 @@ public final class XmlQuery {
                 }
             });
             case MatchAllDocsQuery m -> wrapped(boost, out, () -> out.append("<MatchAllDocsQuery/>"));
+            case MatchNoDocsQuery m -> out.append("<BooleanQuery/>"); // no clause: nothing (a query of stop words)
             case TermRangeQuery r -> wrapped(boost, out, () -> out.append("<RangeQuery fieldName=\"")
-                    .append(escape(r.getField())).append('"')
+                    .append(escape(field(r.getField()))).append('"')
                     .append(bound("lowerTerm", r.getLowerTerm())).append(bound("upperTerm", r.getUpperTerm()))
                     .append(" includeLower=\"").append(r.includesLower()).append("\" includeUpper=\"")
                     .append(r.includesUpper()).append("\"/>"));
@@ -98,11 +101,18 @@ public final class XmlQuery {
                 .append("</SpanTerm>");
     }
 
-    /** The Solr field a term is in: a synonym group's token is in the groups' field. */
+    /**
+     * The Solr field a term is in: a synonym group's token is in the groups' field, a facet dimension's keyword in
+     * the dimension's keyword field.
+     */
     private static String field(Term term) {
         boolean group = term.field().equals(Schema.TEXT)
                 && term.text().startsWith(TextAnalyzer.synonymGroupToken(""));
-        return escape(group ? SolrDocuments.GROUPS : term.field());
+        return escape(group ? SolrDocuments.GROUPS : field(term.field()));
+    }
+
+    private static String field(String field) {
+        return SolrDocuments.isFacet(field) ? SolrDocuments.keywordField(field) : field;
     }
 
     private static void bool(BooleanQuery query, float boost, StringBuilder out) {
@@ -163,7 +173,9 @@ public final class XmlQuery {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&apos;");
-                default -> out.append(c);
+                // what XML 1.0 cannot hold (control characters) stands as U+FFFD: the term then matches nothing
+                default -> out.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF
+                        ? '\uFFFD' : c);
             }
         }
         return out.toString();

@@ -28,7 +28,8 @@ class LiftedQueryTest {
         Map<String, String> params = LiftedQuery.params(WORDS, List.of(register, topic));
         assertEquals("{!boost b=$lifts v=$words}", params.get("q"));
         assertEquals("product(if(query($lift0),1.2,1),if(query($lift1),1.5,1))", params.get("lifts"));
-        assertEquals("{!xmlparser}<TermQuery fieldName=\"topic\">organ-removal</TermQuery>", params.get("lift1"));
+        assertEquals("{!xmlparser}<TermQuery fieldName=\"topic_keywords\">organ-removal</TermQuery>",
+                params.get("lift1"));
         assertEquals("{!xmlparser}<TermQuery fieldName=\"text\">organ</TermQuery>", params.get("words"));
     }
 }

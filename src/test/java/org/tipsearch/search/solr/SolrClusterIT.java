@@ -342,6 +342,7 @@ class SolrClusterIT {
         JarProcess.Result removed = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
         assertEquals(0, removed.exitCode(), removed.out() + removed.err());
         assertEquals(208 - units, count(nodes, "one-by-one", UNITS));
+        assertEquals(0, count(nodes, "one-by-one", "report:" + id), "its record and register went with its units");
         JarProcess.Result again = JarProcess.run("remove", id, "--engine", engine, "--alias", "one-by-one");
         assertEquals(1, again.exitCode(), again.out() + again.err());
         assertTrue(again.err().contains("no report with id '" + id + "'"), again.err());

@@ -8,6 +8,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.SynonymQuery;
@@ -73,9 +74,17 @@ class XmlQueryTest {
                 .add(new TermQuery(text("y")), Occur.MUST_NOT)
                 .build();
         String xml = XmlQuery.of(query);
-        assertTrue(xml.contains("<Clause occurs=\"filter\"><TermQuery fieldName=\"topic\">a&lt;b&amp;&quot;c&quot;"
-                + "</TermQuery></Clause>"), xml);
+        // a facet dimension's keyword is asked of the dimension's keyword field
+        assertTrue(xml.contains("<Clause occurs=\"filter\"><TermQuery fieldName=\"topic_keywords\">"
+                + "a&lt;b&amp;&quot;c&quot;</TermQuery></Clause>"), xml);
         assertTrue(xml.contains("<Clause occurs=\"must\">") && xml.contains("<Clause occurs=\"mustNot\">"), xml);
+    }
+
+    @Test
+    void aQueryOfStopWordsMatchesNothingAndNoControlCharacterReachesTheXml() {
+        assertEquals("<BooleanQuery/>", XmlQuery.of(new MatchNoDocsQuery()));
+        assertEquals("<TermQuery fieldName=\"text\">a\uFFFDb</TermQuery>",
+                XmlQuery.of(new TermQuery(text("a\u0001b"))));
     }
 
     @Test
