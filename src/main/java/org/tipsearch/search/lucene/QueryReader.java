@@ -335,7 +335,8 @@ public final class QueryReader {
         return fieldsOf(query).equals(Set.of(Schema.TEXT));
     }
 
-    private static Set<String> fieldsOf(Query query) {
+    /** The fields a query asks of. */
+    static Set<String> fieldsOf(Query query) {
         var fields = new HashSet<String>();
         query.visit(new QueryVisitor() {
             @Override

@@ -1,14 +1,12 @@
 package org.tipsearch.search.lucene;
 
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.Objects;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.Html;
@@ -57,17 +55,7 @@ public final class TextMarks {
                         bool.getMinimumNumberShouldMatch())).build();
                 yield built.clauses().isEmpty() ? null : built;
             }
-            default -> {
-                var fields = new HashSet<String>();
-                query.visit(new QueryVisitor() {
-                    @Override
-                    public boolean acceptField(String field) {
-                        fields.add(field);
-                        return false;
-                    }
-                });
-                yield fields.contains(Schema.TEXT) ? query : null;
-            }
+            default -> QueryReader.fieldsOf(query).contains(Schema.TEXT) ? query : null;
         };
     }
 }
