@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +28,32 @@ import org.tipsearch.JarProcess;
  */
 class SolrAuthIT {
 
-    /** Solr's documented example: user solr, password SolrRocks (its salted SHA-256), an admin of everything. */
+    /**
+     * Solr's documented example, user solr with password SolrRocks, an admin of everything; and a user known to the
+     * cluster but given no role, visitor with password Visitor1, whom every request is forbidden.
+     */
     private static final String SECURITY = "{\"authentication\":{\"blockUnknown\":true,"
             + "\"class\":\"solr.BasicAuthPlugin\","
             + "\"credentials\":{\"solr\":\"IV0EHq1OnNrj6gvRCwvFwTrZ1+z1oBbnQdiVC3otuq0="
-            + "\\u0020Ndd7LKvVBAaZIF0QAVi1ekCfAJXr1GGfLtRUXhgrF8c=\"},\"forwardCredentials\":false},"
+            + "\\u0020Ndd7LKvVBAaZIF0QAVi1ekCfAJXr1GGfLtRUXhgrF8c=\","
+            + "\"visitor\":\"" + solrHash("Visitor1", new byte[32]) + "\"},\"forwardCredentials\":false},"
             + "\"authorization\":{\"class\":\"solr.RuleBasedAuthorizationPlugin\","
             + "\"permissions\":[{\"name\":\"all\",\"role\":\"admin\"}],\"user-role\":{\"solr\":\"admin\"}}}";
+
+    /**
+     * A password as Solr's BasicAuthPlugin stores it: SHA-256 of the salt and the password, hashed again, then the
+     * salt, both in Base64, apart by a space (written as a JSON escape: ZooKeeper's client reads one word).
+     */
+    private static String solrHash(String password, byte[] salt) {
+        try {
+            var sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt);
+            byte[] hash = sha.digest(sha.digest(password.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder().encodeToString(hash) + "\\u0020" + Base64.getEncoder().encodeToString(salt);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 
     @TempDir
     static Path dir;
@@ -63,6 +86,10 @@ class SolrAuthIT {
         assertTrue(wrong.getMessage().contains("401: the cluster refused the password of user solr"),
                 wrong.getMessage());
         assertFalse(wrong.getMessage().contains("wrong"), "the password stays out of messages");
+        var forbidden = assertThrows(IOException.class, () -> new SolrNodes(cluster.addresses(), Duration.ofSeconds(30),
+                new SolrCredentials("visitor", "Visitor1")).get(admin));
+        assertTrue(forbidden.getMessage().contains("403: user visitor may not do this on the cluster"),
+                forbidden.getMessage());
     }
 
     /** {@code index --engine … --engine-credentials FILE}: the reports written; without the file, one plain line. */
