@@ -148,17 +148,31 @@ public final class Documents {
         if (r.number() != null) {
             keyword(doc, Schema.NUMBER, r.number());
         }
-        facet(doc, Schema.STATUS, r.status().id());
-        if (r.strength() != null) {
-            facet(doc, Schema.STRENGTH, r.strength());
-        }
         if (r.addressee() != null) {
             keyword(doc, Schema.ADDRESSEE, r.addressee());
         }
-        session(doc, meta);
-        r.topics().forEach(topic -> facet(doc, Schema.TOPIC, topic));
+        recommendationFacets(meta, r).forEach((dim, values) -> values.forEach(value -> facet(doc, dim, value)));
+        sessionNumber(doc, meta);
         doc.add(new StoredField(Schema.SOURCE, storedRecommendation(r, unit)));
         return doc;
+    }
+
+    /**
+     * A register entry's facet values, dimension by dimension, a dimension without a value left out: what any
+     * engine stores and counts for the entry.
+     */
+    public static Map<String, List<String>> recommendationFacets(ReportMetadata meta, Recommendation r) {
+        var facets = new LinkedHashMap<String, List<String>>();
+        facets.put(Schema.STATUS, List.of(r.status().id()));
+        if (r.strength() != null) {
+            facets.put(Schema.STRENGTH, List.of(r.strength()));
+        }
+        if (meta.session() != null) {
+            facets.put(Schema.SESSION, List.of(meta.session().label()));
+        }
+        facets.put(Schema.TOPIC, r.topics());
+        facets.values().removeIf(List::isEmpty);
+        return facets;
     }
 
     /**
@@ -202,14 +216,6 @@ public final class Documents {
             super.reset();
             next = 0;
         }
-    }
-
-    /** The session as a facet value ("13th session (2023)"), also searchable by its number ({@code session:13}). */
-    private static void session(Document doc, ReportMetadata meta) {
-        if (meta.session() != null) {
-            facet(doc, Schema.SESSION, meta.session().label());
-        }
-        sessionNumber(doc, meta);
     }
 
     /** The session searchable by its number ({@code session:13}). */

@@ -94,22 +94,8 @@ public final class SolrDocuments {
         if (!mentions.isEmpty()) {
             doc.put(GROUPS, mentions);
         }
-        doc.put(Schema.STATUS, List.of(entry.status().id()));
-        if (entry.strength() != null) {
-            doc.put(Schema.STRENGTH, List.of(entry.strength()));
-        }
-        if (!entry.topics().isEmpty()) {
-            doc.put(Schema.TOPIC, entry.topics());
-        }
-        if (meta.session() != null) {
-            doc.put(Schema.SESSION, List.of(meta.session().label()));
-        }
-        var facets = new LinkedHashMap<String, List<String>>();
-        for (String dim : Schema.RECOMMENDATION_FACETS) {
-            if (doc.get(dim) instanceof List<?> values) {
-                facets.put(dim, values.stream().map(String::valueOf).toList());
-            }
-        }
+        Map<String, List<String>> facets = Documents.recommendationFacets(meta, entry);
+        doc.putAll(facets);
         keywords(doc, facets, meta);
         if (entry.number() != null) {
             doc.put(Schema.NUMBER, Schema.keyword(entry.number()));
