@@ -48,7 +48,7 @@ final class PageSearch {
      */
     static final int NEIGHBOURS = 100;
     /** How deep the words' ranking counts in a hybrid search's fusion; pages and exports agree at any depth. */
-    private static final int FUSION_DEPTH = 1_000;
+    static final int FUSION_DEPTH = 1_000;
 
     private final FacetsConfig facetsConfig;
     private final QueryReader queryReader;
@@ -267,7 +267,7 @@ final class PageSearch {
      * to it and joins the result set; the nearest units of a query the reports say nothing about fall below it.
      * Calibrated on the tuning half of the judged queries: the highest floor tried at which its ranking is unchanged.
      */
-    private static final float RELATED_SCORE = 0.76f;
+    static final float RELATED_SCORE = 0.76f;
 
     /** The embedding of a query's meaning, if the deadline allows. */
     private float[] queryVector(String words, Deadline deadline) {

@@ -80,7 +80,7 @@ public record QueryIntent(Kind kind, String searched, String typed, Set<String> 
     }
 
     /** The text whose meaning is searched: the whole query as typed, or its words when it has syntax. */
-    String meaning(QueryReader.ReadQuery read) {
+    public String meaning(QueryReader.ReadQuery read) {
         return kind == Kind.SYNTAX ? read.words() : typed;
     }
 

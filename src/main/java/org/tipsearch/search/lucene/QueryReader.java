@@ -50,7 +50,7 @@ public final class QueryReader {
      */
     public record ReadQuery(Query query, Query marked, String notice, String words, Query filter) {
         /** Whether the query asks for words of the text at all, so that its meaning can be searched too. */
-        boolean asksForText() {
+        public boolean asksForText() {
             return fieldsOf(query).contains(Schema.TEXT);
         }
 

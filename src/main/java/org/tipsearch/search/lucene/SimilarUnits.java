@@ -39,7 +39,7 @@ final class SimilarUnits {
      * How much a draft's neighbours and its MoreLikeThis words count in the precedent finder's fusion: on the
      * tuning half of our drafts (src/test/resources/eval/drafts-tune.json) 0.75 for the words beat 0.5, 0.25 and 1.
      */
-    private static final RankFusion.Weights SIMILAR_WEIGHTS = new RankFusion.Weights(1f, 0.75f);
+    static final RankFusion.Weights SIMILAR_WEIGHTS = new RankFusion.Weights(1f, 0.75f);
     /** The most distinctive words of a paragraph that MoreLikeThis looks for. */
     private static final int MORE_LIKE_THIS_TERMS = 25;
 

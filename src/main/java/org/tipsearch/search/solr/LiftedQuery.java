@@ -26,13 +26,21 @@ public final class LiftedQuery {
             return params;
         }
         params.put("words", xml);
+        params.put("lifts", factor(lifts, params));
+        params.put("q", "{!boost b=$lifts v=$words}");
+        return params;
+    }
+
+    /**
+     * The function of a document's lift factor: the product of its lifts' factors, each lifted query put in
+     * {@code params} as {@code liftN}.
+     */
+    static String factor(List<QueryIntent.Lift> lifts, Map<String, String> params) {
         var factors = new ArrayList<String>();
         for (int i = 0; i < lifts.size(); i++) {
             params.put("lift" + i, "{!xmlparser}" + XmlQuery.of(lifts.get(i).lifted()));
             factors.add(String.format(Locale.ROOT, "if(query($lift%d),%s,1)", i, lifts.get(i).factor()));
         }
-        params.put("lifts", factors.size() == 1 ? factors.getFirst() : "product(" + String.join(",", factors) + ")");
-        params.put("q", "{!boost b=$lifts v=$words}");
-        return params;
+        return factors.size() == 1 ? factors.getFirst() : "product(" + String.join(",", factors) + ")";
     }
 }

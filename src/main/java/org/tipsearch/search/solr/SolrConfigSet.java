@@ -124,7 +124,7 @@ public final class SolrConfigSet {
               <field name="%s" type="text" indexed="true" stored="false"/>
               <field name="%s" type="string" indexed="true" stored="false"/>
               <field name="%s" type="string" indexed="true" stored="false"/>
-              <field name="%s" type="vector" indexed="true" stored="false"/>
+              <field name="%s" type="vector" indexed="true" stored="true"/>
             %s</schema>
             """.formatted(SolrDocuments.SOLR_ID, Embedder.DIMENSIONS, TEXT_ANALYSIS, SolrDocuments.SOLR_ID, Schema.ID,
             Schema.TYPE, Schema.REPORT, Schema.POSITION, Schema.TEXT, Schema.SOURCE, SolrDocuments.GROUPS,

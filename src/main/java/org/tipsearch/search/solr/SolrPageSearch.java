@@ -3,22 +3,17 @@ package org.tipsearch.search.solr;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import org.tipsearch.analysis.TextAnalyzer;
-import org.tipsearch.enrich.QueryTopics;
 import org.tipsearch.index.Documents;
 import org.tipsearch.index.IndexedRecommendation;
+import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.Schema;
 import org.tipsearch.ingest.ReportMetadata;
-import org.tipsearch.search.FacetCount;
-import org.tipsearch.search.FacetListing;
 import org.tipsearch.search.Hit;
 import org.tipsearch.search.Html;
 import org.tipsearch.search.Match;
@@ -29,166 +24,215 @@ import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.lucene.QueryIntent;
 import org.tipsearch.search.lucene.QueryIntents;
+import org.tipsearch.search.lucene.QueryMeaning;
 import org.tipsearch.search.lucene.QueryReader;
 import org.tipsearch.search.lucene.TextMarks;
 
 /**
- * A page of units, or of register entries, searched by their words in a cluster's collection, as the embedded
- * engine searches them: the query read and lifted as it reads and lifts it ({@link LiftedQuery}), ranked by score
- * and then in reading order, each facet counted with its own filter left out (drill sideways: Solr's filters tagged
- * by dimension, its facets excluding their tag), listed as the embedded engine lists them ({@link FacetListing}),
- * and the page's texts marked as its highlighter marks them ({@link TextMarks}). A hit's report is read from the
- * report's record in the same collection. Searches by meaning and the other parts of an engine are not here yet.
+ * A page of units, or of register entries, searched in a cluster's collection as the embedded engine searches
+ * them: the query read and lifted as it reads and lifts it ({@link LiftedQuery}); by words, ranked by score and
+ * then in reading order; by meaning, the query's nearest neighbours ({@code {!knn}}) above the same floor, ranked
+ * by closeness and lifted alike; by both, the two rankings fused as {@link QueryMeaning} fuses them, the result set
+ * their union. Each facet is counted with its own filter left out ({@link SolrFacets}), the page's texts are marked
+ * as the embedded highlighter marks them ({@link TextMarks}) and a hit found by meaning alone shows its sentence
+ * closest to the query. Thread-safe.
  */
 public final class SolrPageSearch {
 
-    /** Between a terms filter's values: "␟", which no value holds (Solr reads a control character as a space). */
-    private static final String SEPARATOR = "\u241f";
-
-    private final SolrNodes nodes;
-    private final String collection;
+    private final SolrRecords records;
+    private final QueryMeaning meaning;
     private final QueryIntents intents = new QueryIntents();
     private final QueryReader queryReader = QueryReader.standard();
-    /** The topics a query names, which lift their units in a search by words (the closest by meaning needs it). */
-    private final QueryTopics topics = new QueryTopics(TextAnalyzer.forRules());
     private final TextMarks marks = new TextMarks();
 
     /** @param collection the collection or alias searched */
-    public SolrPageSearch(SolrNodes nodes, String collection) {
-        this.nodes = Objects.requireNonNull(nodes, "nodes");
-        this.collection = Objects.requireNonNull(collection, "collection");
+    public SolrPageSearch(SolrNodes nodes, String collection, QueryMeaning meaning) {
+        this.records = new SolrRecords(Objects.requireNonNull(nodes, "nodes"),
+                Objects.requireNonNull(collection, "collection"));
+        this.meaning = Objects.requireNonNull(meaning, "meaning");
     }
 
-    /** A page of units by words, with its facets. */
-    public SearchResults<Hit> units(SearchRequest request) throws IOException {
-        require(request, Scope.UNITS);
-        return page(request, (doc, report, score, marked) -> {
-            IndexedUnit unit = Documents.unit(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
-                    doc.path(Schema.SOURCE).asText());
-            return new Hit(unit, report, score, marked.apply(unit.parsed().text()), score == null ? null : Match.WORDS,
-                    null);
-        });
-    }
+    /** Which hits of the ranking to read: a page, marked, or the whole ranking for an export. */
+    private record Slice(int from, int count, boolean page) {
+        static final Slice EXPORT = new Slice(0, SearchRequest.MAX_WINDOW, false);
 
-    /** A page of the recommendations register by words, with its facets. */
-    public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
-        require(request, Scope.RECOMMENDATIONS);
-        return page(request, (doc, report, score, marked) -> {
-            IndexedRecommendation entry = Documents.recommendation(doc.path(Schema.ID).asText(),
-                    doc.path(Schema.REPORT).asText(), doc.path(Schema.PARAGRAPH).asText(),
-                    doc.path(Schema.SOURCE).asText());
-            return new RecommendationHit(entry, report, score, marked.apply(entry.recommendation().text()));
-        });
-    }
+        static Slice pageOf(SearchRequest request) {
+            return new Slice((request.page() - 1) * request.size(), request.size(), true);
+        }
 
-    private static void require(SearchRequest request, Scope scope) {
-        if (request.scope() != scope || request.mode() != SearchMode.BM25) {
-            throw new IllegalArgumentException("the cluster searches " + scope + " by their words only, so far, not "
-                    + request.scope() + " by " + request.mode());
+        int end() {
+            return from + count;
         }
     }
 
-    /** A hit made of its document, its report, its score (null when unranked) and its text marked. */
-    private interface HitOf<H> {
-        H hit(JsonNode doc, ReportMetadata report, Float score, TextMarker marked) throws IOException;
+    /** A page of units with its facets; a hit found by meaning alone shows its sentence closest to the query. */
+    public SearchResults<Hit> units(SearchRequest request) throws IOException {
+        SearchResults<Hit> page = search(require(request, Scope.UNITS), Slice.pageOf(request), SolrPageSearch::unitHit);
+        if (request.mode() == SearchMode.BM25 || request.query().isEmpty()) {
+            return page;
+        }
+        return new SearchResults<>(request, page.total(), page.tookMs(), page.notice(), page.partial(),
+                meaning.withClosestSentences(page.hits(), request.query()), page.facets(), page.wordMatches());
     }
 
-    /** A text with the query's matches marked, or escaped when nothing is queried. */
+    /** A page of the recommendations register with its facets. */
+    public SearchResults<RecommendationHit> recommendations(SearchRequest request) throws IOException {
+        return search(require(request, Scope.RECOMMENDATIONS), Slice.pageOf(request), SolrPageSearch::entryHit);
+    }
+
+    /** Every unit of a search, up to {@link SearchRequest#MAX_WINDOW}, in its pages' order, not marked. */
+    public SearchResults<Hit> allUnits(SearchRequest request) throws IOException {
+        return search(require(request, Scope.UNITS), Slice.EXPORT, SolrPageSearch::unitHit);
+    }
+
+    /** Every register entry of a search, as {@link #allUnits} reads units. */
+    public SearchResults<RecommendationHit> allRecommendations(SearchRequest request) throws IOException {
+        return search(require(request, Scope.RECOMMENDATIONS), Slice.EXPORT, SolrPageSearch::entryHit);
+    }
+
+    private static SearchRequest require(SearchRequest request, Scope scope) {
+        if (request.scope() != scope) {
+            throw new IllegalArgumentException("a search of " + request.scope() + " is not a search of " + scope);
+        }
+        return request;
+    }
+
+    /** A hit made of its document, its report, its score (null when unranked), why it matched, and its text marked. */
+    private interface HitOf<H> {
+        H hit(JsonNode doc, ReportMetadata report, Float score, Match match, TextMarker marked) throws IOException;
+    }
+
+    /** A text with the query's matches marked, or escaped. */
     private interface TextMarker {
         String apply(String text) throws IOException;
     }
 
-    private <H> SearchResults<H> page(SearchRequest request, HitOf<H> hitOf) throws IOException {
+    private static Hit unitHit(JsonNode doc, ReportMetadata report, Float score, Match match, TextMarker marked)
+            throws IOException {
+        IndexedUnit unit = Documents.unit(doc.path(Schema.ID).asText(), doc.path(Schema.REPORT).asText(),
+                doc.path(Schema.SOURCE).asText());
+        return new Hit(unit, report, score, marked.apply(unit.parsed().text()), match, null);
+    }
+
+    private static RecommendationHit entryHit(JsonNode doc, ReportMetadata report, Float score, Match match,
+            TextMarker marked) throws IOException {
+        IndexedRecommendation entry = Documents.recommendation(doc.path(Schema.ID).asText(),
+                doc.path(Schema.REPORT).asText(), doc.path(Schema.PARAGRAPH).asText(), doc.path(Schema.SOURCE).asText());
+        return new RecommendationHit(entry, report, score, marked.apply(entry.recommendation().text()));
+    }
+
+    /** A document of the ranking with its score and whether it holds the query's words. */
+    private record Ranked(String id, float score, boolean byWords) {}
+
+    /**
+     * The ranking's slice, the result set's total and facets, as one mode finds them; with the slice's documents
+     * when the ranking's request read them (null: read them by id).
+     */
+    private record Found(List<Ranked> slice, long total, JsonNode facets, Long wordMatches, List<JsonNode> docs) {
+        Found(List<Ranked> slice, long total, JsonNode facets, Long wordMatches) {
+            this(slice, total, facets, wordMatches, null);
+        }
+    }
+
+    private <H> SearchResults<H> search(SearchRequest request, Slice slice, HitOf<H> hitOf) throws IOException {
         long start = System.nanoTime();
-        var params = new ArrayList<Map.Entry<String, String>>();
         boolean ranked = !request.query().isEmpty();
-        QueryReader.ReadQuery read = null;
-        if (ranked) {
-            QueryIntent intent = intents.read(request.query());
-            if (intent.kind() != QueryIntent.Kind.SYNTAX) { // as the embedded engine: query syntax is not lifted
-                intent = intent.withTopics(topics.named(intent.typed()));
-            }
-            read = queryReader.read(intent, request);
-            LiftedQuery.params(read.query(), intent.lifts())
-                    .forEach((name, value) -> params.add(Map.entry(name, value)));
-            params.add(Map.entry("sort", "score desc," + Schema.REPORT + " asc," + Schema.POSITION + " asc"));
-        } else {
-            params.add(Map.entry("q", "*:*"));
-            params.add(Map.entry("sort", Schema.REPORT + " asc," + Schema.POSITION + " asc"));
+        QueryIntent intent = intents.read(request.query());
+        QueryReader.ReadQuery read = queryReader.read(intent, request);
+        // Field filters alone, or no searchable word, have no meaning to search by.
+        SearchMode mode = ranked && read.asksForText() ? request.mode() : SearchMode.BM25;
+        float[] vector = mode == SearchMode.BM25 ? null : meaning.of(intent, read);
+        if (ranked && intent.kind() != QueryIntent.Kind.SYNTAX) { // as the embedded engine: syntax is not lifted
+            intent = intent.withTopics(meaning.topicsOf(intent.typed(), vector));
         }
-        params.add(Map.entry("fq", "{!term f=" + Schema.TYPE + "}" + request.scope().type()));
-        request.filters().values().stream().flatMap(List::stream).filter(v -> v.contains(SEPARATOR)).findFirst()
-                .ifPresent(v -> {
-                    throw new IllegalArgumentException("a filter value holds '" + SEPARATOR + "': " + v);
-                });
-        request.filters().forEach((dim, values) -> params.add(Map.entry("fq", "{!terms f=" + dim + " tag=" + dim
-                + " separator=" + SEPARATOR + "}" + String.join(SEPARATOR, values))));
-        params.add(Map.entry("json.facet", facets(request)));
-        params.add(Map.entry("start", String.valueOf((request.page() - 1) * request.size())));
-        params.add(Map.entry("rows", String.valueOf(request.size())));
-        params.add(Map.entry("fl", String.join(",", Schema.ID, Schema.REPORT, Schema.PARAGRAPH, Schema.SOURCE,
-                "score")));
-        params.add(Map.entry("wt", "json"));
-        JsonNode answer = nodes.query(collection + "/select", params);
-
-        JsonNode docs = answer.path("response").path("docs");
-        Map<String, ReportMetadata> reports = reportsOf(docs);
+        var ranking = new SolrRanking(records, request, intent, read);
+        Found found = switch (mode) {
+            case BM25 -> byWords(ranking, slice, ranked);
+            case SEMANTIC -> byMeaning(ranking, slice, ranking.neighbours(vector));
+            case HYBRID -> byBoth(ranking, slice, ranking.neighbours(vector));
+        };
+        List<JsonNode> docs = found.docs() != null ? found.docs() : records.byIds(request.scope().type(),
+                found.slice().stream().map(Ranked::id).toList(), SolrRecords.HIT_FIELDS, Map.of());
+        Map<String, IndexedReport> reports = records.reportsOf(docs);
+        var byId = new HashMap<String, Ranked>();
+        found.slice().forEach(r -> byId.put(r.id(), r));
+        boolean marked = ranked && slice.page();
+        boolean matched = ranked && read.asksForText();
         var hits = new ArrayList<H>();
-        var query = read == null ? null : read.marked();
         for (JsonNode doc : docs) {
-            hits.add(hitOf.hit(doc, reports.get(doc.path(Schema.REPORT).asText()),
-                    ranked ? (float) doc.path("score").asDouble() : null,
-                    text -> query == null ? Html.escape(text) : marks.marked(query, text)));
+            Ranked hit = byId.get(doc.path(Schema.ID).asText());
+            hits.add(hitOf.hit(doc, reports.get(doc.path(Schema.REPORT).asText()).metadata(),
+                    ranked ? hit.score() : null, matched ? (hit.byWords() ? Match.WORDS : Match.MEANING) : null,
+                    text -> marked ? marks.marked(read.marked(), text) : Html.escape(text)));
         }
-        return new SearchResults<>(request, answer.path("response").path("numFound").asLong(),
-                (System.nanoTime() - start) / 1_000_000, read == null ? null : read.notice(), false, hits,
-                facetCounts(request, answer.path("facets")), null);
+        return new SearchResults<>(request, found.total(), (System.nanoTime() - start) / 1_000_000, read.notice(),
+                false, hits, SolrFacets.counts(request, found.facets(), found.wordMatches() != null),
+                found.wordMatches());
     }
 
-    /** Solr's JSON facets: each dimension's every value, its own filter left out. */
-    private static String facets(SearchRequest request) {
-        var facets = new StringBuilder("{");
-        for (String dim : request.scope().facets()) {
-            facets.append(facets.length() > 1 ? "," : "").append(dim).append(":{type:terms,field:").append(dim)
-                    .append(",limit:-1,mincount:1,domain:{excludeTags:").append(dim).append("}}");
-        }
-        return facets.append('}').toString();
+    /** By words (or unranked, in reading order): one request ranks, counts and facets. */
+    private Found byWords(SolrRanking ranking, Slice slice, boolean ranked) throws IOException {
+        JsonNode answer = ranking.byWords(ranked, slice.from(), slice.count(), SolrFacets.of(ranking.request(), null));
+        var slicePart = new ArrayList<Ranked>();
+        var docs = new ArrayList<JsonNode>();
+        answer.path("response").path("docs").forEach(doc -> {
+            slicePart.add(new Ranked(doc.path(Schema.ID).asText(), (float) doc.path("score").asDouble(), true));
+            docs.add(doc);
+        });
+        return new Found(slicePart, answer.path("response").path("numFound").asLong(), answer.path("facets"), null,
+                docs);
     }
 
-    private static Map<String, List<FacetCount>> facetCounts(SearchRequest request, JsonNode facets) {
-        var out = new LinkedHashMap<String, List<FacetCount>>();
-        for (String dim : request.scope().facets()) {
-            var counted = new ArrayList<FacetCount>();
-            facets.path(dim).path("buckets").forEach(bucket ->
-                    counted.add(new FacetCount(bucket.path("val").asText(), bucket.path("count").asInt())));
-            out.put(dim, FacetListing.listed(dim, counted, request.filters().getOrDefault(dim, List.of()), false));
-        }
-        return out;
+    /** By meaning: the neighbours under the filters, counted, ranked by closeness times their lifts. */
+    private Found byMeaning(SolrRanking ranking, Slice slice, Map<String, Float> neighbours) throws IOException {
+        JsonNode answer = ranking.neighboursRanked(neighbours, SolrFacets.of(ranking.request(), null));
+        List<Ranked> ranked = meaningRanking(answer, neighbours);
+        return new Found(slice(ranked, slice), answer.path("response").path("numFound").asLong(),
+                answer.path("facets"), null);
     }
 
-    /** The metadata of the hits' reports, from their records. */
-    private Map<String, ReportMetadata> reportsOf(JsonNode docs) throws IOException {
-        Set<String> ids = new LinkedHashSet<>();
-        docs.forEach(doc -> ids.add(doc.path(Schema.REPORT).asText()));
-        var reports = new HashMap<String, ReportMetadata>();
-        if (ids.isEmpty()) {
-            return reports;
+    /**
+     * By words and meaning: the union counted, with the part related in meaning only; the words' ranking (to the
+     * fusion's depth) and the neighbours' fused.
+     */
+    private Found byBoth(SolrRanking ranking, Slice slice, Map<String, Float> neighbours) throws IOException {
+        JsonNode counted = ranking.union(neighbours);
+        long total = counted.path("response").path("numFound").asLong();
+        long meaningOnly = SolrFacets.meaningOnly(counted.path("facets"));
+        var byWords = new ArrayList<String>();
+        ranking.byWords(true, 0, Math.max(slice.end(), QueryMeaning.FUSION_DEPTH), null).path("response").path("docs")
+                .forEach(doc -> byWords.add(doc.path(Schema.ID).asText()));
+        JsonNode near = ranking.neighboursRanked(neighbours, null);
+        List<String> byMeaning = meaningRanking(near, neighbours).stream().map(Ranked::id).toList();
+        var holdsWords = new HashMap<String, Boolean>();
+        near.path("response").path("docs").forEach(doc ->
+                holdsWords.put(doc.path(Schema.ID).asText(), doc.path(SolrRanking.HOLDS_WORDS).asBoolean()));
+        var fused = new ArrayList<Ranked>();
+        for (QueryMeaning.Ranked<String> r : QueryMeaning.fused(byWords, byMeaning, ranking.intent().kind())) {
+            fused.add(new Ranked(r.item(), r.score(), holdsWords.getOrDefault(r.item(), true)));
         }
-        JsonNode records = nodes.query(collection + "/select", List.of(
-                Map.entry("q", "{!terms f=" + Schema.REPORT + " separator=" + SEPARATOR + "}"
-                        + String.join(SEPARATOR, ids)),
-                Map.entry("fq", "{!term f=" + Schema.TYPE + "}" + Schema.TYPE_REPORT),
-                Map.entry("fl", Schema.SOURCE + "," + Schema.FINGERPRINT + "," + Schema.ADDED_AT),
-                Map.entry("rows", String.valueOf(ids.size())), Map.entry("wt", "json")));
-        for (JsonNode record : records.path("response").path("docs")) {
-            ReportMetadata meta = Documents.report(record.path(Schema.SOURCE).asText(),
-                    record.path(Schema.FINGERPRINT).asText(), record.path(Schema.ADDED_AT).asText(), null).metadata();
-            reports.put(meta.id(), meta);
-        }
-        if (!reports.keySet().containsAll(ids)) {
-            throw new IOException("the collection " + collection + " holds units of reports without a record: "
-                    + ids.stream().filter(id -> !reports.containsKey(id)).toList());
-        }
-        return reports;
+        return new Found(slice(fused, slice), total, counted.path("facets"), total - meaningOnly);
+    }
+
+    /**
+     * The neighbours under the filters ranked as the embedded engine ranks them: by closeness times their lifts,
+     * then in reading order.
+     */
+    private static List<Ranked> meaningRanking(JsonNode answer, Map<String, Float> neighbours) {
+        record Near(Ranked ranked, String report, int position) {}
+        var near = new ArrayList<Near>();
+        answer.path("response").path("docs").forEach(doc -> {
+            String id = doc.path(Schema.ID).asText();
+            float lift = (float) doc.path(SolrRanking.LIFT).asDouble(1);
+            near.add(new Near(new Ranked(id, neighbours.get(id) * lift, doc.path(SolrRanking.HOLDS_WORDS).asBoolean()),
+                    doc.path(Schema.REPORT).asText(), doc.path(Schema.POSITION).asInt()));
+        });
+        near.sort(Comparator.comparing((Near n) -> -n.ranked().score()).thenComparing(Near::report)
+                .thenComparingInt(Near::position));
+        return near.stream().map(Near::ranked).toList();
+    }
+
+    private static List<Ranked> slice(List<Ranked> ranking, Slice slice) {
+        return ranking.subList(Math.min(slice.from(), ranking.size()), Math.min(slice.end(), ranking.size()));
     }
 }

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.tipsearch.BundledReports;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.enrich.AnnotatedReport;
@@ -53,6 +55,7 @@ import org.tipsearch.search.SearchResults;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.search.lucene.QueryIntent;
 import org.tipsearch.search.lucene.QueryIntents;
+import org.tipsearch.search.lucene.QueryMeaning;
 import org.tipsearch.search.lucene.QueryReader;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -76,6 +79,7 @@ class SolrQueryParityIT {
     private static SolrCluster cluster;
     private static SolrNodes nodes;
     private static DirectoryReader embedded;
+    private static final QueryMeaning MEANING = new QueryMeaning();
 
     @BeforeAll
     static void indexTheBundledReportsBothWays() throws Exception {
@@ -91,7 +95,7 @@ class SolrQueryParityIT {
                     new RelevanceEvaluation.RankedText(meta.source(), unit.text())));
         }
         new SolrCollections(nodes, "units", 2, 2, Duration.ZERO, Clock.systemUTC())
-                .rebuild(reports, report -> List.of(), (done, total, annotated, units) -> {});
+                .rebuild(reports, report -> pipeline.vectors(report.report()), (done, total, annotated, units) -> {});
         Path indexDir = dir.resolve("embedded");
         BundledReports.index(indexDir);
         embedded = DirectoryReader.open(FSDirectory.open(indexDir));
@@ -214,37 +218,47 @@ class SolrQueryParityIT {
     }
 
     /**
-     * A page of units by words from the cluster ({@link SolrPageSearch}) is the embedded engine's: the same total,
-     * the same facet counts in the same order (drill sideways included), nearly the same hits, each with its report,
-     * and its text marked as the embedded highlighter marks it; with no query, the same units in reading order.
+     * A page of units from the cluster ({@link SolrPageSearch}), by words, by meaning or by both, is the embedded
+     * engine's: the same total, the same facet counts in the same order (drill sideways included, and in a search by
+     * both the units holding the words), nearly the same hits, each with its report, why it matched, and its text
+     * marked as the embedded engine marks it; with no query, the same units in reading order. The judged queries'
+     * first pages score within 0.02 of the embedded engine's.
      */
-    @Test
-    void aPageOfUnitsByWordsIsTheEmbeddedEnginesWithItsFacetsAndMarks() throws Exception {
-        var cluster = new SolrPageSearch(nodes, "units");
+    @ParameterizedTest
+    @EnumSource(SearchMode.class)
+    void aPageOfUnitsIsTheEmbeddedEnginesWithItsFacetsAndMarks(SearchMode mode) throws Exception {
+        var cluster = new SolrPageSearch(nodes, "units", MEANING);
         try (SearchService search = SearchService.open(dir.resolve("embedded"))) {
             var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
             String topic = all.facets().get(Schema.TOPIC).getFirst().value();
             String speaker = all.facets().get(Schema.SPEAKER_TYPE).getFirst().value();
             var requests = new ArrayList<SearchRequest>();
+            var judgedQueries = new HashMap<SearchRequest, JudgedQueries.JudgedQuery>();
             for (String set : JUDGED_SETS) {
                 for (var judged : JudgedQueries.read(Path.of("src/test/resources/eval", set)).queries()) {
-                    requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, judged.query(), 1, 10, Map.of()));
+                    var request = new SearchRequest(Scope.UNITS, mode, judged.query(), 1,
+                            RelevanceEvaluation.Measure.DEPTH, Map.of());
+                    requests.add(request);
+                    judgedQueries.put(request, judged);
                 }
             }
-            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "victims", 1, 10,
+            requests.add(new SearchRequest(Scope.UNITS, mode, "victims", 1, 10,
                     Map.of(Schema.TOPIC, List.of(topic))));
-            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "trafficking", 2, 10,
+            requests.add(new SearchRequest(Scope.UNITS, mode, "trafficking", 2, 10,
                     Map.of(Schema.TOPIC, List.of(topic), Schema.SPEAKER_TYPE, List.of(speaker, "no such speaker"))));
-            requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 20,
+            requests.add(new SearchRequest(Scope.UNITS, mode, "", 1, 20,
                     Map.of(Schema.TOPIC, List.of(topic))));
+            requests.add(new SearchRequest(Scope.UNITS, mode, "recipe for chocolate cake", 1, 10, Map.of()));
             // query syntax: a phrase, field:value words (a facet's keyword, a session's number, a section's words,
             // a value with capitals), and a query of stop words alone
             String country = all.facets().get(Schema.COUNTRY).getFirst().value();
             String session = all.facets().get(Schema.SESSION).getLast().value().replaceAll("\\D.*", "");
             for (String syntax : List.of("\"forced labour\"", "topic:" + topic + " victims", "session:" + session,
                     "country:\"" + country + "\"", "kind:recommendation trafficking", "section:introduction", "the")) {
-                requests.add(new SearchRequest(Scope.UNITS, SearchMode.BM25, syntax, 1, 10, Map.of()));
+                requests.add(new SearchRequest(Scope.UNITS, mode, syntax, 1, 10, Map.of()));
             }
+            var ourScores = new ArrayList<RelevanceEvaluation.QueryScores>();
+            var theirScores = new ArrayList<RelevanceEvaluation.QueryScores>();
             double agreement = 0;
             int shared = 0;
             int markedAlike = 0;
@@ -254,6 +268,12 @@ class SolrQueryParityIT {
                 String what = request.query() + " " + request.filters() + " page " + request.page();
                 assertEquals(ours.total(), theirs.total(), what);
                 assertEquals(ours.facets(), theirs.facets(), what);
+                assertEquals(ours.wordMatches(), theirs.wordMatches(), what);
+                var judged = judgedQueries.get(request);
+                if (judged != null) {
+                    ourScores.add(RelevanceEvaluation.score(judged, ranked(ours)));
+                    theirScores.add(RelevanceEvaluation.score(judged, ranked(theirs)));
+                }
                 Map<String, Hit> ourHits = new LinkedHashMap<>();
                 ours.hits().forEach(hit -> ourHits.put(hit.unit().id(), hit));
                 List<String> theirIds = theirs.hits().stream().map(hit -> hit.unit().id()).toList();
@@ -266,14 +286,21 @@ class SolrQueryParityIT {
                         shared++;
                         assertEquals(our.unit(), hit.unit(), what);
                         assertEquals(our.document(), hit.document(), what);
+                        assertEquals(our.match(), hit.match(), what + " " + hit.unit().id());
                         markedAlike += our.highlight().equals(hit.highlight()) ? 1 : 0;
                     }
                 }
                 agreement += ourHits.isEmpty() ? 1 : (double) theirIds.stream().filter(ourHits::containsKey).count()
                         / ourHits.size();
             }
-            System.out.printf("pages of units: %d requests, hits shared %.3f, marked alike %d of %d%n",
-                    requests.size(), agreement / requests.size(), markedAlike, shared);
+            var ourMean = RelevanceEvaluation.mean(ourScores);
+            var theirMean = RelevanceEvaluation.mean(theirScores);
+            System.out.printf("pages of units by %s: %d requests, hits shared %.3f, marked alike %d of %d; nDCG@10 "
+                    + "%.4f / %.4f, recall@20 %.4f / %.4f (embedded / cluster)%n", mode, requests.size(),
+                    agreement / requests.size(), markedAlike, shared, ourMean.ndcg10(), theirMean.ndcg10(),
+                    ourMean.recall20(), theirMean.recall20());
+            assertEquals(ourMean.ndcg10(), theirMean.ndcg10(), 0.02, "nDCG@10");
+            assertEquals(ourMean.recall20(), theirMean.recall20(), 0.02, "recall@20");
             assertTrue(agreement / requests.size() >= 0.95, "hits shared " + agreement / requests.size());
             assertEquals(shared, markedAlike, "hits marked alike, of those both pages show");
         }
@@ -285,7 +312,7 @@ class SolrQueryParityIT {
      */
     @Test
     void aPageOfTheRegisterByWordsIsTheEmbeddedEngines() throws Exception {
-        var cluster = new SolrPageSearch(nodes, "units");
+        var cluster = new SolrPageSearch(nodes, "units", MEANING);
         try (SearchService search = SearchService.open(dir.resolve("embedded"))) {
             var all = search.search(new SearchRequest(Scope.UNITS, SearchMode.BM25, "", 1, 10, Map.of()));
             String topic = all.facets().get(Schema.TOPIC).getFirst().value();
@@ -313,6 +340,12 @@ class SolrQueryParityIT {
             }
             assertTrue(entries > 20, "entries compared: " + entries);
         }
+    }
+
+    /** A page's hits as the evaluation reads them. */
+    private static List<RelevanceEvaluation.RankedText> ranked(SearchResults<Hit> page) {
+        return page.hits().stream().map(hit -> new RelevanceEvaluation.RankedText(hit.document().source(),
+                hit.unit().parsed().text())).toList();
     }
 
     private static Query ofType(String type) {

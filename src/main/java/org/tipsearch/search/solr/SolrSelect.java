@@ -1,0 +1,61 @@
+package org.tipsearch.search.solr;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.tipsearch.index.Schema;
+
+/** The parameters of one request to Solr's {@code select}, a parameter given as often as it is added. */
+final class SolrSelect {
+
+    /** Between a terms query's values: "␟", which no value holds (Solr reads a control character as a space). */
+    static final String SEPARATOR = "\u241f";
+
+    private final List<Map.Entry<String, String>> params = new ArrayList<>();
+
+    SolrSelect() {
+        add("wt", "json");
+    }
+
+    SolrSelect add(String name, String value) {
+        params.add(Map.entry(name, value));
+        return this;
+    }
+
+    SolrSelect addAll(Map<String, String> named) {
+        named.forEach(this::add);
+        return this;
+    }
+
+    SolrSelect rows(int start, int rows) {
+        return add("start", String.valueOf(start)).add("rows", String.valueOf(rows));
+    }
+
+    List<Map.Entry<String, String>> params() {
+        return List.copyOf(params);
+    }
+
+    /**
+     * The documents holding any of the values in a field (none for no values), optionally tagged for the facets
+     * to leave out.
+     */
+    static String anyOf(String field, Collection<String> values, String tag) {
+        if (values.isEmpty()) {
+            return NOTHING;
+        }
+        values.stream().filter(v -> v.contains(SEPARATOR)).findFirst().ifPresent(v -> {
+            throw new IllegalArgumentException("a value holds '" + SEPARATOR + "': " + v);
+        });
+        return "{!terms f=" + field + (tag == null ? "" : " tag=" + tag) + " separator=" + SEPARATOR + "}"
+                + String.join(SEPARATOR, values);
+    }
+
+    /** A query that matches nothing. */
+    static final String NOTHING = "{!xmlparser}<BooleanQuery/>";
+
+    /** The documents of one type (units, register entries, report records). */
+    static String ofType(String type) {
+        return "{!term f=" + Schema.TYPE + "}" + type;
+    }
+}
