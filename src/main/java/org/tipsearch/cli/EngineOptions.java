@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.tipsearch.search.solr.SolrCollections;
 import org.tipsearch.search.solr.SolrCredentials;
+import org.tipsearch.search.solr.SolrEngine;
 import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Option;
 
@@ -47,8 +48,21 @@ final class EngineOptions {
 
     /** The cluster's collections behind the alias. */
     SolrCollections collections() throws IOException {
-        var nodes = new SolrNodes(engine, Duration.ofMinutes(2),
-                credentials == null ? null : SolrCredentials.read(credentials));
-        return new SolrCollections(nodes, alias, shards, replicas, Duration.ofSeconds(10), Clock.systemUTC());
+        return new SolrCollections(nodes(Duration.ofMinutes(2)), alias, shards, replicas, Duration.ofSeconds(10),
+                Clock.systemUTC());
+    }
+
+    /** The cluster as a server's engine, searching the alias; a node silent for {@code timeout} is passed over. */
+    SolrEngine engine(Duration timeout) throws IOException {
+        return new SolrEngine(nodes(timeout), alias, true);
+    }
+
+    /** Where {@code serve} says it searches. */
+    String describe() {
+        return "the cluster's alias " + alias + " at " + engine;
+    }
+
+    private SolrNodes nodes(Duration timeout) throws IOException {
+        return new SolrNodes(engine, timeout, credentials == null ? null : SolrCredentials.read(credentials));
     }
 }

@@ -38,6 +38,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     private Locations locations;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}.")
     private int port;
 
@@ -129,6 +132,9 @@ final class ServeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cached-pages must be 0-" + MAX_CACHED_PAGES
                     + ", not " + cachedPages);
         }
+        if (engine.cluster()) {
+            return serveCluster(out, start);
+        }
         boolean large = Files.isDirectory(locations.index())
                 && IndexIntegrity.size(locations.index()) > IndexIntegrity.LARGE_BYTES
                 && !IndexIntegrity.isMarkedDamaged(locations.index());
@@ -141,10 +147,35 @@ final class ServeCommand implements Callable<Integer> {
         }
         IndexCheck check = large ? checkInBackground() : IndexCheck.whole();
         String adminToken = adminToken();
-        var stopped = new CountDownLatch(1);
         SearchService search = SearchService.open(locations.index(), Duration.ofMillis(queryBudgetMs));
-        Javalin app = WebServer.create(search, corsOrigins.contains("none") ? List.of() : corsOrigins,
+        Javalin app = WebServer.create(search, corsOrigins(),
                 new ReportLibrary(locations.index(), locations.reports()), adminToken, check, cachedPages);
+        out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
+        return serve(search, app, out, start);
+    }
+
+    /**
+     * Serves a cluster's collection: nothing to build or verify here (the cluster keeps its replicas), and no admin
+     * API, which writes the embedded index: reports go into the cluster with {@code ingest --engine}.
+     */
+    private int serveCluster(PrintWriter out, long start) throws Exception {
+        var search = new SearchService(engine.engine(CLUSTER_TIMEOUT), Duration.ofMillis(queryBudgetMs));
+        Javalin app = WebServer.create(search, corsOrigins(), null, null, IndexCheck.whole(), cachedPages);
+        out.println("tipsearch: searching " + engine.describe() + "; admin API off (add reports with tipsearch "
+                + "ingest --engine)");
+        return serve(search, app, out, start);
+    }
+
+    /** How long a cluster's node may stay silent before a search asks another. */
+    private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(30);
+
+    private List<String> corsOrigins() {
+        return corsOrigins.contains("none") ? List.of() : corsOrigins;
+    }
+
+    /** Listens until the process is stopped, looking for changes every few seconds. */
+    private int serve(SearchService search, Javalin app, PrintWriter out, long start) throws Exception {
+        var stopped = new CountDownLatch(1);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("tipsearch-refresh").daemon().factory());
         refresher.scheduleWithFixedDelay(() -> {
@@ -172,7 +203,6 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
         IndexHealth health = search.health();
-        out.println("tipsearch: admin API " + (adminToken == null ? "off (no token)" : "on, at /api/admin/reports"));
         out.printf(Locale.ROOT, "tipsearch: serving %d paragraphs from %d reports at http://%s:%d/ (ready in %d ms)%n",
                 health.units(), health.reports(), host, app.port(), (System.nanoTime() - start) / 1_000_000);
         stopped.await();

@@ -19,23 +19,20 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.tipsearch.index.Documents;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.Suggestion;
 
 /**
  * Completions for the search box, matched anywhere in a suggestion ("organ" completes "Trafficking for organ
  * removal"): topic labels, organizations and States named in the units, and phrases that recur in the
- * reports. Built in memory from one view of the index.
+ * reports. Built in memory from what one view of an index holds, whatever engine holds it. Thread-safe.
  */
-final class Suggestions implements Closeable {
+public final class Suggestions implements Closeable {
 
     /** A phrase must recur this often in the reports to be suggested. */
     private static final int MIN_PHRASE_COUNT = 3;
@@ -50,8 +47,12 @@ final class Suggestions implements Closeable {
         this.suggester = suggester;
     }
 
-    static Suggestions build(ReportSearcher searcher, List<String> topicLabels, Map<String, List<String>> facetValues)
-            throws IOException {
+    /**
+     * @param unitTexts   every unit's text, read once
+     * @param facetValues every value of the organization and country facets
+     */
+    public static Suggestions build(Iterable<String> unitTexts, List<String> topicLabels,
+            Map<String, List<String>> facetValues) throws IOException {
         var entries = new LinkedHashMap<String, Suggestion>();
         var weights = new HashMap<String, Long>();
         topicLabels.forEach(label -> add(entries, weights, new Suggestion(label, "topic"), 1));
@@ -59,7 +60,7 @@ final class Suggestions implements Closeable {
                 .forEach(name -> add(entries, weights, new Suggestion(name, "organization"), 1));
         facetValues.getOrDefault(Schema.COUNTRY, List.of())
                 .forEach(name -> add(entries, weights, new Suggestion(name, "country"), 1));
-        recurringPhrases(searcher).forEach((phrase, count) -> add(entries, weights, new Suggestion(phrase, "phrase"), count));
+        recurringPhrases(unitTexts).forEach((phrase, count) -> add(entries, weights, new Suggestion(phrase, "phrase"), count));
 
         var suggester = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), wordsAnalyzer());
         try {
@@ -71,7 +72,7 @@ final class Suggestions implements Closeable {
         }
     }
 
-    List<Suggestion> lookup(String prefix, int size) throws IOException {
+    public List<Suggestion> lookup(String prefix, int size) throws IOException {
         var out = new ArrayList<Suggestion>();
         for (Lookup.LookupResult result : suggester.lookup(prefix, size, true, false)) {
             out.add(new Suggestion(result.key.toString(), result.payload.utf8ToString()));
@@ -90,12 +91,10 @@ final class Suggestions implements Closeable {
      * Runs of two to four words, neither starting nor ending with a stop word, that occur at least
      * {@link #MIN_PHRASE_COUNT} times, in their most frequent spelling, with their counts.
      */
-    private static Map<String, Long> recurringPhrases(ReportSearcher searcher) throws IOException {
+    private static Map<String, Long> recurringPhrases(Iterable<String> unitTexts) {
         var counts = new HashMap<String, Long>();
         var spellings = new HashMap<String, Map<String, Integer>>();
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : searcher.search(ReportSearcher.UNITS, Math.max(1, searcher.unitTotal())).scoreDocs) {
-            String text = Documents.unit(stored.document(sd.doc, Documents.HIT_FIELDS)).parsed().text();
+        for (String text : unitTexts) {
             var words = new ArrayList<String>();
             Matcher m = WORD.matcher(text);
             while (m.find()) {

@@ -2,6 +2,7 @@ package org.tipsearch.search.lucene;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.ScoreDoc;
 import org.tipsearch.enrich.Taxonomy;
+import org.tipsearch.index.Documents;
 import org.tipsearch.index.Schema;
 
 /**
@@ -26,7 +30,7 @@ final class SuggestionsCache implements Closeable {
     synchronized Suggestions of(ReportSearcher searcher) throws IOException {
         long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
         if (suggestions == null || suggestionsVersion != version) {
-            Suggestions built = Suggestions.build(searcher, topicLabels, facetValues(searcher));
+            Suggestions built = Suggestions.build(unitTexts(searcher), topicLabels, facetValues(searcher));
             if (suggestions != null) {
                 suggestions.close();
             }
@@ -34,6 +38,19 @@ final class SuggestionsCache implements Closeable {
             suggestionsVersion = version;
         }
         return suggestions;
+    }
+
+    /** Every unit's text, read as it is iterated. */
+    private static Iterable<String> unitTexts(ReportSearcher searcher) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        ScoreDoc[] units = searcher.search(ReportSearcher.UNITS, Math.max(1, searcher.unitTotal())).scoreDocs;
+        return () -> Arrays.stream(units).map(sd -> {
+            try {
+                return Documents.unit(stored.document(sd.doc, Documents.HIT_FIELDS)).parsed().text();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).iterator();
     }
 
     /** Every value of the organization and country facets. */

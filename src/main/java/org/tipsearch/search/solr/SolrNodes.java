@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.tipsearch.search.QueryTooBroadException;
 
 /**
  * The nodes of a SolrCloud cluster as tipsearch reaches them: JSON over HTTP, each request to the next node in
@@ -142,6 +144,9 @@ public final class SolrNodes {
                 : "node " + node + " answered 401: the cluster refused the password of user " + credentials.user();
     }
 
+    /** Lucene's refusal of a query whose patterns expand to more clauses than a search may hold. */
+    private static final Pattern TOO_MANY_CLAUSES = Pattern.compile("(?i)too many (nested )?clauses|maxClauseCount");
+
     private static JsonNode answer(URI node, HttpResponse<byte[]> response) throws IOException {
         JsonNode json;
         try {
@@ -150,6 +155,10 @@ public final class SolrNodes {
             throw new IOException("node " + node + " answered " + response.statusCode() + " without JSON", e);
         }
         if (response.statusCode() >= 400) {
+            String message = json.path("error").path("msg").asText("");
+            if (TOO_MANY_CLAUSES.matcher(message).find()) { // a pattern expanded too far: the client's to narrow
+                throw new QueryTooBroadException(new IOException("node " + node + ": " + message));
+            }
             throw new IOException("node " + node + " answered " + response.statusCode() + ": "
                     + json.path("error").path("msg").asText("no message"));
         }

@@ -62,6 +62,20 @@ final class SolrRecords {
         return reports;
     }
 
+    /**
+     * Every document a select matches, in its order: counted first, then read in one answer (a report's units, the
+     * reports' records: each a few thousand at most).
+     */
+    List<JsonNode> all(SolrSelect select) throws IOException {
+        long count = select(select.copy().rows(0, 0)).path("response").path("numFound").asLong();
+        if (count == 0) {
+            return List.of();
+        }
+        var docs = new ArrayList<JsonNode>();
+        select(select.rows(0, Math.toIntExact(count))).path("response").path("docs").forEach(docs::add);
+        return docs;
+    }
+
     /** The records of these reports (all of them for null), by report id, in the order of their ids. */
     Map<String, IndexedReport> reports(Collection<String> ids) throws IOException {
         var out = new LinkedHashMap<String, IndexedReport>();
@@ -72,10 +86,9 @@ final class SolrRecords {
                 .add("q", ids == null ? "*:*" : SolrSelect.anyOf(Schema.REPORT, ids, null))
                 .add("fq", SolrSelect.ofType(Schema.TYPE_REPORT))
                 .add("fl", String.join(",", Schema.SOURCE, Schema.FINGERPRINT, Schema.ADDED_AT, Schema.ACCOUNT))
-                .add("sort", Schema.REPORT + " asc")
-                .rows(0, ids == null ? Integer.MAX_VALUE : ids.size());
+                .add("sort", Schema.REPORT + " asc");
         var records = new ArrayList<IndexedReport>();
-        for (JsonNode record : select(select).path("response").path("docs")) {
+        for (JsonNode record : all(select)) {
             records.add(Documents.report(record.path(Schema.SOURCE).asText(), record.path(Schema.FINGERPRINT).asText(),
                     record.path(Schema.ADDED_AT).asText(), record.path(Schema.ACCOUNT).asText(null)));
         }

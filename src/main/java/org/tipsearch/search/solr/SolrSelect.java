@@ -32,6 +32,14 @@ final class SolrSelect {
         return add("start", String.valueOf(start)).add("rows", String.valueOf(rows));
     }
 
+    /** A select with the same parameters, to add others to. */
+    SolrSelect copy() {
+        var copy = new SolrSelect();
+        copy.params.clear();
+        copy.params.addAll(params);
+        return copy;
+    }
+
     List<Map.Entry<String, String>> params() {
         return List.copyOf(params);
     }

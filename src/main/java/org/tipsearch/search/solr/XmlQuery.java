@@ -7,7 +7,10 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -29,7 +32,8 @@ import org.tipsearch.index.Schema;
  * its gaps when it is sloppy. Stacked terms (a synonym query, a position of a multi-term phrase) are their
  * disjunction: scored by the best of them where Lucene scores them as one term. A synonym group's token goes to
  * the field Solr holds the groups in ({@link SolrDocuments#GROUPS}), not to the text; a facet dimension's keyword
- * to the dimension's keyword field. Any other query (a pattern, a fuzzy word, a range of numbers) is refused with
+ * to the dimension's keyword field. A pattern or a fuzzy word goes to the classic query parser the XML parser holds
+ * ({@code UserQuery}), its term written literally. Any other query (a range of numbers) is refused with
  * {@link IllegalArgumentException} naming it.
  */
 public final class XmlQuery {
@@ -72,9 +76,31 @@ public final class XmlQuery {
                     .append(bound("lowerTerm", r.getLowerTerm())).append(bound("upperTerm", r.getUpperTerm()))
                     .append(" includeLower=\"").append(r.includesLower()).append("\" includeUpper=\"")
                     .append(r.includesUpper()).append("\"/>"));
+            // Patterns go to the classic query parser of Solr's XML queries, their terms as the reader wrote them.
+            case PrefixQuery p -> userQuery(p.getField(), parserEscaped(p.getPrefix().text(), "") + "*", boost, out);
+            case WildcardQuery w -> userQuery(w.getField(), parserEscaped(w.getTerm().text(), "*?"), boost, out);
+            case FuzzyQuery f -> userQuery(f.getField(), parserEscaped(f.getTerm().text(), "") + "~" + f.getMaxEdits(),
+                    boost, out);
             default -> throw new IllegalArgumentException("the cluster engine cannot search a "
                     + query.getClass().getSimpleName() + " (" + query + ")");
         }
+    }
+
+    private static void userQuery(String field, String parsed, float boost, StringBuilder out) {
+        wrapped(boost, out, () -> out.append("<UserQuery fieldName=\"").append(escape(field(field))).append("\">")
+                .append(escape(parsed)).append("</UserQuery>"));
+    }
+
+    /** A term as the classic query parser reads it literally: its syntax characters escaped, but for {@code kept}. */
+    private static String parserEscaped(String text, String kept) {
+        var out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (kept.indexOf(c) < 0 && "\\+-!():^[]\"{}~*?|&/ ".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** A range's bound as an attribute; none for an open end. */

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code cluster/solr/target/solr-lib} (Solr 9.10.1 from Maven Central, which {@code ./tipsearch test} builds), on
  * free loopback ports, under one folder. A node can be killed and started again on its port and its folder.
  */
-final class SolrCluster implements AutoCloseable {
+public final class SolrCluster implements AutoCloseable {
 
     static final Path SOLR_LIB = Path.of("cluster/solr/target/solr-lib");
     private static final Path NODE_LAUNCHER = Path.of("src/test/solr/SolrNode.java");
@@ -77,7 +77,7 @@ final class SolrCluster implements AutoCloseable {
     }
 
     /** Starts ZooKeeper and the nodes, and returns once every node listens. */
-    static SolrCluster start(Path dir, int nodeCount) throws IOException {
+    public static SolrCluster start(Path dir, int nodeCount) throws IOException {
         return new SolrCluster(dir, nodeCount, null);
     }
 
@@ -90,7 +90,7 @@ final class SolrCluster implements AutoCloseable {
     }
 
     /** The nodes' Solr addresses, in node order. */
-    List<URI> addresses() {
+    public List<URI> addresses() {
         var addresses = new ArrayList<URI>();
         for (int port : ports) {
             addresses.add(URI.create("http://127.0.0.1:" + port + "/solr/"));
@@ -99,13 +99,13 @@ final class SolrCluster implements AutoCloseable {
     }
 
     /** Stops a node at once, as a crash would: no shutdown, no goodbye to ZooKeeper. */
-    void kill(int node) throws InterruptedException {
+    public void kill(int node) throws InterruptedException {
         nodes[node].destroyForcibly();
         nodes[node].waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Starts a killed node again, on its port and its folder (so with the replicas it held). */
-    void restart(int node) {
+    public void restart(int node) {
         startNode(node);
     }
 

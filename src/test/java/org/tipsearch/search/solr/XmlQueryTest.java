@@ -14,6 +14,9 @@ import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.document.IntPoint;
 import org.junit.jupiter.api.Test;
 import org.tipsearch.analysis.TextAnalyzer;
 import org.tipsearch.index.Schema;
@@ -88,9 +91,17 @@ class XmlQueryTest {
     }
 
     @Test
+    void patternsAndFuzzyWordsGoToTheClassicParserWrittenLiterally() {
+        assertEquals("<UserQuery fieldName=\"text\">traf?ick*</UserQuery>",
+                XmlQuery.of(new WildcardQuery(text("traf?ick*"))));
+        assertEquals("<UserQuery fieldName=\"text\">non\\-pun*</UserQuery>", XmlQuery.of(new PrefixQuery(text("non-pun"))));
+        assertEquals("<UserQuery fieldName=\"text\">labor~1</UserQuery>", XmlQuery.of(new FuzzyQuery(text("labor"), 1)));
+    }
+
+    @Test
     void aQueryTheXmlParserCannotExpressIsRefusedByName() {
         var refused = assertThrows(IllegalArgumentException.class,
-                () -> XmlQuery.of(new WildcardQuery(text("traffick*"))));
-        assertTrue(refused.getMessage().contains("WildcardQuery"), refused.getMessage());
+                () -> XmlQuery.of(IntPoint.newRangeQuery("year", 2010, 2020)));
+        assertTrue(refused.getMessage().contains("year:[2010 TO 2020]"), refused.getMessage());
     }
 }
