@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +26,7 @@ import org.tipsearch.search.solr.SolrCluster;
 /**
  * The API's contract on the cluster (issue 21): every test of {@link ApiIT}, over real HTTP against the built jar
  * serving the bundled reports from a SolrCloud cluster of two nodes (a collection of two shards, each on both),
- * written there by {@code tipsearch index --engine}.
+ * written there by {@code tipsearch index --engine}; and one node killed while clients search through the API.
  */
 class ClusterApiIT extends ApiIT {
 
@@ -45,6 +55,67 @@ class ClusterApiIT extends ApiIT {
                 cluster.close();
             }
         }
+    }
+
+    /**
+     * Four clients search through the API without pause, each request a page not asked before (no cached answer);
+     * one node of the cluster is killed, then started again. No search fails but one a client had in flight when
+     * the node died, every answer has the total it had before, and the node comes back with its replicas active.
+     */
+    @Test
+    void aNodeKilledWhileClientsSearchThroughTheApiFailsNoSearchBeyondThoseInFlight() throws Exception {
+        List<String> queries = List.of("non-punishment", "organ removal", "how do traffickers use the internet",
+                "recommendations on victim assistance");
+        Map<String, Long> expected = new HashMap<>();
+        for (String q : queries) {
+            expected.put(q, get("/api/search?q=" + encode(q)).get("total").asLong());
+        }
+        var stop = new AtomicBoolean();
+        var answered = new AtomicInteger();
+        var killedAt = new AtomicLong(Long.MAX_VALUE);
+        var wrong = new ConcurrentLinkedQueue<String>();
+        var inFlight = new ConcurrentLinkedQueue<String>();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            for (int c = 0; c < 4; c++) {
+                int client = c;
+                clients.submit(() -> {
+                    for (int i = client; !stop.get(); i += 4) {
+                        String q = queries.get(i % queries.size());
+                        long started = System.nanoTime();
+                        try {
+                            Response response = call("GET", "/api/search?q=" + encode(q) + "&page=" + (i / 4 % 900 + 2));
+                            long total = response.status() == 200 ? response.json().get("total").asLong() : -1;
+                            if (total != expected.get(q)) {
+                                (started < killedAt.get() ? inFlight : wrong).add(q + ": " + response.body());
+                            }
+                            answered.incrementAndGet();
+                        } catch (Exception e) {
+                            (started < killedAt.get() ? inFlight : wrong).add(q + ": " + e);
+                        }
+                    }
+                    return null;
+                });
+            }
+            Thread.sleep(1_000);
+            int beforeKill = answered.get();
+            cluster.kill(1);
+            killedAt.set(System.nanoTime());
+            Thread.sleep(3_000);
+            int whileDown = answered.get() - beforeKill;
+            cluster.restart(1);
+            cluster.awaitEveryReplicaActive();
+            Thread.sleep(1_000);
+            assertTrue(whileDown > 0, "searches answered while a node was down: " + whileDown);
+        } finally {
+            stop.set(true);
+            clients.shutdown();
+            assertTrue(clients.awaitTermination(1, TimeUnit.MINUTES), "the clients' last searches ended");
+        }
+        System.out.printf("failover through the API: %d searches, %d in flight when the node died failed%n",
+                answered.get(), inFlight.size());
+        assertEquals(List.of(), List.copyOf(wrong), "of " + answered.get() + " searches");
+        assertTrue(inFlight.size() <= 4, "at most one search a client in flight when the node died: " + inFlight);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tipsearch.search.solr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -96,6 +97,26 @@ public final class SolrCluster implements AutoCloseable {
             addresses.add(URI.create("http://127.0.0.1:" + port + "/solr/"));
         }
         return addresses;
+    }
+
+    /** Waits until every node is live and every replica of every collection is active. */
+    public void awaitEveryReplicaActive() throws Exception {
+        var through = new SolrNodes(addresses(), Duration.ofSeconds(30));
+        long until = System.nanoTime() + START_LIMIT.toNanos();
+        String states = "";
+        while (System.nanoTime() < until) {
+            JsonNode cluster = through.get("admin/collections?action=CLUSTERSTATUS&wt=json").path("cluster");
+            var replicaStates = new ArrayList<String>();
+            cluster.path("collections").forEach(collection -> collection.path("shards").forEach(shard ->
+                    shard.path("replicas").forEach(replica -> replicaStates.add(replica.path("state").asText()))));
+            states = cluster.path("live_nodes").size() + " live nodes, replicas " + replicaStates;
+            if (cluster.path("live_nodes").size() == nodes.length
+                    && replicaStates.stream().allMatch("active"::equals)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the collections did not become active: " + states);
     }
 
     /** Stops a node at once, as a crash would: no shutdown, no goodbye to ZooKeeper. */

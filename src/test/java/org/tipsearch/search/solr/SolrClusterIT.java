@@ -85,7 +85,7 @@ class SolrClusterIT {
         nodes.post("admin/configs?action=UPLOAD&name=units&wt=json", "application/octet-stream", SolrConfigSet.zip());
         nodes.get("admin/collections?action=CREATE&name=" + COLLECTION + "&numShards=2&replicationFactor=2"
                 + "&collection.configName=units&wt=json");
-        awaitEveryReplicaActive();
+        cluster.awaitEveryReplicaActive();
 
         var docs = new ArrayList<Map<String, Object>>();
         var reader = new ReportReader();
@@ -413,7 +413,7 @@ class SolrClusterIT {
             Thread.sleep(3_000);
             int whileDown = answered.get() - beforeKill;
             cluster.restart(1);
-            awaitEveryReplicaActive();
+            cluster.awaitEveryReplicaActive();
             Thread.sleep(1_000);
             assertTrue(whileDown > 0, "searches answered while a node was down: " + whileDown);
         } finally {
@@ -437,25 +437,5 @@ class SolrClusterIT {
     private static long count(SolrNodes through, String collection, String q) throws IOException {
         JsonNode answer = through.get(collection + "/select?rows=0&wt=json&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         return answer.path("response").path("numFound").asLong(-1);
-    }
-
-    /** Waits until both nodes are live and every replica of the collection is active. */
-    private static void awaitEveryReplicaActive() throws Exception {
-        long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        String states = "";
-        while (System.nanoTime() < until) {
-            JsonNode status = nodes.get("admin/collections?action=CLUSTERSTATUS&wt=json");
-            JsonNode cluster = status.path("cluster");
-            var replicaStates = new ArrayList<String>();
-            cluster.path("collections").path(COLLECTION).path("shards").forEach(shard ->
-                    shard.path("replicas").forEach(replica -> replicaStates.add(replica.path("state").asText())));
-            states = cluster.path("live_nodes").size() + " live nodes, replicas " + replicaStates;
-            if (cluster.path("live_nodes").size() == 2 && replicaStates.size() == 4
-                    && replicaStates.stream().allMatch("active"::equals)) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the collection did not become active: " + states);
     }
 }
