@@ -24,6 +24,7 @@ import org.tipsearch.ingest.InvalidReportException;
 import org.tipsearch.ingest.Unit;
 import org.tipsearch.ingest.Report;
 import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.search.solr.SolrCollections;
 
 /**
  * Builds an index of a {@link ScaleCorpus} in batches: each batch is generated and enriched, then indexed, by all
@@ -40,15 +41,67 @@ public final class ScaleIndexBuild {
      * @param indexNanos time spent indexing batches (documents, analysis, Lucene), the final commit not included
      */
     public record Summary(long units, int reports, long textBytes, int threads, long prepareNanos,
-            long indexNanos, long commitNanos, long sizeBytes, int segments) {}
+            long indexNanos, long commitNanos, long sizeBytes, int segments) {
+        Summary withSize(long bytes, int count) {
+            return new Summary(units, reports, textBytes, threads, prepareNanos, indexNanos, commitNanos, bytes, count);
+        }
+    }
 
     private ScaleIndexBuild() {}
+
+    /** Where the corpus goes: the embedded index, or a cluster's new collection. */
+    private interface Sink {
+        /** Adds a report; called from several threads at once. */
+        void add(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException;
+
+        void commit() throws IOException;
+    }
 
     /**
      * @param modelsDir the real reports to model the corpus on
      * @param units     how many units the corpus holds
      */
     public static Summary run(Path modelsDir, Path indexDir, long units, long seed, boolean withVectors, int threads)
+            throws IOException, InterruptedException {
+        Summary built;
+        try (var indexer = ReportIndexer.rebuild(indexDir)) {
+            built = build(modelsDir, units, seed, withVectors, threads, new Sink() {
+                @Override
+                public void add(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException {
+                    indexer.index(report, vectors, addedAt);
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    indexer.commit();
+                }
+            });
+        }
+        return built.withSize(sizeOf(indexDir), segments(indexDir));
+    }
+
+    /**
+     * The same corpus written into a new collection of a cluster, which the collections' alias names once it holds
+     * every document; its size on disk is not measured (-1).
+     */
+    public static Summary run(Path modelsDir, SolrCollections collections, long units, long seed, boolean withVectors,
+            int threads) throws IOException, InterruptedException {
+        try (SolrCollections.Rebuild rebuild = collections.startRebuild()) {
+            return build(modelsDir, units, seed, withVectors, threads, new Sink() {
+                @Override
+                public void add(AnnotatedReport report, List<float[]> vectors, Instant addedAt) throws IOException {
+                    rebuild.add(report, vectors);
+                }
+
+                @Override
+                public void commit() throws IOException {
+                    rebuild.finish();
+                }
+            });
+        }
+    }
+
+    private static Summary build(Path modelsDir, long units, long seed, boolean withVectors, int threads, Sink sink)
             throws IOException, InterruptedException {
         var corpus = new ScaleCorpus(models(modelsDir, withVectors), seed);
         // One enricher a thread: an enricher is not made to be shared.
@@ -60,7 +113,7 @@ public final class ScaleIndexBuild {
         long indexNanos = 0;
         long commitNanos;
         int reports = 0;
-        try (var indexer = ReportIndexer.rebuild(indexDir)) {
+        try {
             long left = units;
             while (left > 0) {
                 var batch = new ArrayList<ScaleCorpus.SyntheticReport>();
@@ -83,7 +136,7 @@ public final class ScaleIndexBuild {
                     AnnotatedReport report = annotated.get(i);
                     List<float[]> vectors = batch.get(i).vectors();
                     indexing.add(() -> {
-                        indexer.index(report, vectors, addedAt);
+                        sink.add(report, vectors, addedAt);
                         return report;
                     });
                 }
@@ -92,13 +145,12 @@ public final class ScaleIndexBuild {
                 indexNanos += System.nanoTime() - t1;
             }
             long c0 = System.nanoTime();
-            indexer.commit();
+            sink.commit();
             commitNanos = System.nanoTime() - c0;
         } finally {
             pool.shutdownNow();
         }
-        return new Summary(units, reports, textBytes, threads, prepareNanos, indexNanos, commitNanos,
-                sizeOf(indexDir), segments(indexDir));
+        return new Summary(units, reports, textBytes, threads, prepareNanos, indexNanos, commitNanos, -1, -1);
     }
 
     /** The real reports, with their units' vectors when the corpus is to have vectors. */

@@ -133,6 +133,10 @@ final class ServeCommand implements Callable<Integer> {
                     + ", not " + cachedPages);
         }
         if (engine.cluster()) {
+            if (adminTokenFile != null) {
+                throw new ParameterException(spec.commandLine(), "--admin-token-file: the admin API writes the "
+                        + "embedded index; with --engine, add reports with tipsearch ingest --engine");
+            }
             return serveCluster(out, start);
         }
         boolean large = Files.isDirectory(locations.index())

@@ -744,6 +744,22 @@ class ApiIT {
         }
     }
 
+    /** An id or a filter value nothing holds, whatever its characters, finds nothing rather than failing. */
+    @Test
+    void aValueNothingHoldsFindsNothingWhateverItsCharacters() throws Exception {
+        String odd = "a\u241fb\u0001{!c}";
+        assertEquals(404, call("GET", "/api/paragraphs/" + encode(odd) + "/" + encode(odd)).status());
+        assertEquals(404, call("GET", "/api/paragraphs/" + encode(odd) + "/" + encode(odd) + "/similar").status());
+        assertEquals(404, call("GET", "/api/documents/" + encode(odd)).status());
+        for (String dim : List.of("country", "organization", "session")) {
+            Response page = call("GET", "/api/search?q=victims&" + dim + "=" + encode(odd));
+            assertTrue(page.status() == 200 || page.status() == 400, page.body());
+            if (page.status() == 200) {
+                assertEquals(0, page.json().get("total").asLong(), page.body());
+            }
+        }
+    }
+
     @Test
     void anOverlongUriIsRefusedInTheErrorShapeNotJettysPage() throws Exception {
         Response response = call("GET", "/api/search?q=" + "x".repeat(10_000));

@@ -1,10 +1,17 @@
 package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.tipsearch.bench.ScaleIndexBuild;
+import org.tipsearch.search.solr.SolrCollections;
+import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,9 +32,26 @@ final class BenchBuildCommand implements Callable<Integer> {
     @Option(names = "--units", required = true, paramLabel = "N", description = "Units the corpus holds, e.g. 1000000.")
     private long units;
 
-    @Option(names = "--index", required = true, paramLabel = "DIR",
+    @Option(names = "--index", paramLabel = "DIR",
             description = "Folder of the new index (replaced); not the served one.")
     private Path index;
+
+    @Option(names = "--engine", paramLabel = "URL", split = ",",
+            description = "Instead of --index: a SolrCloud cluster's nodes, the corpus written into a new collection "
+                    + "behind --alias.")
+    private List<URI> engine;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
+            description = "With --engine: the alias naming the corpus's collection. Default: ${DEFAULT-VALUE}.")
+    private String alias;
+
+    @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
+            description = "With --engine: the collection's shards. Default: ${DEFAULT-VALUE}.")
+    private int shards;
+
+    @Option(names = "--replicas", paramLabel = "N", defaultValue = "1",
+            description = "With --engine: copies of each shard. Default: ${DEFAULT-VALUE}.")
+    private int replicas;
 
     @Option(names = "--reports", paramLabel = "DIR", defaultValue = "index-data/reports",
             description = "The real reports the corpus is modelled on. Default: ${DEFAULT-VALUE}.")
@@ -51,22 +75,38 @@ final class BenchBuildCommand implements Callable<Integer> {
         if (indexThreads < 1 || indexThreads > 64) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1-64, not " + indexThreads);
         }
-        if (index.toAbsolutePath().normalize().equals(Path.of("index-data/index").toAbsolutePath().normalize())) {
+        if ((index == null) == (engine == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --index DIR or --engine URL");
+        }
+        if (index != null
+                && index.toAbsolutePath().normalize().equals(Path.of("index-data/index").toAbsolutePath().normalize())) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--index must not be the served index " + index);
         }
-        ScaleIndexBuild.Summary s = ScaleIndexBuild.run(reports, index, units, seed, !noVectors, indexThreads);
+        ScaleIndexBuild.Summary s = index != null
+                ? ScaleIndexBuild.run(reports, index, units, seed, !noVectors, indexThreads)
+                : ScaleIndexBuild.run(reports, new SolrCollections(new SolrNodes(engine, Duration.ofMinutes(5)), alias,
+                        shards, replicas, Duration.ofSeconds(10), Clock.systemUTC()), units, seed, !noVectors,
+                        indexThreads);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "index build: %,d units in %,d synthetic reports (seed %d), %s vectors, %d threads%n",
                 s.units(), s.reports(), seed, noVectors ? "without" : "with", s.threads());
         out.printf(Locale.ROOT, "%-40s %9s %11s %8s%n", "step", "seconds", "units/s", "MB/s");
         row(out, "generate and enrich the corpus", s.prepareNanos(), s);
-        row(out, "index (documents, analysis, Lucene)", s.indexNanos(), s);
+        row(out, index != null ? "index (documents, analysis, Lucene)" : "write into the cluster (JSON, Solr)",
+                s.indexNanos(), s);
         row(out, "commit", s.commitNanos(), s);
         row(out, "index and commit", s.indexNanos() + s.commitNanos(), s);
-        out.printf(Locale.ROOT, "text %.1f MB; index %.1f MB on disk in %d segments%n",
-                s.textBytes() / 1e6, s.sizeBytes() / 1e6, s.segments());
-        out.printf(Locale.ROOT, "command: tipsearch bench build --units %d --index %s --seed %d%s%n", units, index, seed,
-                noVectors ? " --no-vectors" : "");
+        if (index != null) {
+            out.printf(Locale.ROOT, "text %.1f MB; index %.1f MB on disk in %d segments%n",
+                    s.textBytes() / 1e6, s.sizeBytes() / 1e6, s.segments());
+        } else {
+            out.printf(Locale.ROOT, "text %.1f MB; a collection of %d shards x %d replicas behind alias %s%n",
+                    s.textBytes() / 1e6, shards, replicas, alias);
+        }
+        out.printf(Locale.ROOT, "command: tipsearch bench build --units %d %s --seed %d%s%n", units,
+                index != null ? "--index " + index : "--engine " + engine.stream().map(URI::toString)
+                        .collect(Collectors.joining(",")) + " --alias " + alias + " --shards " + shards
+                        + " --replicas " + replicas, seed, noVectors ? " --no-vectors" : "");
         return 0;
     }
 

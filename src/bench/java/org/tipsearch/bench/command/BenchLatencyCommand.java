@@ -1,17 +1,22 @@
 package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.tipsearch.bench.BenchQuery;
 import org.tipsearch.bench.Percentiles;
 import org.tipsearch.search.Scope;
 import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
+import org.tipsearch.search.solr.SolrEngine;
+import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +52,15 @@ final class BenchLatencyCommand implements Callable<Integer> {
             description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
     private List<String> modes;
 
+    @Option(names = "--engine", paramLabel = "URL", split = ",",
+            description = "Also a SolrCloud cluster's nodes: each mode timed on the index, then on the cluster's "
+                    + "collection behind --alias (written by 'bench build --engine'), in the same run.")
+    private List<URI> engine;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
+            description = "With --engine: the alias of the collection searched. Default: ${DEFAULT-VALUE}.")
+    private String alias;
+
     @Option(names = "--per-query",
             description = "Also print each query's median and matches per mode: where the time goes.")
     private boolean perQuery;
@@ -62,15 +76,23 @@ final class BenchLatencyCommand implements Callable<Integer> {
         List<SearchMode> searchModes = SearchModes.parse(spec, modes);
         List<BenchQuery> queries = BenchQuery.mixedSet();
         PrintWriter out = spec.commandLine().getOut();
-        try (SearchService search = SearchService.open(index.existingIndex())) {
+        try (SearchService search = SearchService.open(index.existingIndex());
+                SearchService cluster = engine == null ? null : new SearchService(
+                        new SolrEngine(new SolrNodes(engine, Duration.ofMinutes(1)), alias, false), null)) {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
                     + " %d queries x %d rounds%n", search.health().units(), queries.size(), rounds);
-            out.printf(Locale.ROOT, "%-18s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
+            if (cluster != null) {
+                out.printf(Locale.ROOT, "beside a SolrCloud cluster's collection of %,d units (%s, alias %s), "
+                        + "on the same machine%n", cluster.health().units(), engine, alias);
+            }
+            out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
             var timings = new ArrayList<Timings>();
             for (SearchMode mode : searchModes) {
-                timings.add(time(search, queries, mode, false));
-                if (mode != SearchMode.BM25) {
-                    timings.add(time(search, queries, mode, true));
+                for (boolean repeated : mode == SearchMode.BM25 ? List.of(false) : List.of(false, true)) {
+                    timings.add(time(search, queries, mode, repeated, cluster == null ? "" : ", embedded"));
+                    if (cluster != null) {
+                        timings.add(time(cluster, queries, mode, repeated, ", cluster"));
+                    }
                 }
             }
             for (Timings timing : timings) {
@@ -90,15 +112,17 @@ final class BenchLatencyCommand implements Callable<Integer> {
             }
         }
         out.println("command: tipsearch bench latency --index " + index.index() + " --rounds " + rounds
-                + " --warm-up " + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : ""));
+                + " --warm-up " + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : "")
+                + (engine == null ? "" : " --engine " + engine.stream().map(URI::toString)
+                        .collect(Collectors.joining(",")) + " --alias " + alias));
         return 0;
     }
 
     /** One mode's timings: of all queries together, of each query, and each query's matches. */
     private record Timings(String label, Percentiles all, Percentiles[] perQuery, long[] matches) {}
 
-    private Timings time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated)
-            throws Exception {
+    private Timings time(SearchService search, List<BenchQuery> queries, SearchMode mode, boolean repeated,
+            String engineLabel) throws Exception {
         long[] matches = new long[queries.size()];
         for (int round = 0; round < warmUp; round++) { // JIT, caches, and the model loaded on first use
             run(search, queries, mode, repeated, matches);
@@ -113,7 +137,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
                 nanos[i++] = roundNanos[q];
             }
         }
-        String label = mode.id() + (mode == SearchMode.BM25 ? "" : repeated ? ", repeated" : ", new");
+        String label = mode.id() + (mode == SearchMode.BM25 ? "" : repeated ? ", repeated" : ", new") + engineLabel;
         return new Timings(label, new Percentiles(nanos),
                 Arrays.stream(byQuery).map(Percentiles::new).toArray(Percentiles[]::new), matches);
     }
@@ -136,6 +160,6 @@ final class BenchLatencyCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String mode, Percentiles p) {
-        out.printf(Locale.ROOT, "%-18s %8.1f %8.1f %8.1f %8.1f%n", mode, p.ms(0.50), p.ms(0.95), p.ms(0.99), p.maxMs());
+        out.printf(Locale.ROOT, "%-28s %8.1f %8.1f %8.1f %8.1f%n", mode, p.ms(0.50), p.ms(0.95), p.ms(0.99), p.maxMs());
     }
 }

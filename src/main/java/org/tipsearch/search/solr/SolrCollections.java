@@ -104,13 +104,62 @@ public final class SolrCollections {
      */
     public Rebuilt rebuild(List<AnnotatedReport> reports, Function<AnnotatedReport, List<float[]>> vectors,
             Progress progress) throws IOException {
+        try (Rebuild rebuild = startRebuild()) {
+            for (int i = 0; i < reports.size(); i++) {
+                AnnotatedReport report = reports.get(i);
+                rebuild.add(report, vectors.apply(report));
+                progress.indexed(i + 1, reports.size(), report, report.report().units().size());
+            }
+            return rebuild.finish();
+        }
+    }
+
+    /** A rebuild written report by report, for more reports than fit in memory at once: a new collection made. */
+    public Rebuild startRebuild() throws IOException {
         Optional<String> old = current();
         String collection = alias + "_" + STAMP.format(clock.instant().atZone(ZoneOffset.UTC));
         nodes.post("admin/configs?action=UPLOAD&name=" + collection + "&wt=json", "application/octet-stream",
                 SolrConfigSet.zip());
         try {
             create(collection);
-            long written = write(collection, reports, vectors, clock.instant(), progress);
+        } catch (IOException | RuntimeException e) {
+            drop(collection, e);
+            throw e;
+        }
+        return new Rebuild(collection, old, clock.instant());
+    }
+
+    /**
+     * A new collection being written, every report added at one moment; {@link #finish} swaps it in, closing it
+     * unfinished drops it and leaves the alias as it was. Thread-safe: reports may be added from several threads.
+     */
+    public final class Rebuild implements AutoCloseable {
+        private final String collection;
+        private final Optional<String> old;
+        private final Instant addedAt;
+        private final List<Map<String, Object>> batch = new ArrayList<>();
+        private long written;
+        private boolean finished;
+
+        private Rebuild(String collection, Optional<String> old, Instant addedAt) {
+            this.collection = collection;
+            this.old = old;
+            this.addedAt = addedAt;
+        }
+
+        /** Adds a report's documents, sent to the cluster a batch at a time. */
+        public synchronized void add(AnnotatedReport report, List<float[]> vectors) throws IOException {
+            for (Map<String, Object> doc : SolrDocuments.of(report, vectors, addedAt)) {
+                batch.add(doc);
+                if (batch.size() == BATCH) {
+                    written += send(collection, batch);
+                }
+            }
+        }
+
+        /** Commits, checks that the collection holds every document written, and points the alias at it. */
+        public synchronized Rebuilt finish() throws IOException {
+            written += send(collection, batch);
             nodes.get(collection + "/update?commit=true&wt=json");
             long found = documents(collection);
             if (found != written) {
@@ -118,21 +167,26 @@ public final class SolrCollections {
                         + " written; the alias still names " + old.orElse("nothing"));
             }
             nodes.get("admin/collections?action=CREATEALIAS&name=" + alias + "&collections=" + collection + "&wt=json");
-        } catch (IOException | RuntimeException e) {
-            drop(collection, e);
-            throw e;
-        }
-        if (old.isPresent()) {
-            try {
-                Thread.sleep(drain);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted before dropping " + old.get()
-                        + "; the alias names " + collection);
+            finished = true;
+            if (old.isPresent()) {
+                try {
+                    Thread.sleep(drain);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted before dropping " + old.get()
+                            + "; the alias names " + collection);
+                }
+                drop(old.get(), null);
             }
-            drop(old.get(), null);
+            return new Rebuilt(collection, count(alias), old.orElse(null));
         }
-        return new Rebuilt(collection, count(alias), old.orElse(null));
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (!finished) {
+                drop(collection, null);
+            }
+        }
     }
 
     /**
@@ -206,24 +260,6 @@ public final class SolrCollections {
         nodes.get("admin/collections?action=CREATE&name=" + collection + "&numShards=" + shards
                 + "&replicationFactor=" + replicas + "&collection.configName=" + collection
                 + "&waitForFinalState=true&wt=json");
-    }
-
-    /** Writes the reports' documents, each report added at {@code addedAt}: one build, one moment. */
-    private long write(String collection, List<AnnotatedReport> reports,
-            Function<AnnotatedReport, List<float[]>> vectors, Instant addedAt, Progress progress) throws IOException {
-        var batch = new ArrayList<Map<String, Object>>();
-        long written = 0;
-        for (int i = 0; i < reports.size(); i++) {
-            AnnotatedReport report = reports.get(i);
-            for (Map<String, Object> doc : SolrDocuments.of(report, vectors.apply(report), addedAt)) {
-                batch.add(doc);
-                if (batch.size() == BATCH) {
-                    written += send(collection, batch);
-                }
-            }
-            progress.indexed(i + 1, reports.size(), report, report.report().units().size());
-        }
-        return written + send(collection, batch);
     }
 
     private long send(String collection, List<Map<String, Object>> batch) throws IOException {

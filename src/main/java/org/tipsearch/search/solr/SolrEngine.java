@@ -98,10 +98,17 @@ public final class SolrEngine implements SearchEngine {
         return browser.report(reportId);
     }
 
-    /** Completions as the embedded engine makes them, built from the collection once per version of it. */
+    /**
+     * Completions as the embedded engine makes them, built from the collection once per version of it; the
+     * version is asked before the lock, so that a slow node holds up no other completion while it answers.
+     */
     @Override
-    public synchronized List<Suggestion> suggest(String prefix, int size) throws IOException {
+    public List<Suggestion> suggest(String prefix, int size) throws IOException {
         long version = version();
+        return suggestions(version).lookup(prefix, size);
+    }
+
+    private synchronized Suggestions suggestions(long version) throws IOException {
         if (suggestions == null || suggestionsVersion != version) {
             Suggestions built = Suggestions.build(browser.unitTexts(), topicLabels, facetValues());
             if (suggestions != null) {
@@ -110,7 +117,7 @@ public final class SolrEngine implements SearchEngine {
             suggestions = built;
             suggestionsVersion = version;
         }
-        return suggestions.lookup(prefix, size);
+        return suggestions;
     }
 
     /** Every value of the organization and country facets. */

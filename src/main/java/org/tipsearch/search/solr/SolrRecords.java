@@ -63,8 +63,8 @@ final class SolrRecords {
     }
 
     /**
-     * Every document a select matches, in its order: counted first, then read in one answer (a report's units, the
-     * reports' records: each a few thousand at most).
+     * Every document a select matches, in its order: counted first, then read in one answer. For what one report
+     * bounds (its units), and the reports' records.
      */
     List<JsonNode> all(SolrSelect select) throws IOException {
         long count = select(select.copy().rows(0, 0)).path("response").path("numFound").asLong();
@@ -88,7 +88,9 @@ final class SolrRecords {
                 .add("fl", String.join(",", Schema.SOURCE, Schema.FINGERPRINT, Schema.ADDED_AT, Schema.ACCOUNT))
                 .add("sort", Schema.REPORT + " asc");
         var records = new ArrayList<IndexedReport>();
-        for (JsonNode record : all(select)) {
+        // a report has one record: the ids asked bound the answer, so it needs no count first
+        for (JsonNode record : ids == null ? all(select) : select(select.rows(0, ids.size())).path("response")
+                .path("docs")) {
             records.add(Documents.report(record.path(Schema.SOURCE).asText(), record.path(Schema.FINGERPRINT).asText(),
                     record.path(Schema.ADDED_AT).asText(), record.path(Schema.ACCOUNT).asText(null)));
         }

@@ -46,17 +46,16 @@ final class SolrSelect {
 
     /**
      * The documents holding any of the values in a field (none for no values), optionally tagged for the facets
-     * to leave out.
+     * to leave out. A value holding the separator is no value any document holds: it matches nothing, as an
+     * unknown id or facet value does.
      */
     static String anyOf(String field, Collection<String> values, String tag) {
-        if (values.isEmpty()) {
-            return NOTHING;
+        List<String> held = values.stream().filter(v -> !v.contains(SEPARATOR)).toList();
+        if (held.isEmpty()) {
+            return tag == null ? NOTHING : "{!xmlparser tag=" + tag + "}<BooleanQuery/>";
         }
-        values.stream().filter(v -> v.contains(SEPARATOR)).findFirst().ifPresent(v -> {
-            throw new IllegalArgumentException("a value holds '" + SEPARATOR + "': " + v);
-        });
         return "{!terms f=" + field + (tag == null ? "" : " tag=" + tag) + " separator=" + SEPARATOR + "}"
-                + String.join(SEPARATOR, values);
+                + String.join(SEPARATOR, held);
     }
 
     /** A query that matches nothing. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.tipsearch.embed.Embedder;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.IndexedUnit;
 import org.tipsearch.index.Schema;
@@ -97,6 +98,10 @@ final class SolrSimilar {
 
     private static float[] vectorOf(JsonNode doc) {
         JsonNode values = doc.path(Schema.VECTOR);
+        if (values.size() != Embedder.DIMENSIONS) { // a collection an earlier version wrote, without stored vectors
+            throw new IllegalStateException("unit " + doc.path(Schema.ID).asText() + " has no stored embedding; "
+                    + "write the collection again with tipsearch index --engine");
+        }
         var vector = new float[values.size()];
         for (int i = 0; i < vector.length; i++) {
             vector[i] = (float) values.get(i).asDouble();

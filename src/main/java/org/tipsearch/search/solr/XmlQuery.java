@@ -76,9 +76,10 @@ public final class XmlQuery {
                     .append(bound("lowerTerm", r.getLowerTerm())).append(bound("upperTerm", r.getUpperTerm()))
                     .append(" includeLower=\"").append(r.includesLower()).append("\" includeUpper=\"")
                     .append(r.includesUpper()).append("\"/>"));
-            // Patterns go to the classic query parser of Solr's XML queries, their terms as the reader wrote them.
+            // Patterns go to the classic query parser of Solr's XML queries, their terms as the reader wrote them (a
+            // wildcard's own escapes, backslashes, kept).
             case PrefixQuery p -> userQuery(p.getField(), parserEscaped(p.getPrefix().text(), "") + "*", boost, out);
-            case WildcardQuery w -> userQuery(w.getField(), parserEscaped(w.getTerm().text(), "*?"), boost, out);
+            case WildcardQuery w -> userQuery(w.getField(), parserEscaped(w.getTerm().text(), "*?\\"), boost, out);
             case FuzzyQuery f -> userQuery(f.getField(), parserEscaped(f.getTerm().text(), "") + "~" + f.getMaxEdits(),
                     boost, out);
             default -> throw new IllegalArgumentException("the cluster engine cannot search a "
