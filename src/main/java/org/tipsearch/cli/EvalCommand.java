@@ -3,6 +3,7 @@ package org.tipsearch.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,6 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     private Locations locations;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Parameters(index = "0", paramLabel = "QUERIES", description = "Judged queries, e.g. src/test/resources/eval/dev-queries.json.")
     private Path queriesFile;
 
@@ -89,7 +93,8 @@ final class EvalCommand implements Callable<Integer> {
         List<Measure> measures = similar ? SIMILAR_MEASURES : SEARCH_MEASURES;
         PrintWriter out = spec.commandLine().getOut();
         var scores = new ArrayList<QueryScores>();
-        try (SearchService search = SearchService.open(locations.verifiedIndex(spec.commandLine().getErr()))) {
+        try (SearchService search = engine.cluster() ? new SearchService(engine.engine(Duration.ofMinutes(1)), null)
+                : SearchService.open(locations.verifiedIndex(spec.commandLine().getErr()))) {
             for (JudgedQueries.JudgedQuery query : queries.queries()) {
                 List<Hit> hits = similar ? precedents(search, query.query())
                         : search.search(new SearchRequest(Scope.UNITS, searchMode, query.query(), 1,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
 import org.tipsearch.search.solr.SolrCluster;
@@ -38,7 +41,7 @@ class ClusterApiIT extends ApiIT {
     @BeforeAll
     static void start() throws Exception {
         cluster = SolrCluster.start(clusterDir, 2);
-        String engine = cluster.addresses().stream().map(Object::toString).collect(Collectors.joining(","));
+        String engine = engine();
         indexed = JarProcess.run("index", "--engine", engine, "--reports", BundledReports.DIR.toString());
         assertEquals(0, indexed.exitCode(), indexed.out() + indexed.err());
         server = new JarProcess.Server("--engine", engine);
@@ -116,6 +119,29 @@ class ClusterApiIT extends ApiIT {
                 answered.get(), inFlight.size());
         assertEquals(List.of(), List.copyOf(wrong), "of " + answered.get() + " searches");
         assertTrue(inFlight.size() <= 4, "at most one search a client in flight when the node died: " + inFlight);
+    }
+
+    /**
+     * The eval command against the cluster keeps every judged set's floors (the contract the expected files state),
+     * searches in the API's default mode and precedents alike.
+     */
+    @ParameterizedTest
+    @CsvSource({"dev-queries,", "user-queries-tune,", "user-queries-check,", "drafts-tune,--similar",
+            "drafts-check,--similar"})
+    void theEvalCommandOnTheClusterKeepsEveryJudgedSetsFloors(String set, String similar) throws Exception {
+        var args = new ArrayList<>(List.of("eval", "src/test/resources/eval/" + set + ".json", "--expected",
+                "src/test/resources/eval/" + set + ".expected.json", "--engine", engine()));
+        if (similar != null) {
+            args.add(similar);
+        }
+        JarProcess.Result result = JarProcess.run(args.toArray(String[]::new));
+        System.out.println("eval --engine " + set + ": " + result.out().lines()
+                .filter(l -> l.matches("\\S+\\s+all\\s.*")).toList());
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+    }
+
+    private static String engine() {
+        return cluster.addresses().stream().map(Object::toString).collect(Collectors.joining(","));
     }
 
     @Override

@@ -52,6 +52,14 @@ final class BenchHttpCommand implements Callable<Integer> {
             description = "An option for the server's JVM, e.g. --server-jvm=-Xmx256m; may be repeated.")
     private List<String> serverJvmOptions = new ArrayList<>();
 
+    @Option(names = "--engine", paramLabel = "URL",
+            description = "Serve a SolrCloud cluster's collection instead of the index (serve --engine URL[,URL…]).")
+    private String engine;
+
+    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
+            description = "With --engine: the alias of the collection served. Default: ${DEFAULT-VALUE}.")
+    private String alias;
+
     @Option(names = "--cached-pages", paramLabel = "N",
             description = "The server's --cached-pages; 0 measures every request searched anew. Default: the server's.")
     private Integer cachedPages;
@@ -106,12 +114,20 @@ final class BenchHttpCommand implements Callable<Integer> {
         out.println("command: tipsearch bench http --index " + index.index() + " --connections " + connections
                 + " --seconds " + seconds + " --modes " + String.join(",", modes)
                 + serverJvmOptions.stream().map(o -> " --server-jvm=" + o).reduce("", String::concat)
-                + (cachedPages == null ? "" : " --cached-pages " + cachedPages));
+                + (cachedPages == null ? "" : " --cached-pages " + cachedPages)
+                + (engine == null ? "" : " --engine " + engine + " --alias " + alias));
         return 0;
     }
 
     private List<String> serveOptions() {
-        return cachedPages == null ? List.of() : List.of("--cached-pages", String.valueOf(cachedPages));
+        var options = new ArrayList<String>();
+        if (cachedPages != null) {
+            options.addAll(List.of("--cached-pages", String.valueOf(cachedPages)));
+        }
+        if (engine != null) {
+            options.addAll(List.of("--engine", engine, "--alias", alias));
+        }
+        return options;
     }
 
     /** The mixed query set as search URLs of the mode, size 10 (facets and highlighting come with every search). */

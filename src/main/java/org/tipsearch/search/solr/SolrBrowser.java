@@ -93,15 +93,25 @@ final class SolrBrowser {
         return newest * 31 + answer.path("numFound").asLong();
     }
 
-    /** Every unit's text, for the suggestions. */
+    /** Every unit's text, for the suggestions: read a page at a time, through Solr's cursor. */
     List<String> unitTexts() throws IOException {
         var texts = new ArrayList<String>();
-        for (JsonNode doc : records.all(new SolrSelect().add("q", "*:*").add("fq", SolrSelect.ofType(Schema.TYPE_UNIT))
-                .add("fl", SolrRecords.HIT_FIELDS).add("sort", Schema.REPORT + " asc," + Schema.POSITION + " asc"))) {
-            texts.add(unitOf(doc).parsed().text());
+        String cursor = "*";
+        while (true) {
+            JsonNode answer = records.select(new SolrSelect().add("q", SolrSelect.ofType(Schema.TYPE_UNIT))
+                    .add("fl", SolrRecords.HIT_FIELDS).add("sort", SolrDocuments.SOLR_ID + " asc")
+                    .add("cursorMark", cursor).rows(0, CURSOR_PAGE));
+            answer.path("response").path("docs").forEach(doc -> texts.add(unitOf(doc).parsed().text()));
+            String next = answer.path("nextCursorMark").asText(cursor);
+            if (next.equals(cursor)) {
+                return texts;
+            }
+            cursor = next;
         }
-        return texts;
     }
+
+    /** Units read in one answer while the texts of them all are read. */
+    private static final int CURSOR_PAGE = 1_000;
 
     private Map<String, Integer> unitCounts() throws IOException {
         var counts = new HashMap<String, Integer>();

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,6 +17,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.ClassicSimilarity;
+import org.apache.lucene.util.PriorityQueue;
 import org.tipsearch.index.Schema;
 
 /**
@@ -55,30 +55,40 @@ final class SolrMoreLikeThis {
             facets.set("t" + i, JSON.createObjectNode().put("type", "query")
                     .put("q", "{!term f=" + Schema.TEXT + " v=$t" + i + "}"));
         }
-        SolrSelect select = new SolrSelect().add("q", "*:*").add("json.facet", facets.toString()).rows(0, 0);
+        // MoreLikeThis's document count is that of the documents with text: units and register entries
+        SolrSelect select = new SolrSelect()
+                .add("q", SolrSelect.anyOf(Schema.TYPE, List.of(Schema.TYPE_UNIT, Schema.TYPE_RECOMMENDATION), null))
+                .add("json.facet", facets.toString()).rows(0, 0);
         for (int i = 0; i < terms.size(); i++) {
             select.add("t" + i, terms.get(i));
         }
         JsonNode answer = records.select(select);
         long docs = answer.path("response").path("numFound").asLong();
-        record Scored(String term, float score) {}
-        var scored = new ArrayList<Scored>();
+        // Lucene's own queue, fed in the same order: the same terms win a tie at the last place
+        var best = new PriorityQueue<Scored>(MAX_TERMS) {
+            @Override
+            protected boolean lessThan(Scored a, Scored b) {
+                return a.score() < b.score();
+            }
+        };
         for (int i = 0; i < terms.size(); i++) {
             long df = answer.path("facets").path("t" + i).path("count").asLong(0);
             if (df > 0) {
-                scored.add(new Scored(terms.get(i), frequencies.get(terms.get(i)) * similarity.idf(df, docs)));
+                best.insertWithOverflow(new Scored(terms.get(i), frequencies.get(terms.get(i)) * similarity.idf(df, docs)));
             }
         }
-        scored.sort(Comparator.comparing((Scored s) -> -s.score()));
         var query = new BooleanQuery.Builder();
-        scored.stream().limit(MAX_TERMS).forEach(s ->
-                query.add(new TermQuery(new Term(Schema.TEXT, s.term())), BooleanClause.Occur.SHOULD));
+        for (Scored scored = best.pop(); scored != null; scored = best.pop()) {
+            query.add(new TermQuery(new Term(Schema.TEXT, scored.term())), BooleanClause.Occur.SHOULD);
+        }
         return query.build();
     }
 
-    /** Each term of the text with its frequency, in the order met. */
+    private record Scored(String term, float score) {}
+
+    /** Each term of the text with its frequency, in a hash map filled in the text's order, as MoreLikeThis's. */
     private Map<String, Integer> frequencies(String text) throws IOException {
-        var frequencies = new LinkedHashMap<String, Integer>();
+        var frequencies = new HashMap<String, Integer>();
         try (TokenStream tokens = analyzer.tokenStream(Schema.TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();

@@ -28,7 +28,7 @@ import org.tipsearch.search.QueryTooBroadException;
  * down. A write is tried on another node only when it never reached the first (the connection refused): a write
  * a node may have applied is not sent twice. Thread-safe.
  */
-public final class SolrNodes {
+public final class SolrNodes implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -171,6 +171,12 @@ public final class SolrNodes {
         }
         first.addSuppressed(next);
         return first;
+    }
+
+    /** Closes the connections to the nodes. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     /** A part of an address or form, URL-encoded in UTF-8. */

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.tipsearch.index.Schema;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.lucene.QueryIntent;
@@ -80,10 +78,8 @@ final class SolrRanking {
      * {@link QueryMeaning#RELATED_SCORE}) with their scores, closest first.
      */
     Map<String, Float> neighbours(float[] vector) throws IOException {
-        String values = IntStream.range(0, vector.length).mapToObj(i -> Float.toString(vector[i]))
-                .collect(Collectors.joining(","));
-        var select = new SolrSelect().add("q", "{!knn f=" + Schema.VECTOR + " topK=" + QueryMeaning.NEIGHBOURS + "}["
-                + values + "]").add("fl", Schema.ID + ",score").rows(0, QueryMeaning.NEIGHBOURS);
+        var select = new SolrSelect().add("q", SolrSelect.nearest(QueryMeaning.NEIGHBOURS, vector))
+                .add("fl", Schema.ID + ",score").rows(0, QueryMeaning.NEIGHBOURS);
         if (read.filter() != null) {
             select.add("fq", "{!xmlparser}" + XmlQuery.of(read.filter()));
         }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.tipsearch.index.Schema;
 
 /** The parameters of one request to Solr's {@code select}, a parameter given as often as it is added. */
@@ -56,6 +58,12 @@ final class SolrSelect {
         }
         return "{!terms f=" + field + (tag == null ? "" : " tag=" + tag) + " separator=" + SEPARATOR + "}"
                 + String.join(SEPARATOR, held);
+    }
+
+    /** The {@code topK} units nearest a vector, by cosine (scored (1 + cos) / 2), the request's filters first. */
+    static String nearest(int topK, float[] vector) {
+        return "{!knn f=" + Schema.VECTOR + " topK=" + topK + "}" + IntStream.range(0, vector.length)
+                .mapToObj(i -> Float.toString(vector[i])).collect(Collectors.joining(",", "[", "]"));
     }
 
     /** A query that matches nothing. */

@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.tipsearch.embed.Embedder;
 import org.tipsearch.index.IndexedReport;
 import org.tipsearch.index.IndexedUnit;
@@ -60,7 +58,7 @@ final class SolrSimilar {
         }
         int depth = Math.max(QueryMeaning.NEIGHBOURS, request.size() * 3);
         List<String> byMeaning = ids(restricted(request, elsewhere)
-                .add("q", "{!knn f=" + Schema.VECTOR + " topK=" + depth + "}" + values(vector)).rows(0, depth));
+                .add("q", SolrSelect.nearest(depth, vector)).rows(0, depth));
         String words = request.unitId() != null ? text : request.text();
         List<String> byWords = ids(restricted(request, elsewhere)
                 .add("q", "{!xmlparser}" + XmlQuery.of(moreLikeThis.like(words))).rows(0, depth));
@@ -107,10 +105,5 @@ final class SolrSimilar {
             vector[i] = (float) values.get(i).asDouble();
         }
         return vector;
-    }
-
-    private static String values(float[] vector) {
-        return IntStream.range(0, vector.length).mapToObj(i -> Float.toString(vector[i]))
-                .collect(Collectors.joining(",", "[", "]"));
     }
 }
