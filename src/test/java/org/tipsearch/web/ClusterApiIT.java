@@ -8,13 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
+import org.tipsearch.search.solr.NodeLoss;
 import org.tipsearch.search.solr.SolrCluster;
 
 /**
@@ -73,51 +67,21 @@ class ClusterApiIT extends ApiIT {
         for (String q : queries) {
             expected.put(q, get("/api/search?q=" + encode(q)).get("total").asLong());
         }
-        var stop = new AtomicBoolean();
-        var answered = new AtomicInteger();
-        var killedAt = new AtomicLong(Long.MAX_VALUE);
-        var wrong = new ConcurrentLinkedQueue<String>();
-        var inFlight = new ConcurrentLinkedQueue<String>();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        try {
-            for (int c = 0; c < 4; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int i = client; !stop.get(); i += 4) {
-                        String q = queries.get(i % queries.size());
-                        long started = System.nanoTime();
-                        try {
-                            Response response = call("GET", "/api/search?q=" + encode(q) + "&page=" + (i / 4 % 900 + 2));
-                            long total = response.status() == 200 ? response.json().get("total").asLong() : -1;
-                            if (total != expected.get(q)) {
-                                (started < killedAt.get() ? inFlight : wrong).add(q + ": " + response.body());
-                            }
-                            answered.incrementAndGet();
-                        } catch (Exception e) {
-                            (started < killedAt.get() ? inFlight : wrong).add(q + ": " + e);
-                        }
-                    }
-                    return null;
-                });
+        NodeLoss.Outcome run = NodeLoss.whileSearching(cluster, 1, 4, turn -> {
+            String q = queries.get(turn % queries.size());
+            Response response = call("GET", "/api/search?q=" + encode(q) + "&page=" + (turn / 4 % 900 + 2));
+            if (response.status() != 200) {
+                throw new IllegalStateException(q + ": " + response.body());
             }
-            Thread.sleep(1_000);
-            int beforeKill = answered.get();
-            cluster.kill(1);
-            killedAt.set(System.nanoTime());
-            Thread.sleep(3_000);
-            int whileDown = answered.get() - beforeKill;
-            cluster.restart(1);
-            cluster.awaitEveryReplicaActive();
-            Thread.sleep(1_000);
-            assertTrue(whileDown > 0, "searches answered while a node was down: " + whileDown);
-        } finally {
-            stop.set(true);
-            clients.shutdown();
-            assertTrue(clients.awaitTermination(1, TimeUnit.MINUTES), "the clients' last searches ended");
-        }
+            long total = response.json().get("total").asLong();
+            return total == expected.get(q) ? null : q + ": " + response.body();
+        });
+        int answered = run.answered();
+        List<String> wrong = run.wrong();
+        List<String> inFlight = run.inFlight();
         System.out.printf("failover through the API: %d searches, %d in flight when the node died failed%n",
-                answered.get(), inFlight.size());
-        assertEquals(List.of(), List.copyOf(wrong), "of " + answered.get() + " searches");
+                answered, inFlight.size());
+        assertEquals(List.of(), List.copyOf(wrong), "of " + answered + " searches");
         assertTrue(inFlight.size() <= 4, "at most one search a client in flight when the node died: " + inFlight);
     }
 

@@ -1,18 +1,15 @@
 package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.tipsearch.bench.ScaleIndexBuild;
 import org.tipsearch.search.solr.SolrCollections;
-import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,14 +33,9 @@ final class BenchBuildCommand implements Callable<Integer> {
             description = "Folder of the new index (replaced); not the served one.")
     private Path index;
 
-    @Option(names = "--engine", paramLabel = "URL", split = ",",
-            description = "Instead of --index: a SolrCloud cluster's nodes, the corpus written into a new collection "
-                    + "behind --alias.")
-    private List<URI> engine;
-
-    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
-            description = "With --engine: the alias naming the corpus's collection. Default: ${DEFAULT-VALUE}.")
-    private String alias;
+    /** Instead of --index: the corpus written into a new collection of the cluster. */
+    @Mixin
+    private BenchCluster cluster;
 
     @Option(names = "--shards", paramLabel = "N", defaultValue = "2",
             description = "With --engine: the collection's shards. Default: ${DEFAULT-VALUE}.")
@@ -75,7 +67,7 @@ final class BenchBuildCommand implements Callable<Integer> {
         if (indexThreads < 1 || indexThreads > 64) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be 1-64, not " + indexThreads);
         }
-        if ((index == null) == (engine == null)) {
+        if ((index == null) == !cluster.given()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --index DIR or --engine URL");
         }
         if (index != null
@@ -84,7 +76,7 @@ final class BenchBuildCommand implements Callable<Integer> {
         }
         ScaleIndexBuild.Summary s = index != null
                 ? ScaleIndexBuild.run(reports, index, units, seed, !noVectors, indexThreads)
-                : ScaleIndexBuild.run(reports, new SolrCollections(new SolrNodes(engine, Duration.ofMinutes(5)), alias,
+                : ScaleIndexBuild.run(reports, new SolrCollections(cluster.nodes(Duration.ofMinutes(5)), cluster.alias(),
                         shards, replicas, Duration.ofSeconds(10), Clock.systemUTC()), units, seed, !noVectors,
                         indexThreads);
         PrintWriter out = spec.commandLine().getOut();
@@ -101,11 +93,10 @@ final class BenchBuildCommand implements Callable<Integer> {
                     s.textBytes() / 1e6, s.sizeBytes() / 1e6, s.segments());
         } else {
             out.printf(Locale.ROOT, "text %.1f MB; a collection of %d shards x %d replicas behind alias %s%n",
-                    s.textBytes() / 1e6, shards, replicas, alias);
+                    s.textBytes() / 1e6, shards, replicas, cluster.alias());
         }
         out.printf(Locale.ROOT, "command: tipsearch bench build --units %d %s --seed %d%s%n", units,
-                index != null ? "--index " + index : "--engine " + engine.stream().map(URI::toString)
-                        .collect(Collectors.joining(",")) + " --alias " + alias + " --shards " + shards
+                index != null ? "--index " + index : cluster.asOptions().strip() + " --shards " + shards
                         + " --replicas " + replicas, seed, noVectors ? " --no-vectors" : "");
         return 0;
     }

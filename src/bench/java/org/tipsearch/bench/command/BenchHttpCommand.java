@@ -52,13 +52,9 @@ final class BenchHttpCommand implements Callable<Integer> {
             description = "An option for the server's JVM, e.g. --server-jvm=-Xmx256m; may be repeated.")
     private List<String> serverJvmOptions = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "URL",
-            description = "Serve a SolrCloud cluster's collection instead of the index (serve --engine URL[,URL…]).")
-    private String engine;
-
-    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
-            description = "With --engine: the alias of the collection served. Default: ${DEFAULT-VALUE}.")
-    private String alias;
+    /** The cluster's collection served instead of the index (serve --engine). */
+    @Mixin
+    private BenchCluster cluster;
 
     @Option(names = "--cached-pages", paramLabel = "N",
             description = "The server's --cached-pages; 0 measures every request searched anew. Default: the server's.")
@@ -115,7 +111,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 + " --seconds " + seconds + " --modes " + String.join(",", modes)
                 + serverJvmOptions.stream().map(o -> " --server-jvm=" + o).reduce("", String::concat)
                 + (cachedPages == null ? "" : " --cached-pages " + cachedPages)
-                + (engine == null ? "" : " --engine " + engine + " --alias " + alias));
+                + cluster.asOptions());
         return 0;
     }
 
@@ -124,8 +120,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         if (cachedPages != null) {
             options.addAll(List.of("--cached-pages", String.valueOf(cachedPages)));
         }
-        if (engine != null) {
-            options.addAll(List.of("--engine", engine, "--alias", alias));
+        if (cluster.given()) {
+            options.addAll(List.of("--engine", cluster.addresses(), "--alias", cluster.alias()));
         }
         return options;
     }

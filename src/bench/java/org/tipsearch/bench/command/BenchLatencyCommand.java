@@ -1,14 +1,12 @@
 package org.tipsearch.bench.command;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.tipsearch.bench.BenchQuery;
 import org.tipsearch.bench.Percentiles;
 import org.tipsearch.search.Scope;
@@ -16,7 +14,6 @@ import org.tipsearch.search.SearchMode;
 import org.tipsearch.search.SearchRequest;
 import org.tipsearch.search.SearchService;
 import org.tipsearch.search.solr.SolrEngine;
-import org.tipsearch.search.solr.SolrNodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +49,9 @@ final class BenchLatencyCommand implements Callable<Integer> {
             description = "Search modes to time, in turn. Default: ${DEFAULT-VALUE}.")
     private List<String> modes;
 
-    @Option(names = "--engine", paramLabel = "URL", split = ",",
-            description = "Also a SolrCloud cluster's nodes: each mode timed on the index, then on the cluster's "
-                    + "collection behind --alias (written by 'bench build --engine'), in the same run.")
-    private List<URI> engine;
-
-    @Option(names = "--alias", paramLabel = "NAME", defaultValue = "bench",
-            description = "With --engine: the alias of the collection searched. Default: ${DEFAULT-VALUE}.")
-    private String alias;
+    /** Also the cluster: each mode timed on the index, then on the collection 'bench build --engine' wrote. */
+    @Mixin
+    private BenchCluster clusterOptions;
 
     @Option(names = "--per-query",
             description = "Also print each query's median and matches per mode: where the time goes.")
@@ -77,13 +69,15 @@ final class BenchLatencyCommand implements Callable<Integer> {
         List<BenchQuery> queries = BenchQuery.mixedSet();
         PrintWriter out = spec.commandLine().getOut();
         try (SearchService search = SearchService.open(index.existingIndex());
-                SearchService cluster = engine == null ? null : new SearchService(
-                        new SolrEngine(new SolrNodes(engine, Duration.ofMinutes(1)), alias, false), null)) {
+                SearchService cluster = !clusterOptions.given() ? null : new SearchService(
+                        new SolrEngine(clusterOptions.nodes(Duration.ofMinutes(1)), clusterOptions.alias(), false),
+                        null)) {
             out.printf(Locale.ROOT, "query latency, in process, %,d units; size 10 with facets and highlighting;"
                     + " %d queries x %d rounds%n", search.health().units(), queries.size(), rounds);
             if (cluster != null) {
                 out.printf(Locale.ROOT, "beside a SolrCloud cluster's collection of %,d units (%s, alias %s), "
-                        + "on the same machine%n", cluster.health().units(), engine, alias);
+                        + "on the same machine%n", cluster.health().units(), clusterOptions.addresses(),
+                        clusterOptions.alias());
             }
             out.printf(Locale.ROOT, "%-28s %8s %8s %8s %8s%n", "mode", "p50 ms", "p95 ms", "p99 ms", "max ms");
             var timings = new ArrayList<Timings>();
@@ -113,8 +107,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         }
         out.println("command: tipsearch bench latency --index " + index.index() + " --rounds " + rounds
                 + " --warm-up " + warmUp + " --modes " + String.join(",", modes) + (perQuery ? " --per-query" : "")
-                + (engine == null ? "" : " --engine " + engine.stream().map(URI::toString)
-                        .collect(Collectors.joining(",")) + " --alias " + alias));
+                + clusterOptions.asOptions());
         return 0;
     }
 

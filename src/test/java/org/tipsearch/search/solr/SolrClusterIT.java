@@ -25,8 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -380,48 +378,14 @@ class SolrClusterIT {
         for (String q : QUERIES) {
             expected.put(q, count(nodes, q));
         }
-        var stop = new AtomicBoolean();
-        var answered = new AtomicInteger();
-        var killedAt = new AtomicLong(Long.MAX_VALUE);
-        var wrong = new ConcurrentLinkedQueue<String>();
-        var inFlight = new ConcurrentLinkedQueue<String>();
-        ExecutorService clients = Executors.newFixedThreadPool(4);
-        try {
-            for (int c = 0; c < 4; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    for (int i = client; !stop.get(); i++) {
-                        String q = QUERIES.get(i % QUERIES.size());
-                        long started = System.nanoTime();
-                        try {
-                            long found = count(nodes, q);
-                            if (found != expected.get(q)) {
-                                wrong.add(q + ": " + found + " units, not " + expected.get(q));
-                            }
-                            answered.incrementAndGet();
-                        } catch (IOException | RuntimeException e) {
-                            (started < killedAt.get() ? inFlight : wrong).add(q + ": " + e);
-                        }
-                    }
-                    return null;
-                });
-            }
-            Thread.sleep(1_000);
-            int beforeKill = answered.get();
-            cluster.kill(1);
-            killedAt.set(System.nanoTime());
-            Thread.sleep(3_000);
-            int whileDown = answered.get() - beforeKill;
-            cluster.restart(1);
-            cluster.awaitEveryReplicaActive();
-            Thread.sleep(1_000);
-            assertTrue(whileDown > 0, "searches answered while a node was down: " + whileDown);
-        } finally {
-            stop.set(true);
-            clients.shutdown();
-            assertTrue(clients.awaitTermination(1, TimeUnit.MINUTES), "the clients' last searches ended");
-        }
-        assertEquals(List.of(), List.copyOf(wrong), "of " + answered.get() + " searches; node 2 (killed) is "
+        NodeLoss.Outcome run = NodeLoss.whileSearching(cluster, 1, 4, turn -> {
+            String q = QUERIES.get(turn % QUERIES.size());
+            long found = count(nodes, q);
+            return found == expected.get(q) ? null : q + ": " + found + " units, not " + expected.get(q);
+        });
+        List<String> wrong = run.wrong();
+        List<String> inFlight = run.inFlight();
+        assertEquals(List.of(), List.copyOf(wrong), "of " + run.answered() + " searches; node 2 (killed) is "
                 + cluster.addresses().get(1));
         assertTrue(inFlight.size() <= 4, "at most one search a client in flight when the node died: " + inFlight);
         var restarted = new SolrNodes(List.of(cluster.addresses().get(1)), Duration.ofSeconds(30));
