@@ -56,14 +56,19 @@ final class ContentsTable {
                 || LABEL.matcher(s).matches()) {
             return true;
         }
-        for (int i = at + 1; i < Math.min(raw.size(), at + 3); i++) {
+        // a page may break an entry (a form feed reads as a blank line): the entry's rest is on the next page
+        for (int i = at + 1, lines = 0; i < raw.size() && lines < 2; i++) {
             String next = raw.get(i).strip();
-            if (next.isEmpty() || TextLayout.opensBody(next)) {
+            if (next.isEmpty()) {
+                continue;
+            }
+            if (TextLayout.opensBody(next)) {
                 return false;
             }
             if (entry.matcher(next).find()) {
                 return true;
             }
+            lines++;
         }
         return false;
     }

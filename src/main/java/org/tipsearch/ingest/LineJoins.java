@@ -2,6 +2,7 @@ package org.tipsearch.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,6 +13,14 @@ final class LineJoins {
 
     /** A paragraph number with nothing after it, at the end of a line or alone on it. */
     private static final Pattern DANGLING_NUMBER = Pattern.compile("\\s\\d{1,3}\\.$");
+    /**
+     * A number left at a line's end after a sentence ended ("… women and girls. 30."), as a wrap leaves paragraphs
+     * run together: the next paragraph's when it continues the numbering, not a reference ("article 6." has no
+     * sentence end before it).
+     */
+    private static final Pattern NUMBER_AFTER_SENTENCE = Pattern.compile("[.;:]\\s+(\\d{1,3})\\.$");
+    /** A paragraph run into the line after a sentence ("… the Protocol. 2. In its resolution …"). */
+    private static final Pattern NUMBER_RUN_IN = Pattern.compile("[.;:]\\s+(\\d{1,3})\\.\\s+\\p{Lu}");
     private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
     private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.|\\*");
 
@@ -45,13 +54,25 @@ final class LineJoins {
     /**
      * A paragraph number alone on a line, or left at the end of a heading's line ("II. … related offences 4."),
      * joins the line of text it numbers, across blank lines. A sentence that ends in a number ("… article 6.") is
-     * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already.
+     * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already. A number
+     * that ends a paragraph's line after its last sentence and comes next in the numbering opens the next paragraph.
      */
     static void danglingNumbers(List<String> lines, List<Boolean> cover) {
+        int lastParagraph = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            Line read = Line.classify(line);
+            if (read.type() == Line.Type.NUMBERED) {
+                lastParagraph = Integer.parseInt(read.label());
+            }
+            for (Matcher runIn = NUMBER_RUN_IN.matcher(line); runIn.find(); ) {
+                lastParagraph = Integer.parseInt(runIn.group(1)) == lastParagraph + 1 ? lastParagraph + 1 : lastParagraph;
+            }
             boolean alone = ALONE_NUMBER.matcher(line).matches();
-            if (!alone && !(DANGLING_NUMBER.matcher(line).find() && Line.classify(line).isHeading())) {
+            Matcher afterSentence = NUMBER_AFTER_SENTENCE.matcher(line);
+            boolean nextInTurn = afterSentence.find() && lastParagraph > 0
+                    && Integer.parseInt(afterSentence.group(1)) == lastParagraph + 1;
+            if (!alone && !nextInTurn && !(DANGLING_NUMBER.matcher(line).find() && read.isHeading())) {
                 continue;
             }
             int next = i + 1;
@@ -60,6 +81,7 @@ final class LineJoins {
             }
             if (next < lines.size() && Character.isUpperCase(lines.get(next).codePointAt(0))
                     && Line.classify(lines.get(next)).type() == Line.Type.TEXT) {
+                lastParagraph = nextInTurn ? lastParagraph + 1 : lastParagraph;
                 lines.set(i, line + " " + lines.get(next));
                 for (int k = next; k > i; k--) {
                     lines.remove(k);

@@ -22,7 +22,10 @@ enum ReportLayouts {
     FLATTENED_CONTENTS(ReportLayouts::flattenedContents),
     /** Job number, barcode, running symbol, page number and a form feed in the middle of every long paragraph. */
     FURNITURE_MID_PARAGRAPH(ReportLayouts::furnitureMidParagraph),
-    /** Lines wrapped at 80 characters, the first of a paragraph indented, continuation lines flush. */
+    /**
+     * Lines wrapped at 80 characters, the first of a paragraph indented, continuation lines flush (also a
+     * paragraph's rest after a page break).
+     */
     HARD_WRAPS(ReportLayouts::hardWraps),
     /**
      * Each page on one line, as a tool that joins a page's text with spaces leaves it: pages of some four hundred
@@ -60,6 +63,11 @@ enum ReportLayouts {
         return render.apply(String.join("\n", lines(text).stream()
                 .flatMap(line -> lines(MarkdownResidue.splitFusedHeadings(line)).stream()).map(MarkdownResidue::clean)
                 .toList()));
+    }
+
+    /** A text already laid out, laid out again in this layout too: the quirks of two tools at once. */
+    String over(String laidOut) {
+        return render.apply(laidOut);
     }
 
     private static List<String> lines(String text) {
@@ -173,13 +181,17 @@ enum ReportLayouts {
 
     private static String hardWraps(String text) {
         var out = new ArrayList<String>();
+        String previous = "";
         for (String line : lines(text)) {
             Line l = classify(line);
+            // a paragraph's rest after a page's furniture goes on flush, as the page's first line
+            boolean continued = previous.strip().matches("\\d+/\\d+");
+            previous = line.isBlank() ? previous : line;
             if (line.length() <= 80 || l.type() != Line.Type.NUMBERED && l.type() != Line.Type.TEXT) {
                 out.add(line);
                 continue;
             }
-            var current = new StringBuilder("     ");
+            var current = new StringBuilder(continued ? "" : "     ");
             for (String word : line.split(" ")) {
                 if (current.length() + word.length() + 1 > 80 && !current.toString().isBlank()) {
                     out.add(current.toString().stripTrailing());
