@@ -9,19 +9,28 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Layouts as real extractions leave them, several quirks at once: each structural layout of {@link ReportLayouts}
- * (a heading or a paragraph run on, a flattened contents, furniture mid-paragraph) under hard wraps, with or
- * without blank lines between paragraphs. Every bundled report reads as the same units as its clean text.
+ * Layouts as real extractions leave them, several quirks at once: the structural layouts of {@link ReportLayouts}
+ * (a flattened contents, a heading or a paragraph run on, furniture mid-paragraph) two at a time, and each under
+ * hard wraps, with or without blank lines between paragraphs. Every numbered bundled report reads as the same
+ * units as its clean text.
  */
 class LayoutCombinationsTest {
 
     private final ReportReader reader = new ReportReader();
 
     static Stream<Arguments> combinations() {
-        var structural = List.of(ReportLayouts.RUN_IN_HEADINGS, ReportLayouts.RUN_TOGETHER_PARAGRAPHS,
-                ReportLayouts.FLATTENED_CONTENTS, ReportLayouts.FURNITURE_MID_PARAGRAPH);
+        // the contents first: it is made of the headings as they stand on lines of their own
+        var structural = List.of(ReportLayouts.FLATTENED_CONTENTS, ReportLayouts.RUN_IN_HEADINGS,
+                ReportLayouts.RUN_TOGETHER_PARAGRAPHS, ReportLayouts.FURNITURE_MID_PARAGRAPH);
         var combinations = new ArrayList<List<ReportLayouts>>();
         combinations.add(List.of(ReportLayouts.HARD_WRAPS, ReportLayouts.FORM_FEEDS_NO_BLANKS));
+        for (int i = 0; i < structural.size(); i++) {
+            for (int j = i + 1; j < structural.size(); j++) {
+                combinations.add(List.of(structural.get(i), structural.get(j)));
+                combinations.add(List.of(structural.get(i), structural.get(j), ReportLayouts.HARD_WRAPS,
+                        ReportLayouts.FORM_FEEDS_NO_BLANKS));
+            }
+        }
         for (ReportLayouts first : structural) {
             combinations.add(List.of(first, ReportLayouts.HARD_WRAPS));
             combinations.add(List.of(first, ReportLayouts.FORM_FEEDS_NO_BLANKS));
