@@ -197,7 +197,8 @@ class CliIT {
     /** Every judged set of our own keeps its floors in every mode, as a whole and kind by kind. */
     @ParameterizedTest
     @CsvSource({"user-queries-tune, bm25", "user-queries-tune, semantic", "user-queries-tune, hybrid",
-        "user-queries-check, bm25", "user-queries-check, semantic", "user-queries-check, hybrid"})
+        "user-queries-check, bm25", "user-queries-check, semantic", "user-queries-check, hybrid",
+        "user-queries-3, bm25", "user-queries-3, semantic", "user-queries-3, hybrid"})
     void evalKeepsTheRelevanceContractOfEachJudgedSet(String set, String mode) throws Exception {
         Result result = JarProcess.run("eval", "src/test/resources/eval/" + set + ".json", "--mode", mode,
                 "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString());

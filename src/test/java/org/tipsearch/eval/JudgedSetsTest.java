@@ -43,7 +43,7 @@ class JudgedSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"user-queries-tune", "user-queries-check", "drafts-tune", "drafts-check"})
+    @ValueSource(strings = {"user-queries-tune", "user-queries-check", "user-queries-3", "drafts-tune", "drafts-check"})
     void everyJudgmentNamesOneUnit(String set) throws Exception {
         boolean drafts = set.startsWith("drafts");
         Set<String> quotations = drafts ? fiveWordRuns() : Set.of();
