@@ -43,6 +43,11 @@ final class TextLayout {
     private static final int PROSE_LINE_WORDS = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
     /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
+    /**
+     * A marker a tool set apart as a word of its own after a stop or a comma ("… migration routes. 2", "2023 , 1
+     * which"), before a word in lower case or at the line's end; only the next footnote's number is one.
+     */
+    private static final Pattern SPACED_MARKER = Pattern.compile("([.,;:)”’\"])\\s{1,2}(\\d{1,3})(?=\\s+\\p{Ll}|\\s*$)");
     private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
@@ -66,11 +71,12 @@ final class TextLayout {
     Cleaned clean(String text) {
         var removed = new LinkedHashMap<String, Integer>();
         // an OCR reads a paragraph's "1." as "l." (no English line opens so)
-        List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(Characters.normalized(text)
+        String plain = MarkdownLayout.plain(Characters.normalized(text));
+        List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(plain
                 .replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').replace('\t', ' ')
                 .replaceAll("(?m)^l\\.(?=[ \\t]+\\p{Lu})", "1.").split("\n", -1))));
         int bodyStart = bodyStart(raw);
-        var page = new PageEvidence(raw, text.indexOf('\f') >= 0);
+        var page = new PageEvidence(raw, plain.indexOf('\f') >= 0);
         var lines = new ArrayList<String>();
         var cover = new ArrayList<Boolean>();
         boolean underRule = false;
@@ -347,7 +353,18 @@ final class TextLayout {
                 }
             }
             m.appendTail(out);
-            lines.set(i, out.toString());
+            Matcher spaced = SPACED_MARKER.matcher(out.toString());
+            var raised = new StringBuilder();
+            while (spaced.find()) {
+                boolean next = expected != null && Integer.parseInt(spaced.group(2)) == expected;
+                spaced.appendReplacement(raised, Matcher.quoteReplacement(
+                        next ? spaced.group(1) + superscript(spaced.group(2)) : spaced.group()));
+                if (next) {
+                    expected = notes.higher(expected);
+                }
+            }
+            spaced.appendTail(raised);
+            lines.set(i, raised.toString());
         }
     }
 

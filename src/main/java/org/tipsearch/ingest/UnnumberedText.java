@@ -6,13 +6,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * An unnumbered text such as a web article: the first line is its title, every other line a paragraph or
- * a bullet, numbered in order; a line that starts in lower case continues the one before (a page break).
+ * An unnumbered text such as a web article or a Word file whose automatic numbers were lost: the first line is its
+ * title, every other line a paragraph, a bullet or a heading, numbered in order; a line that starts in lower case
+ * continues the one before (a page break), and items labelled "(a)" belong to the paragraph that introduced them.
  */
 final class UnnumberedText {
     /** A line that ends a paragraph: a sentence's end, a closing quote or bracket after it. */
     private static final Pattern PARAGRAPH_END = Pattern.compile(".*[.;:!?][\"”’)]?$");
     private static final Pattern BULLET = Pattern.compile("[-–•▪]\\s+.*");
+    /** An item labelled "(a)" or "(iv)", which belongs to the paragraph that introduced the list. */
+    private static final Pattern ITEM = Pattern.compile("\\([a-z]{1,4}\\)\\s+.*");
+    /** A line that could be a heading: short, opening with a capital, and ending no sentence. */
+    private static final Pattern HEADING_FORM = Pattern.compile("\\p{Lu}[^.;:!?,]{0,118}[^.;:!?,\\s]");
+    private static final int HEADING_WORDS = 12;
     /** How many of the lines are the cover, as the layout found it. */
     private final int coverLines;
 
@@ -26,17 +32,41 @@ final class UnnumberedText {
         UnitDraft current = null;
         String previous = "";
         int number = 0;
+        boolean blankBefore = false;
+        boolean inItems = false;
+        var section = new ArrayList<String>();
+        boolean headingLast = false;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line.type() == Line.Type.BLANK) {
+                blankBefore = true;
                 continue;
             }
             String s = line.raw();
             boolean bullet = BULLET.matcher(s).matches();
+            boolean afterBlank = blankBefore;
+            blankBefore = false;
             if (frontMatter.isEmpty() && coverLines == 0 || i < coverLines || DateMentions.isDateLine(s)) {
                 frontMatter.add(s);
             } else if (line.type() == Line.Type.FOOTNOTE) {
                 units.footnote(new Footnote(line.label(), line.text()), current != null);
+            } else if (current != null && ITEM.matcher(s).matches() && (inItems || current.endsWithColon())) {
+                current.addItem(s); // "(a) …" under the paragraph that introduced the list
+                inItems = true;
+            } else if (afterBlank && isHeading(lines, i)) {
+                // a heading stands alone between blank lines: it closes the unit before it and heads the next
+                if (current != null) {
+                    units.add(current);
+                    current = null;
+                }
+                if (!headingLast) {
+                    section.clear();
+                }
+                section.add(s);
+                headingLast = true;
+                inItems = false;
+                previous = s;
+                continue;
             } else if (current != null && !bullet
                     && (Character.isLowerCase(s.codePointAt(0)) || !PARAGRAPH_END.matcher(previous).matches())) {
                 current.continueWith(s); // a page break, or a line a hard-wrapped text broke mid-sentence
@@ -45,8 +75,10 @@ final class UnnumberedText {
                     units.add(current);
                 }
                 current = new UnitDraft(bullet ? UnitKind.BULLET : UnitKind.PARAGRAPH, String.valueOf(++number),
-                        List.of(), false, bullet ? s.replaceFirst("^[-–•▪]\\s+", "") : s);
+                        section, false, bullet ? s.replaceFirst("^[-–•▪]\\s+", "") : s);
+                inItems = false;
             }
+            headingLast = false;
             previous = s;
         }
         if (current != null) {
@@ -54,5 +86,25 @@ final class UnnumberedText {
         }
         int kept = units.keepCoverProse(frontMatter);
         return new ReportParser.ParsedText(frontMatter, units.build(), false, Map.of(), kept);
+    }
+
+    /**
+     * Whether a line (after a blank one) is a heading of a text whose headings carry no labels: short, opening with
+     * a capital and ending no sentence, with a blank line after it and a capital or a list opening what follows.
+     * A hard-wrapped paragraph's lines have no blank line between them, so none of them is taken for one.
+     */
+    private static boolean isHeading(List<Line> lines, int at) {
+        String s = lines.get(at).raw();
+        if (!HEADING_FORM.matcher(s).matches() || s.split("\\s+").length > HEADING_WORDS
+                || at + 1 >= lines.size() || lines.get(at + 1).type() != Line.Type.BLANK) {
+            return false;
+        }
+        for (int next = at + 1; next < lines.size(); next++) {
+            if (lines.get(next).type() != Line.Type.BLANK) {
+                String t = lines.get(next).raw();
+                return Character.isUpperCase(t.codePointAt(0)) || BULLET.matcher(t).matches();
+            }
+        }
+        return false;
     }
 }

@@ -33,6 +33,11 @@ enum ReportLayouts {
      * page's footnotes under a rule and its job number closing it.
      */
     FLATTENED_PAGES(ReportLayouts::flattenedPages),
+    /**
+     * Markdown as a PDF-to-Markdown tool writes it: a chapter's heading marked '##', a section's label and title
+     * each bold, the running symbol bold at a page's top and a horizontal rule closing every tenth paragraph's page.
+     */
+    MARKDOWN(ReportLayouts::markdown),
     /** Form feeds at every tenth line, and no blank lines anywhere. */
     FORM_FEEDS_NO_BLANKS(text -> {
         var out = new ArrayList<String>();
@@ -177,6 +182,28 @@ enum ReportLayouts {
         page.setLength(0);
         notes.setLength(0);
         return line;
+    }
+
+    private static String markdown(String text) {
+        var out = new ArrayList<String>();
+        int paragraphs = 0;
+        for (String line : lines(text)) {
+            Line l = classify(line);
+            if (l.type() == Line.Type.ROMAN_HEADING) {
+                out.add("## " + line.strip());
+            } else if (l.type() == Line.Type.LETTER_HEADING) {
+                out.add("**" + l.label() + ".** **" + l.text() + "**");
+            } else {
+                out.add(line);
+            }
+            if (l.type() == Line.Type.NUMBERED && ++paragraphs % 10 == 0) {
+                out.add("");
+                out.add("-----");
+                out.add("");
+                out.add("**" + SYMBOL + "**");
+            }
+        }
+        return String.join("\n", out);
     }
 
     private static String hardWraps(String text) {
