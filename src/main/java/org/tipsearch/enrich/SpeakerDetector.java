@@ -27,7 +27,7 @@ final class SpeakerDetector {
     private static final String NAME = "\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:de|da|do|dos|del|van|von|der|el|al|bin|ben)\\s+)?\\p{Lu}[\\p{L}'’-]+)*";
     /** "Name (Country)" or "Name, title, unit (Country)". */
     private static final Pattern PERSON_WITH_AFFILIATION =
-            Pattern.compile("(" + NAME + ")(?:,[^;()]{1,200}?)?\\s+\\(([^()]{2,80})\\)");
+            Pattern.compile("(" + NAME + ")(?:,([^;()]{1,200}?))?\\s+\\(([^()]{2,80})\\)");
     /** Small words that may stand inside an organization's name. */
     private static final String CONNECTORS = "of|for|against|on|and|the|de|in|to|at";
     /** An organization described rather than named after an introducer: "from a medical research institute". */
@@ -51,6 +51,7 @@ final class SpeakerDetector {
     private final Pattern groupPattern;
     private final Pattern organizationIntroducers;
     private final Pattern agentIntroducers;
+    private final Pattern organizationDescription;
     private final Pattern personMention;
     private final List<Pattern> typeKeywords;
 
@@ -68,15 +69,24 @@ final class SpeakerDetector {
         this.personMention = Pattern.compile("(?:" + rules.personTitles().stream()
                 .map(Pattern::quote).collect(Collectors.joining("|")) + ")\\s+(" + NAME + ")");
         this.typeKeywords = rules.typeKeywords().stream().map(k -> compile(k.pattern())).toList();
+        this.organizationDescription = compile(rules.organizationDescription());
     }
 
-    /** The people a report introduces with a country or organization in brackets, by full name. */
+    /**
+     * The people a report introduces with a country or organization in brackets, by full name; where the words
+     * between name and bracket describe an organization, that organization with its country.
+     */
     Map<String, String> affiliations(List<Unit> paragraphs) {
         var out = new HashMap<String, String>();
         for (Unit p : paragraphs) {
             Matcher m = PERSON_WITH_AFFILIATION.matcher(p.text());
             while (m.find()) {
-                out.putIfAbsent(m.group(1), m.group(2).strip());
+                // "Ms. Quispe, founder of the non-governmental organization Voces Libres (Peru)": the organization
+                // described is whom she speaks for, the bracket its country
+                String description = m.group(2);
+                boolean organization = description != null && organizationDescription.matcher(description).find();
+                out.putIfAbsent(m.group(1), organization ? description.strip() + " (" + m.group(3).strip() + ")"
+                        : m.group(3).strip());
             }
         }
         return out;
@@ -194,7 +204,7 @@ final class SpeakerDetector {
         if (!known.isEmpty()) {
             return known.get(0).entry().type();
         }
-        if (!countries.find(text).isEmpty() && affiliation.matches("(?i).*\\b(ministry|government|department|office|police|prosecut).*")) {
+        if (!countries.find(text).isEmpty() && affiliation.matches("(?i).*\\b(ministry|(?<!non-)government|department|office|police|prosecut).*")) {
             return "state";
         }
         for (int i = 0; i < typeKeywords.size(); i++) {

@@ -18,7 +18,8 @@ record SpeakerRules(
         int introducerWindow,
         List<String> personTitles,
         List<TypeKeyword> typeKeywords,
-        String defaultOrganizationType) {
+        String defaultOrganizationType,
+        String organizationDescription) {
 
     /** Every unit under a heading matching the pattern is spoken by the type. */
     record SectionSpeaker(String headingPattern, String type) {}

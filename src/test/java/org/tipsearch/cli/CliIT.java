@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.tipsearch.BundledReports;
 import org.tipsearch.JarProcess;
 import org.tipsearch.JarProcess.Result;
+import org.tipsearch.eval.JudgedQueries;
 
 /** The command line as a user runs it: the built jar in its own process. */
 class CliIT {
@@ -182,8 +183,16 @@ class CliIT {
         // rules that hold of the family (a procedural heading is about no topic, "a number of speakers")
         Result third = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-3.json",
                 "--reports", "src/test/resources/layouts", "--min-speaker", "0.94", "--min-must", "0.86",
-                "--max-must-not", "0.12");
+                "--max-must-not", "0.09");
         assertEquals(0, third.exitCode(), third.out() + third.err());
+
+        // the fourth, on layouts 21-23, by the assessor who wrote them; first read at 0.913 / 0.815 / 0.152, then
+        // by rules of the family (an NGO's founder speaks for it, "addressed", a statements section is procedural,
+        // a bare "data" is no research, the vocabulary of disasters as root causes)
+        Result fourth = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-4.json",
+                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.94",
+                "--max-must-not", "0.07");
+        assertEquals(0, fourth.exitCode(), fourth.out() + fourth.err());
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());
@@ -204,7 +213,8 @@ class CliIT {
                 "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString());
         assertEquals(0, result.exitCode(), result.out() + result.err());
         List<String> lines = result.out().lines().toList();
-        assertEquals(2 * 25 + 2 * 4 + 2 + 1, lines.size(), result.out());
+        int queries = JudgedQueries.read(Path.of("src/test/resources/eval/" + set + ".json")).queries().size();
+        assertEquals(2 * queries + 2 * 4 + 2 + 1, lines.size(), result.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("ndcg_cut_10\\tkind:question\\t\\d\\.\\d{4}")), result.out());
         assertTrue(lines.get(lines.size() - 1).startsWith("PASS"), result.out());
     }
