@@ -264,6 +264,10 @@ final class TextLayout {
         if (m.matches() && !bare.endsWith(".") && m.group("symbol").equals(masthead)) {
             return "running header";
         }
+        // the same, with a character an OCR misread ("CTOC/COP/WG.4/2011/S" under "CTOC/COP/WG.4/2011/8")
+        if (!front && page.paged && masthead != null && misreadOnce(bare.strip(), masthead)) {
+            return "running header";
+        }
         // a header or footer of several pieces, glued or apart: "2/4   V.16-01157CTOC/COP/WG.6/2016/2"
         if (!front && page.paged && !squeezed.endsWith(".") && footerPiece.matcher(squeezed).results().count() > 1
                 && footerPiece.matcher(squeezed).replaceAll("").isBlank()
@@ -271,6 +275,18 @@ final class TextLayout {
             return "page header or footer";
         }
         return null;
+    }
+
+    /** Whether two strings of one length differ in one character, as an OCR's misreading of a symbol does. */
+    private static boolean misreadOnce(String read, String printed) {
+        if (read.length() != printed.length()) {
+            return false;
+        }
+        int differences = 0;
+        for (int i = 0; i < read.length() && differences < 2; i++) {
+            differences += read.charAt(i) == printed.charAt(i) ? 0 : 1;
+        }
+        return differences == 1;
     }
 
     private String symbolIn(String line) {
