@@ -66,7 +66,9 @@ final class LineJoins {
                 lastParagraph = Integer.parseInt(read.label());
             }
             for (Matcher runIn = NUMBER_RUN_IN.matcher(line); runIn.find(); ) {
-                lastParagraph = Integer.parseInt(runIn.group(1)) == lastParagraph + 1 ? lastParagraph + 1 : lastParagraph;
+                if (Integer.parseInt(runIn.group(1)) == lastParagraph + 1) {
+                    lastParagraph++;
+                }
             }
             boolean alone = ALONE_NUMBER.matcher(line).matches();
             Matcher afterSentence = NUMBER_AFTER_SENTENCE.matcher(line);

@@ -19,6 +19,9 @@ final class UnnumberedText {
     /** A line that could be a heading: short, opening with a capital, and ending no sentence. */
     private static final Pattern HEADING_FORM = Pattern.compile("\\p{Lu}[^.;:!?,]{0,118}[^.;:!?,\\s]");
     private static final int HEADING_WORDS = 12;
+    /** A line that ends in one of these words was broken off mid-sentence, as a page break leaves it. */
+    private static final Pattern BROKEN_OFF = Pattern.compile(
+            "(?i).*\\b(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|as|that|which|whose|their|its)$");
     /** How many of the lines are the cover, as the layout found it. */
     private final int coverLines;
 
@@ -90,12 +93,14 @@ final class UnnumberedText {
 
     /**
      * Whether a line (after a blank one) is a heading of a text whose headings carry no labels: short, opening with
-     * a capital and ending no sentence, with a blank line after it and a capital or a list opening what follows.
+     * a capital and ending no sentence (nor broken off after "the", "of" …), with a blank line after it and a
+     * capital or a list opening what follows.
      * A hard-wrapped paragraph's lines have no blank line between them, so none of them is taken for one.
      */
     private static boolean isHeading(List<Line> lines, int at) {
         String s = lines.get(at).raw();
-        if (!HEADING_FORM.matcher(s).matches() || s.split("\\s+").length > HEADING_WORDS
+        if (!HEADING_FORM.matcher(s).matches() || BROKEN_OFF.matcher(s).matches()
+                || s.split("\\s+").length > HEADING_WORDS
                 || at + 1 >= lines.size() || lines.get(at + 1).type() != Line.Type.BLANK) {
             return false;
         }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Small texts that once misled the layout pre-pass or the parser, each read as a careful reader would
  * ({@code src/test/resources/pitfalls/}, written by a reviewer of the parser): numbers and symbols a sentence
  * cites, a wrapped line that opens with a number, agenda items apart, a cover's summary, a footnote over two
- * lines, a statement without blank lines, a contents in columns.
+ * lines, a statement without blank lines, a contents in columns; and probes of later rules from their risky side
+ * (numbers at a line's end out of turn, a figure after a word, a paragraph's first line before a page break).
  */
 class ExtractionPitfallsTest {
 
@@ -96,5 +97,32 @@ class ExtractionPitfallsTest {
         assertEquals(List.of("para-1", "para-2", "para-3", "para-4"), ids(r));
         assertEquals(List.of("II. Organization of the meeting"), unit(r, "para-3").section());
         assertTrue(r.account().furniture().containsKey("contents"));
+    }
+
+    @Test
+    void aNumberAtALinesEndOpensTheNextParagraphOnlyInTurnAndAMarkerApartOnlyAfterAStop() throws Exception {
+        Report r = read("numbers-at-line-ends.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3"), ids(r));
+        assertTrue(unit(r, "para-1").text().endsWith("figures for 2099. 12. The Group then heard the Chair."),
+                unit(r, "para-1").text());
+        assertTrue(unit(r, "para-1").text().contains("more than 2 million people"), unit(r, "para-1").text());
+        // the marker set apart after the stop is the footnote's: the unit carries the note, its text no marker
+        assertEquals("States parties described their experience. Some noted that reliable data remained scarce. "
+                + "The Chair closed the meeting.", unit(r, "para-2").text());
+        assertEquals(1, unit(r, "para-2").footnotes().size());
+    }
+
+    @Test
+    void anUnnumberedNoteHasHeadingsItemsAndAParagraphAcrossAPage() throws Exception {
+        Report r = read("unnumbered-note-with-headings-and-a-page-break.txt");
+        assertEquals(4, r.units().size(), r.units().toString());
+        assertEquals(List.of("Background"), r.units().get(0).section());
+        // a paragraph's first line before a page break, ending in "the", is no heading
+        assertEquals("Several States described the measures taken to protect victims in the Philippines and Thailand, "
+                + "including shelters and legal aid.", r.units().get(1).text().replaceAll("\\s+", " "));
+        assertEquals(List.of("Background"), r.units().get(1).section());
+        assertTrue(r.units().get(2).text().endsWith("(b) The remuneration of survivors for their expertise."),
+                r.units().get(2).text());
+        assertEquals(List.of("Conclusions"), r.units().get(3).section());
     }
 }
