@@ -76,7 +76,8 @@ class AccessibilityIT {
         site.browser().await(d -> d.getCurrentUrl().contains("q=organ+removal"));
         // Tab on to the first facet box, tick it with Space: focus stays on it after the results change
         tabUntil(element -> "checkbox".equals(element.getDomAttribute("type")));
-        String key = active().getDomAttribute("data-key");
+        // read again if the new results replaced the facet boxes while the focused one was being read
+        String key = site.browser().await(d -> active().getDomAttribute("data-key"));
         keys.sendKeys(Keys.SPACE).perform();
         site.browser().await(d -> d.getCurrentUrl().contains("session="));
         site.browser().await(d -> key.equals(active().getDomAttribute("data-key")) && active().isSelected());
