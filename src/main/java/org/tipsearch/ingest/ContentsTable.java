@@ -39,7 +39,8 @@ final class ContentsTable {
         // its entries follow within a few lines, after column heads and a column of labels at most
         for (int i = at + 1, lines = 0; i < raw.size() && lines < 5; i++) {
             String next = SPACES.matcher(raw.get(i).strip()).replaceAll(" ");
-            if (entry.matcher(next).find()) {
+            // an entry by its leaders, or by the column gap before its page (a table's cells set apart)
+            if (entry.matcher(next).find() || entry.matcher(raw.get(i).strip()).find()) {
                 return true;
             }
             if (!next.isEmpty() && !columns.matcher(next).matches() && !LABEL.matcher(next).matches()) {

@@ -45,9 +45,10 @@ final class TextLayout {
     /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
     /**
      * A marker a tool set apart as a word of its own after a stop or a comma ("… migration routes. 2", "2023 , 1
-     * which"), before a word in lower case or at the line's end; only the next footnote's number is one.
+     * which", "advantage. 1 It combines"), at the line's end, before a word in lower case, or after a stop before
+     * any word; only the next footnote's number is one.
      */
-    private static final Pattern SPACED_MARKER = Pattern.compile("([.,;:)”’\"])\\s{1,2}(\\d{1,3})(?=\\s+\\p{Ll}|\\s*$)");
+    private static final Pattern SPACED_MARKER = Pattern.compile("([.,;:)”’\"])\\s{1,2}(\\d{1,3})(?=\\s+(\\p{L})|\\s*$)");
     private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
 
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
@@ -71,7 +72,11 @@ final class TextLayout {
     Cleaned clean(String text) {
         var removed = new LinkedHashMap<String, Integer>();
         // an OCR reads a paragraph's "1." as "l." (no English line opens so)
-        String plain = MarkdownLayout.plain(Characters.normalized(text));
+        String normalized = Characters.normalized(text);
+        String plain = MarkdownLayout.plain(normalized);
+        if (plain.length() != normalized.length()) { // the marks a Markdown writer added, accounted as markup
+            removed.merge("markup", TextAccount.characters(normalized) - TextAccount.characters(plain), Integer::sum);
+        }
         List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(plain
                 .replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').replace('\t', ' ')
                 .replaceAll("(?m)^l\\.(?=[ \\t]+\\p{Lu})", "1.").split("\n", -1))));
@@ -80,6 +85,7 @@ final class TextLayout {
         var lines = new ArrayList<String>();
         var cover = new ArrayList<Boolean>();
         boolean underRule = false;
+        var unruledNotes = UnruledFootnotes.in(raw, this::printsPageFurniture);
         boolean ruleLast = false;
         boolean inContents = false;
         String masthead = null;
@@ -132,6 +138,7 @@ final class TextLayout {
                 inContents = false;
             }
             Matcher note = FOOTNOTE.matcher(line);
+            underRule |= unruledNotes.contains(i);
             if (underRule && note.matches() && !BODY_START.matcher(line).find() && nextNote(note.group(1), lastNote)) {
                 lastNote = note.group(1).chars().allMatch(Character::isDigit) ? Integer.parseInt(note.group(1)) : lastNote;
                 lines.add(superscript(note.group(1)) + " " + note.group(2));
@@ -277,6 +284,14 @@ final class TextLayout {
         return null;
     }
 
+    /** A line of a page's furniture alone: a job number, a page number, a barcode, or a footer of such pieces. */
+    private boolean printsPageFurniture(String line) {
+        String squeezed = SPACES.matcher(line.strip()).replaceAll(" ");
+        return !squeezed.isEmpty() && (furniture.stream().anyMatch(f -> f.getValue().matcher(squeezed).find())
+                || footerPiece.matcher(squeezed).results().count() > 1
+                && footerPiece.matcher(squeezed).replaceAll("").isBlank());
+    }
+
     /** Whether two strings of one length differ in one character, as an OCR's misreading of a symbol does. */
     private static boolean misreadOnce(String read, String printed) {
         if (read.length() != printed.length()) {
@@ -372,7 +387,9 @@ final class TextLayout {
             Matcher spaced = SPACED_MARKER.matcher(out.toString());
             var raised = new StringBuilder();
             while (spaced.find()) {
-                boolean next = expected != null && Integer.parseInt(spaced.group(2)) == expected;
+                boolean placed = spaced.group(3) == null || Character.isLowerCase(spaced.group(3).codePointAt(0))
+                        || ".;:".indexOf(spaced.group(1).charAt(0)) >= 0;
+                boolean next = placed && expected != null && Integer.parseInt(spaced.group(2)) == expected;
                 spaced.appendReplacement(raised, Matcher.quoteReplacement(
                         next ? spaced.group(1) + superscript(spaced.group(2)) : spaced.group()));
                 if (next) {
