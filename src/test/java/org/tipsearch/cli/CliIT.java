@@ -194,6 +194,13 @@ class CliIT {
                 "--max-must-not", "0.07");
         assertEquals(0, fourth.exitCode(), fourth.out() + fourth.err());
 
+        // the fifth, on layouts 24-26, by the assessor who wrote them; first read at 0.957 / 0.882 / 0.167, then by
+        // rules of the family (non-punishment is of victims; intergovernmental organizations named in the gazetteer)
+        Result fifth = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-5.json",
+                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.88",
+                "--max-must-not", "0.14");
+        assertEquals(0, fifth.exitCode(), fifth.out() + fifth.err());
+
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());
         assertTrue(strict.out().strip().endsWith("FAIL"), strict.out());
