@@ -19,7 +19,7 @@ final class ContentsTable {
     private final Pattern columns;
 
     ContentsTable(ReportCues.ContentsCue cue) {
-        heading = Pattern.compile(cue.heading(), Pattern.CASE_INSENSITIVE);
+        heading = Pattern.compile(cue.heading()); // a capital: "contents of the plans" opening a line is text
         entry = Pattern.compile(cue.entry());
         columns = Pattern.compile(cue.columns(), Pattern.CASE_INSENSITIVE);
     }

@@ -57,7 +57,7 @@ final class LineJoins {
      * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already. A number
      * that ends a paragraph's line after its last sentence and comes next in the numbering opens the next paragraph.
      */
-    static void danglingNumbers(List<String> lines, List<Boolean> cover) {
+    static void danglingNumbers(List<String> lines, List<Boolean> cover, java.util.Set<String> references) {
         int lastParagraph = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -73,7 +73,8 @@ final class LineJoins {
             boolean alone = ALONE_NUMBER.matcher(line).matches();
             Matcher afterSentence = NUMBER_AFTER_SENTENCE.matcher(line);
             boolean nextInTurn = afterSentence.find() && lastParagraph > 0
-                    && Integer.parseInt(afterSentence.group(1)) == lastParagraph + 1;
+                    && Integer.parseInt(afterSentence.group(1)) == lastParagraph + 1
+                    && !afterReference(line, afterSentence.start() + 1, references);
             if (!alone && !nextInTurn && !(DANGLING_NUMBER.matcher(line).find() && read.isHeading())) {
                 continue;
             }
@@ -91,6 +92,19 @@ final class LineJoins {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the word that ends just before a position (its stop included) is a reference word: "para. 12.",
+     * "No. 38" cite a number, they do not end a sentence.
+     */
+    static boolean afterReference(CharSequence text, int end, java.util.Set<String> references) {
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && text.charAt(start - 1) != '(') {
+            start--;
+        }
+        String word = text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT);
+        return references.contains(word) || references.contains(word.replaceAll("[.;:,]$", ""));
     }
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */

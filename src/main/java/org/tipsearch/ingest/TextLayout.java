@@ -58,8 +58,11 @@ final class TextLayout {
     private final List<Pattern> coverItems;
     private final ContentsTable contents;
     private final FlattenedPages flattenedPages;
+    /** Words after which a number is a reference ("para. 12", "No. 38"), never a paragraph's or a marker. */
+    private final java.util.Set<String> references;
 
     TextLayout(ReportCues cues) {
+        references = java.util.Set.copyOf(cues.numberedReferences());
         cues.pageFurniture().forEach(f -> furniture.add(Map.entry(f.kind(), Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE))));
         symbol = Pattern.compile(cues.symbol());
         footerPiece = Pattern.compile(String.join("|", cues.footerPieces()));
@@ -160,9 +163,9 @@ final class TextLayout {
                 cover.add(front);
             }
         }
-        LineJoins.danglingNumbers(lines, cover);
+        LineJoins.danglingNumbers(lines, cover, references);
         LineJoins.brokenWords(lines, cover);
-        raiseGluedMarkers(lines, cover);
+        raiseGluedMarkers(lines, cover, references);
         int coverLines = 0;
         while (coverLines < cover.size() && cover.get(coverLines)) {
             coverLines++;
@@ -292,16 +295,24 @@ final class TextLayout {
                 && footerPiece.matcher(squeezed).replaceAll("").isBlank());
     }
 
-    /** Whether two strings of one length differ in one character, as an OCR's misreading of a symbol does. */
+    /**
+     * Whether two strings of one length differ in one character, a digit of the printed one read as something else,
+     * as an OCR misreads a symbol; a symbol the text cites differs in a digit for a digit.
+     */
     private static boolean misreadOnce(String read, String printed) {
         if (read.length() != printed.length()) {
             return false;
         }
         int differences = 0;
+        boolean digitMisread = false;
         for (int i = 0; i < read.length() && differences < 2; i++) {
-            differences += read.charAt(i) == printed.charAt(i) ? 0 : 1;
+            if (read.charAt(i) != printed.charAt(i)) {
+                differences++;
+                // a symbol a text cites differs in its digits; an OCR reads a digit as a letter ('8' as 'S')
+                digitMisread = Character.isDigit(printed.charAt(i)) && !Character.isDigit(read.charAt(i));
+            }
         }
-        return differences == 1;
+        return differences == 1 && digitMisread;
     }
 
     private String symbolIn(String line) {
@@ -360,7 +371,7 @@ final class TextLayout {
      * text's footnote numbers, each the first such digit after the previous one's, and only after a small letter
      * (never "WG.4" or "COVID-19").
      */
-    private static void raiseGluedMarkers(List<String> lines, List<Boolean> cover) {
+    private static void raiseGluedMarkers(List<String> lines, List<Boolean> cover, java.util.Set<String> references) {
         var notes = new java.util.TreeSet<Integer>();
         for (String line : lines) {
             Line l = isFootnoteLine(line) ? Line.classify(line) : null;
@@ -387,8 +398,9 @@ final class TextLayout {
             Matcher spaced = SPACED_MARKER.matcher(out.toString());
             var raised = new StringBuilder();
             while (spaced.find()) {
-                boolean placed = spaced.group(3) == null || Character.isLowerCase(spaced.group(3).codePointAt(0))
-                        || ".;:".indexOf(spaced.group(1).charAt(0)) >= 0;
+                boolean placed = (spaced.group(3) == null || Character.isLowerCase(spaced.group(3).codePointAt(0))
+                        || ".;:".indexOf(spaced.group(1).charAt(0)) >= 0)
+                        && !LineJoins.afterReference(out, spaced.start(1) + 1, references);
                 boolean next = placed && expected != null && Integer.parseInt(spaced.group(2)) == expected;
                 spaced.appendReplacement(raised, Matcher.quoteReplacement(
                         next ? spaced.group(1) + superscript(spaced.group(2)) : spaced.group()));

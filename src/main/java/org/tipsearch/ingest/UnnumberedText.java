@@ -21,7 +21,9 @@ final class UnnumberedText {
     private static final int HEADING_WORDS = 12;
     /** A line that ends in one of these words was broken off mid-sentence, as a page break leaves it. */
     private static final Pattern BROKEN_OFF = Pattern.compile(
-            "(?i).*\\b(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|as|that|which|whose|their|its)$");
+            "(?i).*\\b(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|as|that|which|whose|their|its|between|among"
+            + "|including|into|than|such|these|those|this|other|both|each|against|within|without|under|over|through"
+            + "|is|are|was|were|be|been|has|have|had|not|should|would|could|will|can|may|must|shall)$");
     /** How many of the lines are the cover, as the layout found it. */
     private final int coverLines;
 
@@ -86,6 +88,10 @@ final class UnnumberedText {
         }
         if (current != null) {
             units.add(current);
+        }
+        if (headingLast && !section.isEmpty()) { // headings nothing follows head no unit: their text is one
+            units.add(new UnitDraft(UnitKind.PARAGRAPH, String.valueOf(++number), List.of(), false,
+                    String.join(" ", section)));
         }
         int kept = units.keepCoverProse(frontMatter);
         return new ReportParser.ParsedText(frontMatter, units.build(), false, Map.of(), kept);

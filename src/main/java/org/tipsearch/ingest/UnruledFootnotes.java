@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class UnruledFootnotes {
 
-    private static final Pattern NOTE = Pattern.compile("(\\d{1,2}|\\*{1,3})\\s+\\p{Lu}.*");
+    /** "1 See …", "* CTOC/…": not a date a wrapped line opens with ("2 December 2022, welcomed …"). */
+    private static final Pattern NOTE = Pattern.compile("(\\d{1,2}|\\*{1,3})\\s+(?!(?:January|February|March|April|May"
+            + "|June|July|August|September|October|November|December)\\b)\\p{Lu}.*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;!?][\"”’)]?$");
     /** How many lines a page's footnotes may take below the one that opens them. */
     private static final int REACH = 5;
@@ -59,12 +61,13 @@ final class UnruledFootnotes {
     }
 
     /**
-     * The number as a marker, glued to a word or its stop or apart after a stop or comma; a star after a word, as a
+     * The number as a marker, glued to a word or its stop or apart after a stop or comma on the same line (a number
+     * opening the next line is a paragraph's or a wrapped figure); a star after a word, as a
      * cover's agenda item carries it ("Item 5 of the provisional agenda *").
      */
     private static boolean marked(CharSequence text, String marker) {
         String shape = marker.startsWith("*") ? "\\p{L}\\s?" + Pattern.quote(marker) + "(?!\\*)"
-                : "(?:\\p{Ll}[.,;:)”’\"]?|[.,;:)”’\"]\\s)" + marker + "(?!\\d)";
+                : "(?:\\p{Ll}[.,;:)”’\"]?|[.,;:)”’\"][ \\t])" + marker + "(?!\\d)";
         return Pattern.compile(shape).matcher(text).find();
     }
 }

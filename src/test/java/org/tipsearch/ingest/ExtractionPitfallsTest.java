@@ -125,4 +125,20 @@ class ExtractionPitfallsTest {
                 r.units().get(2).text());
         assertEquals(List.of("Conclusions"), r.units().get(3).section());
     }
+
+    @Test
+    void aPagedReportKeepsTheSymbolsAndDatesItCites() throws Exception {
+        Report r = read("paged-report-citing-symbols-and-dates.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3"), ids(r));
+        // a wrapped line that opens with a date near a page's foot is no footnote
+        assertTrue(unit(r, "para-1").text().replaceAll("\\s+", " ").endsWith(
+                "adopted on 2 December 2022, welcomed the recommendations and requested the secretariat to continue its "
+                + "work."), unit(r, "para-1").text());
+        assertTrue(unit(r, "para-1").footnotes().isEmpty());
+        // a cited symbol differing from the masthead's in a digit is no running header
+        assertTrue(unit(r, "para-2").text().contains("CTOC/COP/WG.4/2023/1"), unit(r, "para-2").text());
+        assertTrue(unit(r, "para-2").text().contains("CTOC/COP/WG.4/2023/3"), unit(r, "para-2").text());
+        // "para. 4." at a line's end cites a paragraph, it opens none
+        assertTrue(unit(r, "para-3").text().endsWith("para. 4. The Chair closed the meeting."), unit(r, "para-3").text());
+    }
 }
