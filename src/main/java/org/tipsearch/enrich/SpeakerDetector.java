@@ -84,7 +84,9 @@ final class SpeakerDetector {
                 // "Ms. Quispe, founder of the non-governmental organization Voces Libres (Peru)": the organization
                 // described is whom she speaks for, the bracket its country
                 String description = m.group(2);
-                boolean organization = description != null && organizationDescription.matcher(description).find();
+                // a description that runs on past a sentence ("Mr. Tan, who noted that the association …") is none
+                boolean organization = description != null && !description.matches(".*\\p{Ll}[.;] .*")
+                        && organizationDescription.matcher(description).find();
                 out.putIfAbsent(m.group(1), organization ? description.strip() + " (" + m.group(3).strip() + ")"
                         : m.group(3).strip());
             }

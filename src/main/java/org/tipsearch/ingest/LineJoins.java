@@ -2,6 +2,8 @@ package org.tipsearch.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,7 +59,7 @@ final class LineJoins {
      * no heading, and a line that opens a heading, a recommendation or a paragraph is numbered already. A number
      * that ends a paragraph's line after its last sentence and comes next in the numbering opens the next paragraph.
      */
-    static void danglingNumbers(List<String> lines, List<Boolean> cover, java.util.Set<String> references) {
+    static void danglingNumbers(List<String> lines, List<Boolean> cover, Set<String> references) {
         int lastParagraph = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -98,12 +100,12 @@ final class LineJoins {
      * Whether the word that ends just before a position (its stop included) is a reference word: "para. 12.",
      * "No. 38" cite a number, they do not end a sentence.
      */
-    static boolean afterReference(CharSequence text, int end, java.util.Set<String> references) {
+    static boolean afterReference(CharSequence text, int end, Set<String> references) {
         int start = end;
         while (start > 0 && !Character.isWhitespace(text.charAt(start - 1)) && text.charAt(start - 1) != '(') {
             start--;
         }
-        String word = text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT);
+        String word = text.subSequence(start, end).toString().toLowerCase(Locale.ROOT);
         return references.contains(word) || references.contains(word.replaceAll("[.;:,]$", ""));
     }
 

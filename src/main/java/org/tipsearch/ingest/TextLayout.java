@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,15 +43,6 @@ final class TextLayout {
     private static final int PROSE_WORDS = 25;
     private static final int PROSE_LINE_WORDS = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
-    /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
-    /**
-     * A marker a tool set apart as a word of its own after a stop or a comma ("… migration routes. 2", "2023 , 1
-     * which", "advantage. 1 It combines"), at the line's end, before a word in lower case, or after a stop before
-     * any word; only the next footnote's number is one.
-     */
-    private static final Pattern SPACED_MARKER = Pattern.compile("([.,;:)”’\"])\\s{1,2}(\\d{1,3})(?=\\s+(\\p{L})|\\s*$)");
-    private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
-
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
     private final Pattern footerPiece;
@@ -59,10 +51,10 @@ final class TextLayout {
     private final ContentsTable contents;
     private final FlattenedPages flattenedPages;
     /** Words after which a number is a reference ("para. 12", "No. 38"), never a paragraph's or a marker. */
-    private final java.util.Set<String> references;
+    private final Set<String> references;
 
     TextLayout(ReportCues cues) {
-        references = java.util.Set.copyOf(cues.numberedReferences());
+        references = Set.copyOf(cues.numberedReferences());
         cues.pageFurniture().forEach(f -> furniture.add(Map.entry(f.kind(), Pattern.compile(f.pattern(), Pattern.CASE_INSENSITIVE))));
         symbol = Pattern.compile(cues.symbol());
         footerPiece = Pattern.compile(String.join("|", cues.footerPieces()));
@@ -165,7 +157,7 @@ final class TextLayout {
         }
         LineJoins.danglingNumbers(lines, cover, references);
         LineJoins.brokenWords(lines, cover);
-        raiseGluedMarkers(lines, cover, references);
+        FootnoteMarkers.raise(lines, cover, references);
         int coverLines = 0;
         while (coverLines < cover.size() && cover.get(coverLines)) {
             coverLines++;
@@ -365,55 +357,7 @@ final class TextLayout {
         }
     }
 
-    /**
-     * A footnote's marker that extraction left as a plain digit glued to the word it follows ("agreements3",
-     * "Persons,1 the") is set as the superscript the footnote line carries, so the word reads as itself: only the
-     * text's footnote numbers, each the first such digit after the previous one's, and only after a small letter
-     * (never "WG.4" or "COVID-19").
-     */
-    private static void raiseGluedMarkers(List<String> lines, List<Boolean> cover, java.util.Set<String> references) {
-        var notes = new java.util.TreeSet<Integer>();
-        for (String line : lines) {
-            Line l = isFootnoteLine(line) ? Line.classify(line) : null;
-            if (l != null && l.type() == Line.Type.FOOTNOTE && l.label().chars().allMatch(Character::isDigit)) {
-                notes.add(Integer.parseInt(l.label()));
-            }
-        }
-        Integer expected = notes.isEmpty() ? null : notes.first();
-        for (int i = 0; i < lines.size() && expected != null; i++) {
-            String line = lines.get(i);
-            if (cover.get(i) || isFootnoteLine(line)) {
-                continue;
-            }
-            Matcher m = GLUED_MARKER.matcher(line);
-            var out = new StringBuilder();
-            while (m.find()) {
-                boolean next = expected != null && Integer.parseInt(m.group(1)) == expected;
-                m.appendReplacement(out, next ? superscript(m.group(1)) : m.group(1));
-                if (next) {
-                    expected = notes.higher(expected);
-                }
-            }
-            m.appendTail(out);
-            Matcher spaced = SPACED_MARKER.matcher(out.toString());
-            var raised = new StringBuilder();
-            while (spaced.find()) {
-                boolean placed = (spaced.group(3) == null || Character.isLowerCase(spaced.group(3).codePointAt(0))
-                        || ".;:".indexOf(spaced.group(1).charAt(0)) >= 0)
-                        && !LineJoins.afterReference(out, spaced.start(1) + 1, references);
-                boolean next = placed && expected != null && Integer.parseInt(spaced.group(2)) == expected;
-                spaced.appendReplacement(raised, Matcher.quoteReplacement(
-                        next ? spaced.group(1) + superscript(spaced.group(2)) : spaced.group()));
-                if (next) {
-                    expected = notes.higher(expected);
-                }
-            }
-            spaced.appendTail(raised);
-            lines.set(i, raised.toString());
-        }
-    }
-
-    private static boolean isFootnoteLine(String line) {
+    static boolean isFootnoteLine(String line) {
         return !line.isEmpty() && (Line.superscriptDigits().indexOf(line.charAt(0)) >= 0 || line.charAt(0) == Line.STAR);
     }
 
@@ -423,7 +367,7 @@ final class TextLayout {
     }
 
     /** "12" → "¹²"; "*" → "⁎", told apart from a markdown list's "* ". */
-    private static String superscript(String marker) {
+    static String superscript(String marker) {
         if (marker.charAt(0) == '*') {
             return String.valueOf(Line.STAR).repeat(marker.length());
         }
