@@ -167,39 +167,20 @@ class CliIT {
         assertTrue(result.out().strip().endsWith("PASS"), result.out());
 
         // the unseen-layout fixtures, labelled by an assessor who did not use the engine
-        Result layouts = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels.json",
-                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.97",
-                "--max-must-not", "0.02");
-        assertEquals(0, layouts.exitCode(), layouts.out() + layouts.err());
+        Result layouts = keepsFloors("layout-labels", "0.95", "0.97", "0.02");
         assertTrue(layouts.out().strip().endsWith("PASS"), layouts.out());
-
         // the second set, on layouts 15-17, labelled by an assessor who saw neither the engine nor its rules
-        Result second = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-2.json",
-                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.85",
-                "--max-must-not", "0.07");
-        assertEquals(0, second.exitCode(), second.out() + second.err());
-
+        keepsFloors("layout-labels-2", "0.95", "0.85", "0.07");
         // the third, on layouts 18-20, by an assessor who saw neither the engine nor its rules; not tuned on beyond
         // rules that hold of the family (a procedural heading is about no topic, "a number of speakers")
-        Result third = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-3.json",
-                "--reports", "src/test/resources/layouts", "--min-speaker", "0.94", "--min-must", "0.86",
-                "--max-must-not", "0.09");
-        assertEquals(0, third.exitCode(), third.out() + third.err());
-
+        keepsFloors("layout-labels-3", "0.94", "0.86", "0.09");
         // the fourth, on layouts 21-23, by the assessor who wrote them; first read at 0.913 / 0.815 / 0.152, then
         // by rules of the family (an NGO's founder speaks for it, "addressed", a statements section is procedural,
         // a bare "data" is no research, the vocabulary of disasters as root causes)
-        Result fourth = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-4.json",
-                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.94",
-                "--max-must-not", "0.07");
-        assertEquals(0, fourth.exitCode(), fourth.out() + fourth.err());
-
+        keepsFloors("layout-labels-4", "0.95", "0.94", "0.07");
         // the fifth, on layouts 24-26, by the assessor who wrote them; first read at 0.957 / 0.882 / 0.167, then by
         // rules of the family (non-punishment is of victims; intergovernmental organizations named in the gazetteer)
-        Result fifth = JarProcess.run("eval-facets", "src/test/resources/eval/layout-labels-5.json",
-                "--reports", "src/test/resources/layouts", "--min-speaker", "0.95", "--min-must", "0.88",
-                "--max-must-not", "0.14");
-        assertEquals(0, fifth.exitCode(), fifth.out() + fifth.err());
+        keepsFloors("layout-labels-5", "0.95", "0.88", "0.14");
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());
@@ -208,6 +189,16 @@ class CliIT {
         Path notLabels = Files.writeString(dir.resolve("labels.json"), "[1, 2]");
         assertUsageError(JarProcess.run("eval-facets", notLabels.toString()), "is not a labels file");
         assertUsageError(JarProcess.run("eval-facets", dir.resolve("missing.json").toString()), "no labels file at");
+    }
+
+    /** eval-facets on a label set of the layout fixtures, with the floors it is held at, exits 0. */
+    private static Result keepsFloors(String labels, String minSpeaker, String minMust, String maxMustNot)
+            throws Exception {
+        Result result = JarProcess.run("eval-facets", "src/test/resources/eval/" + labels + ".json",
+                "--reports", "src/test/resources/layouts", "--min-speaker", minSpeaker, "--min-must", minMust,
+                "--max-must-not", maxMustNot);
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        return result;
     }
 
     /** Every judged set of our own keeps its floors in every mode, as a whole and kind by kind. */
