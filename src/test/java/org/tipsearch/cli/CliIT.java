@@ -205,7 +205,8 @@ class CliIT {
     @ParameterizedTest
     @CsvSource({"user-queries-tune, bm25", "user-queries-tune, semantic", "user-queries-tune, hybrid",
         "user-queries-check, bm25", "user-queries-check, semantic", "user-queries-check, hybrid",
-        "user-queries-3, bm25", "user-queries-3, semantic", "user-queries-3, hybrid"})
+        "user-queries-3, bm25", "user-queries-3, semantic", "user-queries-3, hybrid",
+        "user-queries-4, bm25", "user-queries-4, semantic", "user-queries-4, hybrid"})
     void evalKeepsTheRelevanceContractOfEachJudgedSet(String set, String mode) throws Exception {
         Result result = JarProcess.run("eval", "src/test/resources/eval/" + set + ".json", "--mode", mode,
                 "--expected", "src/test/resources/eval/" + set + ".expected.json", "--index", indexDir.toString());

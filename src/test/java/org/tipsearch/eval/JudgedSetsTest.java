@@ -43,7 +43,8 @@ class JudgedSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"user-queries-tune", "user-queries-check", "user-queries-3", "drafts-tune", "drafts-check"})
+    @ValueSource(strings = {"user-queries-tune", "user-queries-check", "user-queries-3", "user-queries-4", "drafts-tune",
+        "drafts-check"})
     void everyJudgmentNamesOneUnit(String set) throws Exception {
         boolean drafts = set.startsWith("drafts");
         Set<String> quotations = drafts ? fiveWordRuns() : Set.of();

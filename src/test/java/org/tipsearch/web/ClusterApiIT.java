@@ -90,7 +90,8 @@ class ClusterApiIT extends ApiIT {
      * searches in the API's default mode and precedents alike.
      */
     @ParameterizedTest
-    @CsvSource({"dev-queries,", "user-queries-tune,", "user-queries-check,", "user-queries-3,", "drafts-tune,--similar",
+    @CsvSource({"dev-queries,", "user-queries-tune,", "user-queries-check,", "user-queries-3,", "user-queries-4,",
+            "drafts-tune,--similar",
             "drafts-check,--similar"})
     void theEvalCommandOnTheClusterKeepsEveryJudgedSetsFloors(String set, String similar) throws Exception {
         var args = new ArrayList<>(List.of("eval", "src/test/resources/eval/" + set + ".json", "--expected",
