@@ -54,26 +54,32 @@ public final class Enricher {
         Set<String> contextTopics = Set.of();
         // A paper (a background paper, a note) is about its title's subject throughout; a meeting's report or a
         // dialogue's summary covers several items, each under its own heading.
+        PhraseMatcher.Text title = matcher.text(report.metadata().title());
+        Set<String> reportContexts = topics.contextsOf(report.metadata().body(), title);
         Set<String> paperTopics = report.metadata().kind() == ReportKind.REPORT
-                ? topics.inheritableTopicsOf(matcher.text(report.metadata().title())) : Set.of();
+                ? topics.inheritableTopicsOf(title, reportContexts) : Set.of();
         for (Unit unit : report.units()) {
             PhraseMatcher.Text text = matcher.text(unit.text());
             PhraseMatcher.Text names = nameMatcher.text(unit.text());
             List<Gazetteer.Mention> orgs = organizations.find(names);
+            // What the unit is about where it stands: its report's subjects, and those its headings name.
+            var contexts = new java.util.HashSet<String>(reportContexts);
+            unit.section().forEach(heading -> contexts.addAll(topics.contextsNamedIn(matcher.text(heading))));
+            contexts.addAll(topics.contextsNamedIn(text));
             // an organization's name says nothing of the subject: IOM is no migration paragraph
-            Set<String> own = topics.topicsOf(text, orgs.stream().map(Gazetteer.Mention::span).toList());
+            Set<String> own = topics.topicsOf(text, orgs.stream().map(Gazetteer.Mention::span).toList(), contexts);
             if (!unit.section().equals(contextSection)) {
                 contextSection = unit.section();
                 contextTopics = Set.of();
             }
             if (topics.introducesContext(text)) {
                 // What a panel or agenda item is about is said in the sentence that opens it.
-                contextTopics = topics.inheritableTopicsOf(matcher.text(firstSentence(unit.text())));
+                contextTopics = topics.inheritableTopicsOf(matcher.text(firstSentence(unit.text())), contexts);
             }
             // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows.
             var inherited = new LinkedHashSet<String>(contextTopics);
             inherited.addAll(paperTopics);
-            unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading))));
+            unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));
             var all = new LinkedHashSet<String>();
             if (!topics.procedural(unit.section())) {
                 all.addAll(own);
@@ -91,7 +97,8 @@ public final class Enricher {
             for (RecommendationExtractor.Draft draft : recommendations.drafts(unit)) {
                 PhraseMatcher.Text entryText = matcher.text(draft.text());
                 var entryTopics = new LinkedHashSet<String>(topics.topicsOf(entryText,
-                        organizations.find(nameMatcher.text(draft.text())).stream().map(Gazetteer.Mention::span).toList()));
+                        organizations.find(nameMatcher.text(draft.text())).stream().map(Gazetteer.Mention::span).toList(),
+                        contexts));
                 entryTopics.addAll(inherited);
                 entries.add(new Recommendation(draft.entryId(), unit.unitId(), draft.number(), draft.status(),
                         recommendations.addressee(draft.text()), recommendations.strength(draft.text()), draft.text(),

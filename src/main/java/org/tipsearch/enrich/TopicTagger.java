@@ -1,26 +1,39 @@
 package org.tipsearch.enrich;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Says which topics a piece of text is about, by the taxonomy's phrases. */
 final class TopicTagger {
 
     private record CompiledTopic(String id, List<PhraseMatcher.Phrase> phrases, List<PhraseMatcher.Phrase> except,
-            boolean inherit, List<PhraseMatcher.Phrase> headingPhrases) {}
+            boolean inherit, List<PhraseMatcher.Phrase> headingPhrases,
+            Map<String, List<PhraseMatcher.Phrase>> contextPhrases) {}
+
+    private record CompiledContext(String id, Set<String> bodies, List<PhraseMatcher.Phrase> phrases) {}
 
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
     private final List<PhraseMatcher.Phrase> introductions;
     private final Set<String> proceduralHeadings;
+    private final List<CompiledContext> contexts;
 
     TopicTagger(Taxonomy taxonomy, PhraseMatcher matcher) {
         this.matcher = matcher;
         this.topics = taxonomy.topics().stream()
                 .map(t -> new CompiledTopic(t.id(), t.phrases().stream().map(matcher::phrase).toList(),
                         t.except().stream().map(matcher::phrase).toList(), t.inherit(),
-                        t.headingPhrases().stream().map(matcher::phrase).toList()))
+                        t.headingPhrases().stream().map(matcher::phrase).toList(),
+                        t.contextPhrases().entrySet().stream().collect(Collectors.toUnmodifiableMap(Map.Entry::getKey,
+                                e -> e.getValue().stream().map(matcher::phrase).toList()))))
+                .toList();
+        this.contexts = taxonomy.contexts().stream()
+                .map(c -> new CompiledContext(c.id(), Set.copyOf(c.bodies()),
+                        c.phrases().stream().map(matcher::phrase).toList()))
                 .toList();
         this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
         this.proceduralHeadings = taxonomy.proceduralHeadings().stream().map(TopicTagger::headingWords)
@@ -40,22 +53,45 @@ final class TopicTagger {
         return heading.replaceFirst("^(?:[IVXLC]+|[A-Z]|\\d{1,3})\\.\\s+", "").strip().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The topics of a query's text: every context holds, as the search is over reports of the family. */
     Set<String> topicsOf(PhraseMatcher.Text text) {
-        return topicsOf(text, List.of(), false);
+        return topicsOf(text, List.of(), false, contexts.stream().map(CompiledContext::id).collect(Collectors.toSet()));
     }
 
-    /** The topics of a text, not counting what its names ({@code names}: spans by character offsets) say. */
-    Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names) {
-        return topicsOf(text, names, false);
+    /**
+     * The topics of a text, not counting what its names ({@code names}: spans by character offsets) say, where the
+     * {@code contexts} hold (besides those the text itself names).
+     */
+    Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, Set<String> contexts) {
+        return topicsOf(text, names, false, contexts);
     }
 
     /** The topics a heading or a panel's opening sentence passes on to the units under it. */
-    Set<String> inheritableTopicsOf(PhraseMatcher.Text text) {
-        return topicsOf(text, List.of(), true);
+    Set<String> inheritableTopicsOf(PhraseMatcher.Text text, Set<String> contexts) {
+        return topicsOf(text, List.of(), true, contexts);
     }
 
-    private Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, boolean inheritableOnly) {
+    /** The contexts that hold throughout a report: its body's, and those its title names. */
+    Set<String> contextsOf(String body, PhraseMatcher.Text title) {
+        var found = new HashSet<String>(contextsNamedIn(title));
+        if (body != null) {
+            contexts.stream().filter(c -> c.bodies().contains(body)).forEach(c -> found.add(c.id()));
+        }
+        return found;
+    }
+
+    /** The contexts whose phrases the text holds. */
+    Set<String> contextsNamedIn(PhraseMatcher.Text text) {
+        return contexts.stream()
+                .filter(c -> c.phrases().stream().anyMatch(p -> matcher.contains(text, p)))
+                .map(CompiledContext::id)
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, boolean inheritableOnly,
+            Set<String> contexts) {
         var found = new LinkedHashSet<String>();
+        Set<String> holding = null; // read only when a topic has phrases that need a context
         for (CompiledTopic topic : topics) {
             if (inheritableOnly && !topic.inherit()) {
                 if (topic.headingPhrases().stream().anyMatch(p -> matcher.contains(text, p))) {
@@ -63,9 +99,23 @@ final class TopicTagger {
                 }
                 continue;
             }
+            var phrases = new java.util.ArrayList<>(topic.phrases());
+            // A word that needs a context names a group or a setting, not the topic itself: a panel's opening
+            // sentence naming children does not make each unit after it about child trafficking.
+            if (!inheritableOnly && !topic.contextPhrases().isEmpty()) {
+                if (holding == null) {
+                    holding = new HashSet<>(contexts);
+                    holding.addAll(contextsNamedIn(text));
+                }
+                for (var entry : topic.contextPhrases().entrySet()) {
+                    if (holding.contains(entry.getKey())) {
+                        phrases.addAll(entry.getValue());
+                    }
+                }
+            }
             List<PhraseMatcher.Span> excluded = topic.except().stream()
                     .flatMap(p -> matcher.find(text, p).stream()).toList();
-            boolean matches = topic.phrases().stream()
+            boolean matches = phrases.stream()
                     .flatMap(p -> matcher.find(text, p).stream())
                     .anyMatch(span -> excluded.stream().noneMatch(span::within)
                             && names.stream().noneMatch(name -> name.startOffset() <= span.startOffset()

@@ -176,11 +176,13 @@ class CliIT {
         keepsFloors("layout-labels-3", "0.94", "0.86", "0.09");
         // the fourth, on layouts 21-23, by the assessor who wrote them; first read at 0.913 / 0.815 / 0.152, then
         // by rules of the family (an NGO's founder speaks for it, "addressed", a statements section is procedural,
-        // a bare "data" is no research, the vocabulary of disasters as root causes)
-        keepsFloors("layout-labels-4", "0.95", "0.94", "0.07");
+        // a bare "data" is no research, the vocabulary of disasters as root causes, words as general as "children"
+        // mark a trafficking topic only in a report or unit on trafficking in persons)
+        keepsFloors("layout-labels-4", "0.95", "0.94", "0.04");
         // the fifth, on layouts 24-26, by the assessor who wrote them; first read at 0.957 / 0.882 / 0.167, then by
-        // rules of the family (non-punishment is of victims; intergovernmental organizations named in the gazetteer)
-        keepsFloors("layout-labels-5", "0.95", "0.88", "0.14");
+        // rules of the family (non-punishment is of victims; intergovernmental organizations named in the gazetteer;
+        // the topics' contexts: trafficking in persons, and the Organized Crime Convention for its review mechanism)
+        keepsFloors("layout-labels-5", "0.95", "0.88", "0.01");
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());
