@@ -24,7 +24,20 @@ record ReportCues(
         List<String> bodies,
         List<String> sessionPatterns,
         List<String> ordinals,
-        List<SymbolBody> symbolBodies) {
+        List<SymbolBody> symbolBodies,
+        String caption,
+        RightColumnCue rightColumn) {
+
+    /**
+     * What a masthead's right column prints at the end of a left column's line: its items anywhere on the cover, the
+     * issue date only under the distribution ("United Nations Convention 17 February 2010"), as a title's line may
+     * end in the meeting's date.
+     */
+    record RightColumnCue(List<String> items, String dateUnderDistribution) {
+        RightColumnCue {
+            items = List.copyOf(items);
+        }
+    }
 
     /** Title patterns that mark a report kind. */
     record KindCue(String kind, List<String> titlePatterns) {
@@ -86,6 +99,7 @@ record ReportCues(
         Objects.requireNonNull(contents, "contents");
         Objects.requireNonNull(flattenedPages, "flattenedPages");
         coverItems = List.copyOf(coverItems);
+        rightColumn = rightColumn == null ? new RightColumnCue(List.of(), null) : rightColumn;
         numberedReferences = List.copyOf(numberedReferences);
         frontMatterNoise = List.copyOf(frontMatterNoise);
         kinds = List.copyOf(kinds);

@@ -36,6 +36,8 @@ public final class ReportParser {
 
     private final TextLayout layout;
     private final RunTogether runTogether;
+    /** A table's, figure's or box's caption: what follows a paragraph from it on is no part of the paragraph. */
+    private final Pattern caption;
 
     public ReportParser() {
         this(ReportCues.load());
@@ -44,6 +46,7 @@ public final class ReportParser {
     ReportParser(ReportCues cues) {
         this.layout = new TextLayout(cues);
         this.runTogether = new RunTogether(java.util.Set.copyOf(cues.numberedReferences()));
+        this.caption = Pattern.compile(cues.caption());
     }
 
     public ParsedText parse(String text) {
@@ -237,11 +240,30 @@ public final class ReportParser {
             } else if (headingOpen && current == null && !SENTENCE_END.matcher(line.raw()).matches()
                     && continuesHeading(line.raw())) {
                 continueHeading(line.raw());
-            } else if (current != null) {
+            } else if (current != null && !opensTable(line)) {
                 current.continueWith(line.raw());
-            } else {
+            } else { // text before any paragraph, or a table's caption and rows after one
                 start(new UnitDraft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
             }
+        }
+
+        /**
+         * Whether the line, apart from the paragraph before it, opens a table, a figure or a box: a caption, or a
+         * table's row (cells apart by runs of spaces) or the title above one, after a paragraph that ended. Its rows
+         * are then a unit of their own rather than the paragraph's rest, which a page break may set apart too.
+         */
+        private boolean opensTable(Line line) {
+            if (!blankSinceLastLine) {
+                return false;
+            }
+            return caption.matcher(line.raw()).matches() || current.endsSentence()
+                    && (isTableRow(line) || next != null && isTableRow(next)
+                            && !SENTENCE_END.matcher(line.raw()).matches());
+        }
+
+        /** A table's row as the layout marks it: three cells or more, apart by tabs. */
+        private static boolean isTableRow(Line line) {
+            return line.raw().chars().filter(c -> c == '\t').limit(2).count() == 2;
         }
 
         /**

@@ -35,6 +35,13 @@ final class TextLayout {
     /** Columns of a cover squashed into one line, or the justified spaces of a layout-preserving extraction. */
     private static final Pattern COLUMN_GAP = Pattern.compile("\\S\\s{3,}\\S");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
+    /**
+     * The gap between a table's cells ({@link #isTableRow}). The cells are kept apart by tabs (the text's own tabs
+     * are spaces by then), so that the parser tells the table from a paragraph.
+     */
+    private static final Pattern CELL_GAP = Pattern.compile(" {3,}");
+    /** A table's row is a line of a row's length, not a page flattened onto one line. */
+    private static final int ROW_LENGTH = 300;
     /** A footnote under the rule: "1 See …", "* CTOC/…", "¹ …". */
     private static final Pattern FOOTNOTE = Pattern.compile("^(\\d{1,3}|\\*{1,3}|[" + Line.superscriptDigits() + "]+)\\s+(\\S.*)$");
     /** A page number beside the running symbol: "CTOC/COP/WG.4/2011/2 3/12", "2 CTOC/…". */
@@ -48,6 +55,9 @@ final class TextLayout {
     private final Pattern footerPiece;
     private final Pattern footnoteRule;
     private final List<Pattern> coverItems;
+    /** The right column's items, the distribution first; and its issue date, under the distribution. */
+    private final List<Pattern> rightColumn;
+    private final List<Pattern> issueDate;
     private final ContentsTable contents;
     private final FlattenedPages flattenedPages;
     /** Words after which a number is a reference ("para. 12", "No. 38"), never a paragraph's or a marker. */
@@ -61,6 +71,9 @@ final class TextLayout {
         footnoteRule = Pattern.compile(cues.footnoteRule());
         contents = new ContentsTable(cues.contents());
         coverItems = cues.coverItems().stream().map(Pattern::compile).toList();
+        rightColumn = cues.rightColumn().items().stream().map(Pattern::compile).toList();
+        issueDate = cues.rightColumn().dateUnderDistribution() == null ? List.of()
+                : List.of(Pattern.compile(cues.rightColumn().dateUnderDistribution()));
         flattenedPages = new FlattenedPages(cues.flattenedPages());
     }
 
@@ -68,9 +81,15 @@ final class TextLayout {
         var removed = new LinkedHashMap<String, Integer>();
         // an OCR reads a paragraph's "1." as "l." (no English line opens so)
         String normalized = Characters.normalized(text);
-        String plain = MarkdownLayout.plain(normalized);
-        if (plain.length() != normalized.length()) { // the marks a Markdown writer added, accounted as markup
-            removed.merge("markup", TextAccount.characters(normalized) - TextAccount.characters(plain), Integer::sum);
+        String markdown = MarkdownLayout.plain(normalized);
+        if (markdown.length() != normalized.length()) { // the marks a Markdown writer added, accounted as markup
+            removed.merge("markup", TextAccount.characters(normalized) - TextAccount.characters(markdown), Integer::sum);
+        }
+        BrowserDump.Read dump = BrowserDump.plain(markdown); // a browser's list of links, and its marks of them
+        String plain = dump.text();
+        if (dump.linkList() > 0) {
+            removed.merge("link list", dump.linkList(), Integer::sum);
+            removed.merge("markup", dump.linkMarks(), Integer::sum);
         }
         List<String> raw = LineJoins.labelsAlone(flattenedPages.unflatten(List.of(plain
                 .replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').replace('\t', ' ')
@@ -149,7 +168,8 @@ final class TextLayout {
             if (front) {
                 splitCover(raw.get(i), lines);
             } else {
-                lines.add(SPACES.matcher(line).replaceAll(" "));
+                lines.add(isTableRow(line) ? SPACES.matcher(line).replaceAll(m -> m.group().length() > 2 ? "\t" : " ")
+                        : SPACES.matcher(line).replaceAll(" "));
             }
             while (cover.size() < lines.size()) {
                 cover.add(front);
@@ -331,7 +351,15 @@ final class TextLayout {
     private void splitCover(String line, List<String> out) {
         for (String column : line.strip().split("\\s{3,}")) {
             if (column.length() < FLATTENED_COVER_LENGTH) {
-                out.add(column);
+                boolean underDistribution = !out.isEmpty() && rightColumn.getFirst().matcher(" " + out.getLast()).find();
+                Matcher right = (underDistribution ? issueDate.stream() : rightColumn.stream())
+                        .map(p -> p.matcher(column)).filter(Matcher::find).findFirst().orElse(null);
+                if (right != null) { // the right column run into the left one's line with a single space
+                    addPart(column.substring(0, right.start()), out);
+                    addPart(column.substring(right.start()), out);
+                } else {
+                    out.add(column);
+                }
                 continue;
             }
             var cuts = new java.util.TreeSet<Integer>();
@@ -355,6 +383,11 @@ final class TextLayout {
         if (!part.isBlank()) {
             out.add(part.strip());
         }
+    }
+
+    /** A table's row as a text layout prints it: three cells or more, apart by runs of spaces. */
+    private static boolean isTableRow(String line) {
+        return line.length() <= ROW_LENGTH && CELL_GAP.matcher(line).results().limit(2).count() == 2;
     }
 
     static boolean isFootnoteLine(String line) {

@@ -15,7 +15,7 @@ final class UnitDraft {
         this.number = number;
         this.section = List.copyOf(section);
         this.annex = annex;
-        this.text.append(firstLine);
+        this.text.append(cells(firstLine));
     }
 
     /** Continues the running text (a page break inside a sentence, or a sentence after it). */
@@ -23,7 +23,7 @@ final class UnitDraft {
         if (!text.isEmpty()) {
             text.append(' ');
         }
-        text.append(line);
+        text.append(cells(line));
     }
 
     /** Adds a list item on a line of its own. */
@@ -31,7 +31,12 @@ final class UnitDraft {
         if (!text.isEmpty()) {
             text.append('\n');
         }
-        text.append(line);
+        text.append(cells(line));
+    }
+
+    /** A table's row, its cells apart by tabs as the layout marks them (see {@code TextLayout}), as words apart. */
+    private static String cells(String line) {
+        return line.replace('\t', ' ');
     }
 
     /** Whether the text so far ends a sentence, as a paragraph before a heading does. */

@@ -18,7 +18,7 @@ final class UnruledFootnotes {
     private static final Pattern NOTE = Pattern.compile("(\\d{1,2}|\\*{1,3})\\s+(?!(?:January|February|March|April|May"
             + "|June|July|August|September|October|November|December)\\b)\\p{Lu}.*");
     private static final Pattern SENTENCE_END = Pattern.compile("[.;!?][\"”’)]?$");
-    /** How many lines a page's footnotes may take below the one that opens them. */
+    /** How many lines a footnote may take below the line that opens it, the page's furniture after them. */
     private static final int REACH = 5;
 
     private UnruledFootnotes() {}
@@ -50,7 +50,8 @@ final class UnruledFootnotes {
             if (line.isEmpty()) {
                 continue;
             }
-            seen++;
+            // the next of the page's footnotes: its lines count anew
+            seen = NOTE.matcher(line).matches() ? 1 : seen + 1;
             if (pageFurniture.test(line)
                     || Character.isLowerCase(line.codePointAt(0)) && SENTENCE_END.matcher(previous).find()) {
                 return true;

@@ -27,7 +27,7 @@ class LayoutFixturesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "layouts");
     /** Checks right on the fixtures when this floor was set; raise it as the parser learns more layouts. */
-    private static final int FLOOR = 662;
+    private static final int FLOOR = 750;
     /** Of the body's words, the share that must reach a unit, its heading or a footnote. */
     private static final double WORDS_IN_UNITS = 0.99;
 
@@ -117,14 +117,14 @@ class LayoutFixturesTest {
             String key = names.next();
             String start = squeeze(want.get("paragraphStarts").get(key).asText());
             // a window may end with the paragraph's closing mark or not
-            String end = squeeze(want.get("paragraphEnds").get(key).asText()).replaceAll("[.;:,]$", "");
+            String end = squeeze(want.get("paragraphEnds").get(key).asText()).replaceAll("[.;:,?!]$", "");
             var unit = units.stream()
                     .filter(u -> !numbered || key.equals(u.number()) && u.kind() == UnitKind.PARAGRAPH)
                     .filter(u -> squeeze(u.text()).startsWith(start))
                     .findFirst();
             if (unit.isEmpty()) {
                 wrong.add("no unit " + key + " starting \"" + start + "\"");
-            } else if (!squeeze(unit.get().text()).replaceAll("[.;:,]$", "").endsWith(end)) {
+            } else if (!squeeze(unit.get().text()).replaceAll("[.;:,?!]$", "").endsWith(end)) {
                 String t = squeeze(unit.get().text());
                 wrong.add(key + " ends \"…" + t.substring(Math.max(0, t.length() - 60)) + "\"");
             }

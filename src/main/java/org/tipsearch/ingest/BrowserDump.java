@@ -1,0 +1,56 @@
+package org.tipsearch.ingest;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text that a text-mode browser dumped from a document's web page (lynx -dump, elinks -dump): each link's text
+ * opens with its number in brackets ("see [1]CTOC/COP/WG.4/2018/4"), the page closes with a "References" list of
+ * those numbers' addresses, and a superscript is set after a caret ("Protocol^1", "^1 United Nations, Treaty
+ * Series"). Read as the text the page shows: the list is cut, the links' numbers and the carets dropped, so that a
+ * footnote's marker and line read as a printed page's do. Only a text whose numbered links the list at its end
+ * resolves is touched: a plain text's own "[1]" or caret stays as it is.
+ */
+final class BrowserDump {
+
+    /** The list of a dump's links at its end: a "References" line, then numbered addresses (and lynx's headings). */
+    private static final Pattern LINK_LIST = Pattern.compile(
+            "\\n[ \\t]*References[ \\t]*\\n(?:[ \\t]*\\n|[ \\t]*(?:Visible links|Hidden links:)[ \\t]*\\n"
+                    + "|[ \\t]*\\d{1,4}\\.[ \\t]+\\S+://\\S*[ \\t]*(?:\\n|$))+\\s*$");
+    private static final Pattern LINK_NUMBER = Pattern.compile("(?m)^[ \\t]*(\\d{1,4})\\.[ \\t]+\\S+://");
+    /** A link's number before its text: "[12]" glued to the next character. */
+    private static final Pattern LINK_MARK = Pattern.compile("\\[(\\d{1,4})](?=\\S)");
+    /** A caret before a superscript footnote mark. */
+    private static final Pattern CARET = Pattern.compile("\\^(?=[\\d*\u2020\u2021])");
+
+    /** The text without the list of links at its end and without the marks of its links, if it is a dump. */
+    record Read(String text, int linkList, int linkMarks) {}
+
+    private BrowserDump() {}
+
+    static Read plain(String text) {
+        Matcher list = LINK_LIST.matcher(text);
+        if (!list.find()) {
+            return new Read(text, 0, 0);
+        }
+        var numbers = new HashSet<String>();
+        LINK_NUMBER.matcher(list.group()).results().forEach(r -> numbers.add(r.group(1)));
+        String body = text.substring(0, list.start()) + "\n";
+        if (!resolves(body, numbers)) {
+            return new Read(text, 0, 0);
+        }
+        String unmarked = LINK_MARK.matcher(body).replaceAll(m -> numbers.contains(m.group(1)) ? "" : "$0");
+        unmarked = CARET.matcher(unmarked).replaceAll("");
+        return new Read(unmarked, TextAccount.characters(text) - TextAccount.characters(body),
+                TextAccount.characters(body) - TextAccount.characters(unmarked));
+    }
+
+    /** Whether most of the body's bracketed numbers are links the list resolves. */
+    private static boolean resolves(String body, Set<String> numbers) {
+        long marks = LINK_MARK.matcher(body).results().count();
+        long resolved = LINK_MARK.matcher(body).results().filter(r -> numbers.contains(r.group(1))).count();
+        return resolved > 0 && resolved * 2 >= marks;
+    }
+}
