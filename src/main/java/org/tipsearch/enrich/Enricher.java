@@ -74,7 +74,7 @@ public final class Enricher {
             }
             if (topics.introducesContext(text)) {
                 // What a panel or agenda item is about is said in the sentence that opens it.
-                contextTopics = topics.inheritableTopicsOf(matcher.text(firstSentence(unit.text())), contexts);
+                contextTopics = topics.openingTopicsOf(matcher.text(firstSentence(unit.text())), contexts);
             }
             // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows.
             var inherited = new LinkedHashSet<String>(contextTopics);

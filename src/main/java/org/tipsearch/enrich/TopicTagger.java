@@ -55,7 +55,8 @@ final class TopicTagger {
 
     /** The topics of a query's text: every context holds, as the search is over reports of the family. */
     Set<String> topicsOf(PhraseMatcher.Text text) {
-        return topicsOf(text, List.of(), false, contexts.stream().map(CompiledContext::id).collect(Collectors.toSet()));
+        return topicsOf(text, List.of(), false, true,
+                contexts.stream().map(CompiledContext::id).collect(Collectors.toSet()));
     }
 
     /**
@@ -63,12 +64,21 @@ final class TopicTagger {
      * {@code contexts} hold (besides those the text itself names).
      */
     Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, Set<String> contexts) {
-        return topicsOf(text, names, false, contexts);
+        return topicsOf(text, names, false, true, contexts);
     }
 
-    /** The topics a heading or a panel's opening sentence passes on to the units under it. */
+    /** The topics a heading or a paper's title passes on to the units under it. */
     Set<String> inheritableTopicsOf(PhraseMatcher.Text text, Set<String> contexts) {
-        return topicsOf(text, List.of(), true, contexts);
+        return topicsOf(text, List.of(), true, true, contexts);
+    }
+
+    /**
+     * The topics a panel's opening sentence passes on to the units after it: not by words that need a context, which
+     * name a group or a setting there ("the use of firearms in mines where children worked"), not the panel's
+     * subject as a heading names it.
+     */
+    Set<String> openingTopicsOf(PhraseMatcher.Text text, Set<String> contexts) {
+        return topicsOf(text, List.of(), true, false, contexts);
     }
 
     /** The contexts that hold throughout a report: its body's, and those its title names. */
@@ -89,7 +99,7 @@ final class TopicTagger {
     }
 
     private Set<String> topicsOf(PhraseMatcher.Text text, List<PhraseMatcher.Span> names, boolean inheritableOnly,
-            Set<String> contexts) {
+            boolean contextPhrases, Set<String> contexts) {
         var found = new LinkedHashSet<String>();
         Set<String> holding = null; // read only when a topic has phrases that need a context
         for (CompiledTopic topic : topics) {
@@ -100,9 +110,7 @@ final class TopicTagger {
                 continue;
             }
             var phrases = new java.util.ArrayList<>(topic.phrases());
-            // A word that needs a context names a group or a setting, not the topic itself: a panel's opening
-            // sentence naming children does not make each unit after it about child trafficking.
-            if (!inheritableOnly && !topic.contextPhrases().isEmpty()) {
+            if (contextPhrases && !topic.contextPhrases().isEmpty()) {
                 if (holding == null) {
                     holding = new HashSet<>(contexts);
                     holding.addAll(contextsNamedIn(text));

@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  */
 final class BrowserDump {
 
-    /** The list of a dump's links at its end: a "References" line, then numbered addresses (and lynx's headings). */
-    private static final Pattern LINK_LIST = Pattern.compile(
-            "\\n[ \\t]*References[ \\t]*\\n(?:[ \\t]*\\n|[ \\t]*(?:Visible links|Hidden links:)[ \\t]*\\n"
-                    + "|[ \\t]*\\d{1,4}\\.[ \\t]+\\S+://\\S*[ \\t]*(?:\\n|$))+\\s*$");
-    private static final Pattern LINK_NUMBER = Pattern.compile("(?m)^[ \\t]*(\\d{1,4})\\.[ \\t]+\\S+://");
+    /** The heading of a dump's list of links, on a line of its own. */
+    private static final Pattern LIST_HEADING = Pattern.compile("[ \\t]*References[ \\t]*");
+    /** A line of the list: a numbered address of any scheme ("12. https://…", "3. mailto:…"), or lynx's headings. */
+    private static final Pattern LIST_LINE = Pattern.compile(
+            "[ \\t]*(?:(\\d{1,5})\\.[ \\t]+[A-Za-z][A-Za-z0-9+.-]*:\\S*|Visible links:?|Hidden links:?)[ \\t]*");
     /** A link's number before its text: "[12]" glued to the next character. */
     private static final Pattern LINK_MARK = Pattern.compile("\\[(\\d{1,4})](?=\\S)");
-    /** A caret before a superscript footnote mark. */
-    private static final Pattern CARET = Pattern.compile("\\^(?=[\\d*\u2020\u2021])");
+    /** A caret before a superscript footnote mark, not a power ("10^6"). */
+    private static final Pattern CARET = Pattern.compile("(?<!\\d)\\^(?=[\\d*\u2020\u2021])");
 
     /** The text without the list of links at its end and without the marks of its links, if it is a dump. */
     record Read(String text, int linkList, int linkMarks) {}
@@ -31,13 +31,25 @@ final class BrowserDump {
     private BrowserDump() {}
 
     static Read plain(String text) {
-        Matcher list = LINK_LIST.matcher(text);
-        if (!list.find()) {
-            return new Read(text, 0, 0);
+        // read line by line from the end: the list may hold thousands of links
+        String[] lines = text.split("\n", -1);
+        int end = lines.length;
+        while (end > 0 && lines[end - 1].isBlank()) {
+            end--;
         }
         var numbers = new HashSet<String>();
-        LINK_NUMBER.matcher(list.group()).results().forEach(r -> numbers.add(r.group(1)));
-        String body = text.substring(0, list.start()) + "\n";
+        int at = end;
+        while (at > 0 && (lines[at - 1].isBlank() || LIST_LINE.matcher(lines[at - 1]).matches())) {
+            at--;
+            Matcher link = LIST_LINE.matcher(lines[at]);
+            if (link.matches() && link.group(1) != null) {
+                numbers.add(link.group(1));
+            }
+        }
+        if (numbers.isEmpty() || at == 0 || !LIST_HEADING.matcher(lines[at - 1]).matches()) {
+            return new Read(text, 0, 0);
+        }
+        String body = String.join("\n", java.util.Arrays.asList(lines).subList(0, at - 1)) + "\n";
         if (!resolves(body, numbers)) {
             return new Read(text, 0, 0);
         }

@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * Plain text and markdown, in the encodings text extraction tools write: UTF-8 (a byte-order mark is dropped);
  * UTF-16 with its byte-order mark (Windows' "Unicode" text, PowerShell's Out-File) or without one, told by the zero
- * bytes of its ASCII letters; else Windows-1252 (Acrobat's "Save as Text" and other Windows tools), in which UTF-8
- * that does not decode is read, rather than refused: it is the one 8-bit encoding of English text that a report
+ * bytes of its ASCII letters; UTF-8 with a stray byte, which becomes U+FFFD; else Windows-1252 (Acrobat's "Save as
+ * Text" and other Windows tools), rather than refused: it is the one 8-bit encoding of English text that a report
  * of the family comes in, and every byte of it but five decodes.
  */
 final class PlainTextFormat implements ReportFormat {
@@ -44,6 +44,16 @@ final class PlainTextFormat implements ReportFormat {
         try {
             return strictly(StandardCharsets.UTF_8, content);
         } catch (CharacterCodingException notUtf8) {
+            // UTF-8 with a stray byte (a file cut short, a byte of another encoding pasted in) is still UTF-8: its
+            // well-formed characters outnumber the bytes that are not, and only those become U+FFFD. Windows-1252
+            // text has no well-formed multi-byte sequence, or next to none.
+            String lenient = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(content)).toString();
+            long bad = lenient.chars().filter(c -> c == '\uFFFD').count();
+            long wellFormed = lenient.chars().filter(c -> c > 0x7F && c != '\uFFFD' && c != '\uFEFF').count();
+            boolean marked = lenient.startsWith("\uFEFF"); // a UTF-8 byte-order mark says what the text is
+            if (marked || wellFormed > bad) {
+                return lenient;
+            }
             try {
                 return strictly(WINDOWS_1252, content);
             } catch (CharacterCodingException e) {

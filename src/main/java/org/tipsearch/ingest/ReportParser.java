@@ -33,6 +33,8 @@ public final class ReportParser {
             Pattern.CASE_INSENSITIVE);
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     static final int MAX_NUMBERED_HEADING_WORDS = 12;
+    /** How many lines ahead a table's first rows are looked for: its title, its head, and two rows. */
+    private static final int TABLE_LOOKAHEAD = 3;
 
     private final TextLayout layout;
     private final RunTogether runTogether;
@@ -90,6 +92,8 @@ public final class ReportParser {
 
         /** The next line that is not blank, for a numbered heading told by the paragraph of its number below it. */
         private Line next;
+        /** The next lines that are not blank, this one's next first, for a table told by its rows below it. */
+        private List<Line> ahead = List.of();
 
         ParsedText parse(List<Line> lines) {
             for (int i = 0; i < lines.size(); i++) {
@@ -98,10 +102,14 @@ public final class ReportParser {
                     blankSinceLastLine = true;
                     continue;
                 }
-                next = null;
-                for (int j = i + 1; j < lines.size() && next == null; j++) {
-                    next = lines.get(j).type() == Line.Type.BLANK ? null : lines.get(j);
+                var following = new ArrayList<Line>(TABLE_LOOKAHEAD);
+                for (int j = i + 1; j < lines.size() && following.size() < TABLE_LOOKAHEAD; j++) {
+                    if (lines.get(j).type() != Line.Type.BLANK) {
+                        following.add(lines.get(j));
+                    }
                 }
+                ahead = following;
+                next = following.isEmpty() ? null : following.getFirst();
                 accept(line);
                 blankSinceLastLine = false;
             }
@@ -248,17 +256,30 @@ public final class ReportParser {
         }
 
         /**
-         * Whether the line, apart from the paragraph before it, opens a table, a figure or a box: a caption, or a
-         * table's row (cells apart by runs of spaces) or the title above one, after a paragraph that ended. Its rows
-         * are then a unit of their own rather than the paragraph's rest, which a page break may set apart too.
+         * Whether the line, apart from the paragraph before it, opens a table, a figure or a box: after a paragraph
+         * that ended, its caption (not a sentence's start going on in lower case below it), or two of a table's rows
+         * (its figures in cells apart by runs of spaces) with at most a title and a head above them. The rows are
+         * then a unit of their own rather than the paragraph's rest, which a page break may set apart too.
          */
         private boolean opensTable(Line line) {
-            if (!blankSinceLastLine) {
+            if (!blankSinceLastLine || !current.endsSentence()) {
                 return false;
             }
-            return caption.matcher(line.raw()).matches() || current.endsSentence()
-                    && (isTableRow(line) || next != null && isTableRow(next)
-                            && !SENTENCE_END.matcher(line.raw()).matches());
+            if (caption.matcher(line.raw()).matches()) {
+                return next == null || !Character.isLowerCase(next.raw().codePointAt(0));
+            }
+            var block = new ArrayList<Line>();
+            block.add(line);
+            block.addAll(ahead);
+            for (int row = 0; row + 1 < block.size(); row++) {
+                if (isTableRow(block.get(row)) && isTableRow(block.get(row + 1))) {
+                    return true;
+                }
+                if (SENTENCE_END.matcher(block.get(row).raw()).matches()) {
+                    return false; // prose, not a table's title or head
+                }
+            }
+            return false;
         }
 
         /** A table's row as the layout marks it: three cells or more, apart by tabs. */

@@ -1,6 +1,7 @@
 package org.tipsearch.ingest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +41,14 @@ final class TextLayout {
      * are spaces by then), so that the parser tells the table from a paragraph.
      */
     private static final Pattern CELL_GAP = Pattern.compile(" {3,}");
+    /** A table's cell that is a figure: "58", "1,540", "12.5%", "(3)". */
+    private static final Pattern FIGURE = Pattern.compile("\\(?[-\u2013+]?\\d[\\d,.]*%?\\)?");
     /** A table's row is a line of a row's length, not a page flattened onto one line. */
     private static final int ROW_LENGTH = 300;
     /** A footnote under the rule: "1 See …", "* CTOC/…", "¹ …". */
     private static final Pattern FOOTNOTE = Pattern.compile("^(\\d{1,3}|\\*{1,3}|[" + Line.superscriptDigits() + "]+)\\s+(\\S.*)$");
     /** A page number beside the running symbol: "CTOC/COP/WG.4/2011/2 3/12", "2 CTOC/…". */
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
-    private static final int FLATTENED_COVER_LENGTH = 150;
     private static final int PROSE_WORDS = 25;
     private static final int PROSE_LINE_WORDS = 8;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
@@ -54,10 +56,7 @@ final class TextLayout {
     private final Pattern symbol;
     private final Pattern footerPiece;
     private final Pattern footnoteRule;
-    private final List<Pattern> coverItems;
-    /** The right column's items, the distribution first; and its issue date, under the distribution. */
-    private final List<Pattern> rightColumn;
-    private final List<Pattern> issueDate;
+    private final CoverLines coverLines;
     private final ContentsTable contents;
     private final FlattenedPages flattenedPages;
     /** Words after which a number is a reference ("para. 12", "No. 38"), never a paragraph's or a marker. */
@@ -70,10 +69,7 @@ final class TextLayout {
         footerPiece = Pattern.compile(String.join("|", cues.footerPieces()));
         footnoteRule = Pattern.compile(cues.footnoteRule());
         contents = new ContentsTable(cues.contents());
-        coverItems = cues.coverItems().stream().map(Pattern::compile).toList();
-        rightColumn = cues.rightColumn().items().stream().map(Pattern::compile).toList();
-        issueDate = cues.rightColumn().dateUnderDistribution() == null ? List.of()
-                : List.of(Pattern.compile(cues.rightColumn().dateUnderDistribution()));
+        coverLines = new CoverLines(cues);
         flattenedPages = new FlattenedPages(cues.flattenedPages());
     }
 
@@ -166,7 +162,7 @@ final class TextLayout {
             }
             underRule = false;
             if (front) {
-                splitCover(raw.get(i), lines);
+                coverLines.split(raw.get(i), lines);
             } else {
                 lines.add(isTableRow(line) ? SPACES.matcher(line).replaceAll(m -> m.group().length() > 2 ? "\t" : " ")
                         : SPACES.matcher(line).replaceAll(" "));
@@ -339,55 +335,20 @@ final class TextLayout {
 
     private String coverSymbol(String line) {
         var parts = new ArrayList<String>();
-        splitCover(line, parts);
+        coverLines.split(line, parts);
         return parts.size() < 2 ? null : parts.stream().map(this::symbolIn).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
     }
 
     /**
-     * A cover line as lines: the columns of a two-column cover apart, and a cover flattened onto one line cut
-     * before and after each of its items (symbol, distribution, date, body, meeting, agenda item, kind of paper).
+     * A table's row as a text layout prints it: three cells or more, apart by runs of spaces, a figure among them.
+     * A justified line of prose has its runs of spaces too, but between words.
      */
-    private void splitCover(String line, List<String> out) {
-        for (String column : line.strip().split("\\s{3,}")) {
-            if (column.length() < FLATTENED_COVER_LENGTH) {
-                boolean underDistribution = !out.isEmpty() && rightColumn.getFirst().matcher(" " + out.getLast()).find();
-                Matcher right = (underDistribution ? issueDate.stream() : rightColumn.stream())
-                        .map(p -> p.matcher(column)).filter(Matcher::find).findFirst().orElse(null);
-                if (right != null) { // the right column run into the left one's line with a single space
-                    addPart(column.substring(0, right.start()), out);
-                    addPart(column.substring(right.start()), out);
-                } else {
-                    out.add(column);
-                }
-                continue;
-            }
-            var cuts = new java.util.TreeSet<Integer>();
-            for (Pattern item : coverItems) {
-                Matcher m = item.matcher(column);
-                while (m.find()) {
-                    cuts.add(m.start());
-                    cuts.add(m.end());
-                }
-            }
-            int from = 0;
-            for (int cut : cuts) {
-                addPart(column.substring(from, cut), out);
-                from = Math.max(from, cut);
-            }
-            addPart(column.substring(from), out);
-        }
-    }
-
-    private static void addPart(String part, List<String> out) {
-        if (!part.isBlank()) {
-            out.add(part.strip());
-        }
-    }
-
-    /** A table's row as a text layout prints it: three cells or more, apart by runs of spaces. */
     private static boolean isTableRow(String line) {
-        return line.length() <= ROW_LENGTH && CELL_GAP.matcher(line).results().limit(2).count() == 2;
+        if (line.length() > ROW_LENGTH || CELL_GAP.matcher(line).results().limit(2).count() < 2) {
+            return false;
+        }
+        return Arrays.stream(CELL_GAP.split(line.strip())).anyMatch(cell -> FIGURE.matcher(cell).matches());
     }
 
     static boolean isFootnoteLine(String line) {

@@ -20,6 +20,8 @@ final class UnruledFootnotes {
     private static final Pattern SENTENCE_END = Pattern.compile("[.;!?][\"”’)]?$");
     /** How many lines a footnote may take below the line that opens it, the page's furniture after them. */
     private static final int REACH = 5;
+    /** How many footnotes a page's foot holds at most, below the one that opens them. */
+    private static final int NOTES_A_PAGE = 4;
 
     private UnruledFootnotes() {}
 
@@ -45,13 +47,15 @@ final class UnruledFootnotes {
      */
     private static boolean endsPage(List<String> raw, int at, Predicate<String> pageFurniture) {
         String previous = raw.get(at).strip();
-        for (int i = at + 1, seen = 0; i < raw.size() && seen < REACH; i++) {
+        for (int i = at + 1, seen = 0, notes = 1; i < raw.size() && seen < REACH; i++) {
             String line = raw.get(i).strip();
             if (line.isEmpty()) {
                 continue;
             }
-            // the next of the page's footnotes: its lines count anew
-            seen = NOTE.matcher(line).matches() ? 1 : seen + 1;
+            // the next of the page's footnotes: its lines count anew, for the few notes a page holds
+            boolean anotherNote = NOTE.matcher(line).matches() && notes < NOTES_A_PAGE;
+            notes += anotherNote ? 1 : 0;
+            seen = anotherNote ? 1 : seen + 1;
             if (pageFurniture.test(line)
                     || Character.isLowerCase(line.codePointAt(0)) && SENTENCE_END.matcher(previous).find()) {
                 return true;

@@ -74,10 +74,26 @@ class TopicContextsTest {
                 inFirearms.toString());
     }
 
+    /** A heading's general words pass its topic on where their context holds, as a heading names its subject. */
+    @Test
+    void aHeadingPassesOnATopicItsContextHolds() throws Exception {
+        String under = "Several speakers described the guardianship arrangements in their countries.";
+        List<String> inTrafficking = topicsOf(reportOf("CTOC/COP/WG.4/2025/2", "B. Best interests of the child", under),
+                "guardianship arrangements");
+        List<String> inFirearms = topicsOf(reportOf("CTOC/COP/WG.6/2025/2", "B. Best interests of the child", under),
+                "guardianship arrangements");
+        assertTrue(inTrafficking.contains("child-trafficking"), inTrafficking.toString());
+        assertFalse(inFirearms.contains("child-trafficking"), inFirearms.toString());
+    }
+
     private static AnnotatedReport reportOf(String symbol, String paragraph) throws Exception {
+        return reportOf(symbol, "A. Deliberations", paragraph);
+    }
+
+    private static AnnotatedReport reportOf(String symbol, String heading, String paragraph) throws Exception {
         String text = "United Nations\n\n" + symbol + "\n\nDistr.: General\n2 June 2025\n\nOriginal: English\n\n"
-                + "Report on the meeting held in Vienna on 2 and 3 April 2025\n\n"
-                + "1. The meeting was opened on 2 April 2025.\n\n2. " + paragraph + "\n";
+                + "Report on the meeting held in Vienna on 2 and 3 April 2025\n\nI. Summary of deliberations\n\n"
+                + "1. The meeting was opened on 2 April 2025.\n\n" + heading + "\n\n2. " + paragraph + "\n";
         var enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
         return enricher.annotate(new ReportReader().read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 "report.txt"));

@@ -141,4 +141,55 @@ class ExtractionPitfallsTest {
         // "para. 4." at a line's end cites a paragraph, it opens none
         assertTrue(unit(r, "para-3").text().endsWith("para. 4. The Chair closed the meeting."), unit(r, "para-3").text());
     }
+    @Test
+    void aJustifiedLineAfterAPageBreakGoesOnWithItsParagraph() throws Exception {
+        Report r = read("justified-line-after-a-page-break.txt");
+        assertTrue(ids(r).stream().allMatch(id -> id.startsWith("para-")), ids(r).toString());
+        assertEquals(26, r.units().size(), ids(r).toString());
+    }
+
+    @Test
+    void aSentenceNamingATableOrFigureAfterAPageBreakIsNoCaption() throws Exception {
+        Report r = read("table-and-figure-named-after-a-page-break.txt");
+        assertEquals(List.of("para-1", "para-2", "para-3"), ids(r));
+        assertTrue(unit(r, "para-1").text().endsWith("forced labour was on the rise."), unit(r, "para-1").text());
+        assertTrue(unit(r, "para-2").text().endsWith("detection had increased."), unit(r, "para-2").text());
+    }
+
+    @Test
+    void aBrowserDumpIsReadWhateverItsLinksAre() throws Exception {
+        Report r = read("browser-dump-with-mail-and-script-links.txt");
+        assertEquals("CTOC/COP/WG.4/2019/2", r.metadata().symbol());
+        assertEquals(List.of("para-1", "para-2", "para-3"), ids(r));
+        assertTrue(r.units().stream().noneMatch(u -> u.text().matches("(?s).*(\\[\\d|mailto:|javascript:).*")));
+        assertTrue(unit(r, "para-1").text().contains("10^6"), "a power keeps its caret");
+    }
+
+    @Test
+    void aBrowserDumpWithHundredsOfLinksIsRead() throws Exception {
+        var text = new StringBuilder("United Nations CTOC/COP/WG.4/2019/2\n\nBackground paper prepared by the Secretariat\n\n"
+                + "I. Introduction\n\n");
+        var links = new StringBuilder("\nReferences\n\n");
+        for (int n = 1; n <= 900; n++) { // a paragraph number has at most three digits
+            text.append("   ").append(n).append(". See [").append(n).append("]document ").append(n).append(".\n\n");
+            links.append("   ").append(n).append(". https://undocs.org/doc/").append(n).append('\n');
+        }
+        Report r = new ReportReader().read((text.toString() + links).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "dump.txt");
+        assertEquals(900, r.units().size());
+        assertEquals("See document 900.", r.units().getLast().text());
+    }
+
+    @Test
+    void aMastheadsColumnsJoinedByOneSpaceAreToldApart() throws Exception {
+        Report joined = read("masthead-columns-joined-by-one-space.txt");
+        assertEquals("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 "
+                + "January 2010", joined.metadata().title());
+        assertEquals(java.time.LocalDate.of(2010, 2, 17), joined.metadata().issued());
+        Report meeting = read("meeting-dates-under-the-distribution.txt");
+        assertEquals(java.time.LocalDate.of(2020, 10, 12), meeting.metadata().date());
+        assertEquals(java.time.LocalDate.of(2020, 10, 13), meeting.metadata().endDate());
+        assertTrue(meeting.metadata().issued() == null || !meeting.metadata().issued().equals(meeting.metadata().endDate()),
+                "the meeting's last day is no issue date");
+    }
 }

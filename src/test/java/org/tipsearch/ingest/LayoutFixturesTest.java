@@ -40,7 +40,7 @@ class LayoutFixturesTest {
         int right = 0;
         List<Path> texts;
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            texts = files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();
+            texts = files.filter(f -> f.toString().matches(".*\\.(txt|md)$")).sorted().toList();
         }
         assertTrue(texts.size() >= 14, "fixtures: " + texts);
         for (Path text : texts) {
@@ -59,7 +59,7 @@ class LayoutFixturesTest {
 
     private static JsonNode expected(Path text) throws IOException {
         return new ObjectMapper().readTree(FIXTURES.resolve(text.getFileName().toString()
-                .replaceFirst("\\.txt$", ".expected.json")).toFile());
+                .replaceFirst("\\.(txt|md)$", ".expected.json")).toFile());
     }
 
     /** Symbol, body, issue date, year, words, furniture, and the start and end of each paragraph. */

@@ -34,6 +34,19 @@ class PlainTextFormatTest {
     }
 
     @Test
+    void utf8WithAStrayByteKeepsItsCharacters() throws Exception {
+        byte[] good = TEXT.getBytes(StandardCharsets.UTF_8);
+        byte[] stray = new byte[good.length + 1];
+        System.arraycopy(good, 0, stray, 0, 10);
+        stray[10] = (byte) 0xA0; // a Latin-1 no-break space pasted into UTF-8
+        System.arraycopy(good, 10, stray, 11, good.length - 10);
+        assertEquals(TEXT.substring(0, 10) + "\uFFFD" + TEXT.substring(10), read(stray));
+        byte[] whole = (TEXT + "Caf\u00e9").getBytes(StandardCharsets.UTF_8);
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 1); // cut short inside its last character
+        assertEquals(TEXT + "Caf\uFFFD", read(cut));
+    }
+
+    @Test
     void windows1252WhereTheBytesAreNoUtf8() throws Exception {
         assertEquals(TEXT, read(TEXT.getBytes(Charset.forName("windows-1252"))));
     }

@@ -16,7 +16,7 @@ class TextAccountTest {
     static Stream<Path> texts() throws Exception {
         var bundled = SameReport.bundledReports().map(id -> org.tipsearch.BundledReports.file(id));
         return Stream.concat(bundled, Files.list(Path.of("src", "test", "resources", "layouts"))
-                .filter(f -> f.toString().endsWith(".txt")).sorted());
+                .filter(f -> f.toString().matches(".*\\.(txt|md)$")).sorted());
     }
 
     @ParameterizedTest
