@@ -192,4 +192,11 @@ class ExtractionPitfallsTest {
         assertTrue(meeting.metadata().issued() == null || !meeting.metadata().issued().equals(meeting.metadata().endDate()),
                 "the meeting's last day is no issue date");
     }
+    @Test
+    void aLongTitleNamingTheConferenceIsNoFlattenedCover() throws Exception {
+        Report r = read("long-title-naming-the-conference.txt");
+        assertEquals("Report of the Conference of the Parties to the United Nations Convention against Transnational "
+                + "Organized Crime on its tenth session, held in Vienna from 12 to 16 October 2020", r.metadata().title());
+        assertEquals(java.time.LocalDate.of(2020, 10, 16), r.metadata().endDate());
+    }
 }
