@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * Characters an extraction tool leaves that a reader does not see as such: ligature glyphs (U+FB00–U+FB06, "ﬁ"
  * for "fi"), spelled out as their letters; zero-width spaces and joiners and stray byte-order marks, dropped; a
- * no-break space, a space. Whatever tool made the text, its words then read as the reports print them.
+ * no-break space, a space; an optional hyphen (U+00AD, or an OCR's "¬") at a line's end joins its word. Whatever
+ * tool made the text, its words then read as the reports print them.
  */
 final class Characters {
 
@@ -22,6 +23,11 @@ final class Characters {
                 out.appendCodePoint(c);
             }
         });
-        return out.toString();
+        // an optional hyphen at a line's end (a soft hyphen, or the not sign an OCR's export writes for one) breaks a
+        // word that is one word: joined, the mark dropped; elsewhere a soft hyphen is invisible
+        return OPTIONAL_HYPHEN_AT_LINE_END.matcher(out).replaceAll("").replace("\u00AD", "");
     }
+
+    private static final java.util.regex.Pattern OPTIONAL_HYPHEN_AT_LINE_END =
+            java.util.regex.Pattern.compile("(?<=\\p{L})[\u00AD\u00AC][ \\t]*\\r?\\n[ \\t]*(?=\\p{L})");
 }

@@ -15,12 +15,17 @@ import java.util.regex.Pattern;
 final class MarkdownLayout {
 
     private static final Pattern ATX_HEADING = Pattern.compile("(?m)^#{1,6}[ \\t]+(\\S.*?)[ \\t]*#*[ \\t]*$");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(\\S(?:[^*\\n]*?\\S)?)\\*\\*");
+    /** A bold run, also over a line break ("**Report on the meeting …\nCooperation held in Vienna …**"). */
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(\\S(?:[^*]*?\\S)?)\\*\\*");
+    /** A blank line, which no bold run crosses. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
     /** "_Global Study_": an italic run; a footnote rule of underscores holds no letter and is left alone. */
     private static final Pattern ITALIC = Pattern.compile("(?<![\\w_])_([^_\\s](?:[^_\\n]*?[^_\\s])?)_(?![\\w_])");
     /** A character Markdown escapes: "1\." for a paragraph's number, "\*2508817\*" for a barcode. */
     private static final Pattern ESCAPED = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|<>])");
     private static final Pattern RULE = Pattern.compile("(?m)^[ \\t]*-{3,}[ \\t]*$");
+    /** A simple table's rule under its head, a run of dashes over each column: "---------- ------ ------". */
+    private static final Pattern COLUMN_RULE = Pattern.compile("(?m)^[ \\t]*-{3,}(?:[ \\t]+-{3,})+[ \\t]*$");
     /** A page's header, footer or number that a tool set in a comment: its text is the page's furniture. */
     private static final Pattern PAGE_PIECE = Pattern.compile("<!--\\s*Page(?:Header|Footer|Number)=\"([^\"]*)\"\\s*-->");
     private static final Pattern PAGE_BREAK = Pattern.compile("<!--\\s*PageBreak\\s*-->");
@@ -50,9 +55,10 @@ final class MarkdownLayout {
         s = PIPE_RULE.matcher(s).replaceAll("");
         s = PIPE_ROW.matcher(s).replaceAll(m -> quote(cells(m.group(1))));
         s = ATX_HEADING.matcher(s).replaceAll(m -> "\n" + quote(m.group(1)) + "\n");
-        s = BOLD.matcher(s).replaceAll(m -> quote(m.group(1)));
+        s = BOLD.matcher(s).replaceAll(m -> quote(BLANK_LINE.matcher(m.group(1)).find() ? m.group() : m.group(1)));
         s = ITALIC.matcher(s).replaceAll(m -> quote(m.group(1)));
         s = ESCAPED.matcher(s).replaceAll(m -> quote(m.group(1)));
+        s = COLUMN_RULE.matcher(s).replaceAll("");
         return RULE.matcher(s).replaceAll("\f");
     }
 

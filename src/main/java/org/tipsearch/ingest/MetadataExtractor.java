@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 final class MetadataExtractor {
 
     /** A cover line this long that ends mid-sentence was wrapped. */
-    private static final int WRAPPED_LINE = 60;
+    private static final int WRAPPED_LINE = 45;
 
     private final List<Pattern> frontMatterNoise;
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}");

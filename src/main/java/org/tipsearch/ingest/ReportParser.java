@@ -33,8 +33,8 @@ public final class ReportParser {
             Pattern.CASE_INSENSITIVE);
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     static final int MAX_NUMBERED_HEADING_WORDS = 12;
-    /** How many lines ahead a table's first rows are looked for: its title, its head, and two rows. */
-    private static final int TABLE_LOOKAHEAD = 3;
+    /** How many lines ahead a table's first rows are looked for: its title, its head, its rules and two rows. */
+    private static final int TABLE_LOOKAHEAD = 5;
 
     private final TextLayout layout;
     private final RunTogether runTogether;
@@ -258,7 +258,7 @@ public final class ReportParser {
         /**
          * Whether the line, apart from the paragraph before it, opens a table, a figure or a box: after a paragraph
          * that ended, its caption (not a sentence's start going on in lower case below it), or two of a table's rows
-         * (its figures in cells apart by runs of spaces) with at most a title and a head above them. The rows are
+         * (its figures in cells apart by runs of spaces) with at most a title, a head and rules above and between. The rows are
          * then a unit of their own rather than the paragraph's rest, which a page break may set apart too.
          */
         private boolean opensTable(Line line) {
@@ -271,12 +271,14 @@ public final class ReportParser {
             var block = new ArrayList<Line>();
             block.add(line);
             block.addAll(ahead);
-            for (int row = 0; row + 1 < block.size(); row++) {
-                if (isTableRow(block.get(row)) && isTableRow(block.get(row + 1))) {
+            int rows = 0;
+            for (Line l : block) {
+                rows += isTableRow(l) ? 1 : 0;
+                if (rows == 2) {
                     return true;
                 }
-                if (SENTENCE_END.matcher(block.get(row).raw()).matches()) {
-                    return false; // prose, not a table's title or head
+                if (!isTableRow(l) && SENTENCE_END.matcher(l.raw()).matches()) {
+                    return false; // prose, not a table's title, head or rule
                 }
             }
             return false;

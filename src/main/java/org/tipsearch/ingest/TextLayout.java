@@ -77,8 +77,9 @@ final class TextLayout {
         var removed = new LinkedHashMap<String, Integer>();
         // an OCR reads a paragraph's "1." as "l." (no English line opens so)
         String normalized = Characters.normalized(text);
-        String markdown = MarkdownLayout.plain(normalized);
-        if (markdown.length() != normalized.length()) { // the marks a Markdown writer added, accounted as markup
+        String markdown = MarkdownLayout.plain(EndNotes.plain(GridTables.plain(normalized)));
+        // a Markdown writer's marks, a table's rules and the brackets of notes gathered at the end: markup
+        if (markdown.length() != normalized.length()) {
             removed.merge("markup", TextAccount.characters(normalized) - TextAccount.characters(markdown), Integer::sum);
         }
         BrowserDump.Read dump = BrowserDump.plain(markdown); // a browser's list of links, and its marks of them

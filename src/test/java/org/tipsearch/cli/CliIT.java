@@ -187,6 +187,9 @@ class CliIT {
         // rules of the family (States' submissions speak in a Secretariat's paper, more intergovernmental
         // organizations, detecting and identification mark identification only where trafficking in persons is)
         keepsFloors("layout-labels-6", "0.92", "0.90", "0.04");
+        // the seventh, on layouts 30-32, by the assessor who wrote them; first read at 0.930 / 0.776 / 0.071, then a
+        // body's name is no subject (the Working Group on International Cooperation is no cooperation paragraph)
+        keepsFloors("layout-labels-7", "0.92", "0.77", "0.05");
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());

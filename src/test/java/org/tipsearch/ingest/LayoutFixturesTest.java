@@ -27,7 +27,7 @@ class LayoutFixturesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "layouts");
     /** Checks right on the fixtures when this floor was set; raise it as the parser learns more layouts. */
-    private static final int FLOOR = 751;
+    private static final int FLOOR = 835;
     /** Of the body's words, the share that must reach a unit, its heading or a footnote. */
     private static final double WORDS_IN_UNITS = 0.99;
 
@@ -132,16 +132,21 @@ class LayoutFixturesTest {
         return wrong;
     }
 
-    /** Words of the units, their numbers and distinct headings, and the footnotes: what the body's count counts. */
+    /**
+     * Words of the units, their numbers and headings, and the footnotes: what the body's count counts. A heading is
+     * counted once where it stands (its path of headings), so one printed under two chapters counts twice.
+     */
     private static int wordsInUnits(Report report) {
         int words = 0;
-        Set<String> headings = new HashSet<>();
+        Set<List<String>> headings = new HashSet<>();
         for (Unit unit : report.units()) {
             words += count(unit.text()) + (unit.number() != null && unit.kind() == UnitKind.PARAGRAPH ? 1 : 0);
             words += unit.footnotes().stream().mapToInt(note -> 1 + count(note.text())).sum();
-            headings.addAll(unit.section());
+            for (int depth = 1; depth <= unit.section().size(); depth++) {
+                headings.add(unit.section().subList(0, depth));
+            }
         }
-        return words + headings.stream().mapToInt(LayoutFixturesTest::count).sum();
+        return words + headings.stream().mapToInt(path -> count(path.getLast())).sum();
     }
 
     private static int count(String s) {
