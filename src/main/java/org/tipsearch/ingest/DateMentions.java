@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the dates a report prints: "4 October 2023", "2 and 3 October 2023", "8 to 9 July 2024", "02 Oct, 2023". */
+/**
+ * Finds the dates a report prints: "4 October 2023", "2 and 3 October 2023", "8 to 9 July 2024", "30 May to 1 June
+ * 2022", "02 Oct, 2023".
+ */
 final class DateMentions {
 
     /** A date or span of days as printed. */
@@ -22,6 +25,10 @@ final class DateMentions {
     private static final Pattern MONTH_DAY_YEAR = Pattern.compile(
             "\\b" + MONTH + "\\s+(\\d{1,2})(?:\\s*(?:and|to|–|-)\\s*(\\d{1,2}))?,?\\s+(\\d{4})\\b");
 
+    /** A span across months: "30 May to 1 June 2022", "28 November–2 December 2022". */
+    private static final Pattern ACROSS_MONTHS = Pattern.compile(
+            "\\b(\\d{1,2})\\s+" + MONTH + "\\s*(?:to|and|–|-)\\s*(\\d{1,2})\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
+
     private DateMentions() {}
 
     static List<DateMention> find(String text) {
@@ -34,8 +41,31 @@ final class DateMentions {
         while (m.find()) {
             add(out, m, m.group(2), m.group(3), m.group(1), m.group(4));
         }
+        m = ACROSS_MONTHS.matcher(text);
+        while (m.find()) {
+            acrossMonths(out, m);
+        }
+        // the date that closes a span across months is no mention of its own
+        out.removeIf(inner -> out.stream().anyMatch(outer -> outer != inner && outer.offset() <= inner.offset()
+                && inner.offset() + inner.length() <= outer.offset() + outer.length()));
         out.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
         return out;
+    }
+
+    private static void acrossMonths(List<DateMention> out, Matcher m) {
+        try {
+            int year = Integer.parseInt(m.group(5));
+            int startMonth = monthNumber(m.group(2));
+            int endMonth = monthNumber(m.group(4));
+            // "28 December 2022 to 3 January 2023" prints one year, the span's last
+            LocalDate start = LocalDate.of(startMonth > endMonth ? year - 1 : year, startMonth, Integer.parseInt(m.group(1)));
+            LocalDate end = LocalDate.of(year, endMonth, Integer.parseInt(m.group(3)));
+            if (end.isAfter(start)) {
+                out.add(new DateMention(start, end, m.start(), m.end() - m.start()));
+            }
+        } catch (DateTimeException e) {
+            // not a date, so not a mention
+        }
     }
 
     /** Whether the line is nothing but a date, such as the issue date of a report or an article's date line. */

@@ -68,6 +68,7 @@ final class MetadataExtractor {
         Optional<DateMentions.DateMention> dateLine = front.stream()
                 .filter(l -> DateMentions.isDateLine(l) || l.startsWith("Distr."))
                 .flatMap(l -> DateMentions.find(l).stream())
+                .filter(d -> d.end() == null) // an issue date is a day, not a meeting's span
                 .findFirst()
                 .or(() -> dateAfterDistribution(front));
         // the first date the text gives, never one it cites ("resolution 64/293 of 30 July 2010")

@@ -35,6 +35,17 @@ class ReportMetadataTest {
     }
 
     @Test
+    void aMeetingAcrossTwoMonthsIsDatedByBothItsDays() throws Exception {
+        String text = "United Nations\n\nCTOC/COP/WG.3/2022/4\n\nDistr.: General\n20 June 2022\n\nOriginal: English\n\n"
+                + "Report on the meeting of the Working Group on International Cooperation held in Vienna from 30 May to "
+                + "1 June 2022\n\nI. Introduction\n\n1. The Working Group met in Vienna.\n";
+        ReportMetadata m = reader.read(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "wg3.txt").metadata();
+        assertEquals(LocalDate.of(2022, 5, 30), m.date());
+        assertEquals(LocalDate.of(2022, 6, 1), m.endDate());
+        assertEquals(LocalDate.of(2022, 6, 20), m.issued());
+    }
+
+    @Test
     void dialogueSummariesShareTheSessionOfTheirMeeting() throws Exception {
         assertEquals("13th session (2023)", metadata(BundledReports.DIALOGUE_2023).session().label());
         assertEquals(LocalDate.of(2023, 10, 4), metadata(BundledReports.DIALOGUE_2023).date());
