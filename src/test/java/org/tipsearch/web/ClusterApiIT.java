@@ -38,6 +38,9 @@ class ClusterApiIT extends ApiIT {
         String engine = engine();
         indexed = JarProcess.run("index", "--engine", engine, "--reports", BundledReports.DIR.toString());
         assertEquals(0, indexed.exitCode(), indexed.out() + indexed.err());
+        if (server != null) {
+            server.close(); // the one ApiIT's own start left serving the embedded index: this class asks the cluster
+        }
         server = new JarProcess.Server("--engine", engine);
     }
 
