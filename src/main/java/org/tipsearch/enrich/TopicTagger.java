@@ -109,7 +109,7 @@ final class TopicTagger {
                 }
                 continue;
             }
-            var phrases = new java.util.ArrayList<>(topic.phrases());
+            List<PhraseMatcher.Phrase> phrases = topic.phrases();
             if (contextPhrases && !topic.contextPhrases().isEmpty()) {
                 if (holding == null) {
                     holding = new HashSet<>(contexts);
@@ -117,7 +117,7 @@ final class TopicTagger {
                 }
                 for (var entry : topic.contextPhrases().entrySet()) {
                     if (holding.contains(entry.getKey())) {
-                        phrases.addAll(entry.getValue());
+                        phrases = java.util.stream.Stream.concat(phrases.stream(), entry.getValue().stream()).toList();
                     }
                 }
             }

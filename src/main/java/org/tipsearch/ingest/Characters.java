@@ -1,6 +1,7 @@
 package org.tipsearch.ingest;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 
 /**
  * Characters an extraction tool leaves that a reader does not see as such: ligature glyphs (U+FB00–U+FB06, "ﬁ"
@@ -9,6 +10,10 @@ import java.text.Normalizer;
  * tool made the text, its words then read as the reports print them.
  */
 final class Characters {
+
+    /** An optional hyphen (a soft hyphen, or an OCR's not sign) between a word's halves across a line break. */
+    private static final Pattern OPTIONAL_HYPHEN_AT_LINE_END =
+            Pattern.compile("(?<=\\p{L})[\u00AD\u00AC][ \t]*\r?\n[ \t]*(?=\\p{L})");
 
     private Characters() {}
 
@@ -27,7 +32,4 @@ final class Characters {
         // word that is one word: joined, the mark dropped; elsewhere a soft hyphen is invisible
         return OPTIONAL_HYPHEN_AT_LINE_END.matcher(out).replaceAll("").replace("\u00AD", "");
     }
-
-    private static final java.util.regex.Pattern OPTIONAL_HYPHEN_AT_LINE_END =
-            java.util.regex.Pattern.compile("(?<=\\p{L})[\u00AD\u00AC][ \\t]*\\r?\\n[ \\t]*(?=\\p{L})");
 }

@@ -15,7 +15,7 @@ final class GridTables {
     /** A row's line between the rules: its cells between bars. */
     private static final Pattern ROW = Pattern.compile("[ \\t]*\\|(.*)\\|[ \\t]*");
     /** What sets cells apart: the gap a two-column cover leaves between its columns. */
-    private static final String CELL_GAP = "    ";
+    static final String CELL_GAP = "    ";
 
     private GridTables() {}
 
@@ -30,7 +30,8 @@ final class GridTables {
                 lines[i] = "";
                 inTable = true;
             } else if (inTable && ROW.matcher(lines[i]).matches()) {
-                lines[i] = cells(lines[i].strip());
+                String row = lines[i].strip();
+                lines[i] = cells(row.substring(1, row.length() - 1));
             } else {
                 inTable = false;
             }
@@ -38,9 +39,10 @@ final class GridTables {
         return String.join("\n", lines);
     }
 
-    private static String cells(String row) {
+    /** A row's cells between its outer bars, each trimmed, set apart by a column's gap (a pipe table's too). */
+    static String cells(String inside) {
         var out = new StringBuilder();
-        for (String cell : row.substring(1, row.length() - 1).split("\\|")) {
+        for (String cell : inside.split("\\|")) {
             if (!cell.isBlank()) {
                 out.append(out.isEmpty() ? "" : CELL_GAP).append(cell.strip());
             }

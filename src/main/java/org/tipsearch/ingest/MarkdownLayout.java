@@ -36,8 +36,6 @@ final class MarkdownLayout {
     /** A table in pipes: its rows, and the rule under its head. */
     private static final Pattern PIPE_ROW = Pattern.compile("(?m)^[ \\t]*\\|(.*\\p{L}.*)\\|[ \\t]*$");
     private static final Pattern PIPE_RULE = Pattern.compile("(?m)^[ \\t]*\\|?(?:[ \\t]*:?-{3,}:?[ \\t]*\\|)+[ \\t]*(?::?-{3,}:?)?[ \\t]*$");
-    /** What sets cells apart: the gap a two-column cover leaves between its columns. */
-    private static final String CELL_GAP = "    ";
     private static final int MARKS = 3;
 
     private MarkdownLayout() {}
@@ -50,10 +48,10 @@ final class MarkdownLayout {
         s = PAGE_BREAK.matcher(s).replaceAll("\f");
         s = COMMENT.matcher(s).replaceAll("");
         s = ROW_TAG.matcher(s).replaceAll("\n");
-        s = CELL_TAG.matcher(s).replaceAll(CELL_GAP);
+        s = CELL_TAG.matcher(s).replaceAll(GridTables.CELL_GAP);
         s = OTHER_TAG.matcher(s).replaceAll("");
         s = PIPE_RULE.matcher(s).replaceAll("");
-        s = PIPE_ROW.matcher(s).replaceAll(m -> quote(cells(m.group(1))));
+        s = PIPE_ROW.matcher(s).replaceAll(m -> quote(GridTables.cells(m.group(1))));
         s = ATX_HEADING.matcher(s).replaceAll(m -> "\n" + quote(m.group(1)) + "\n");
         s = BOLD.matcher(s).replaceAll(m -> quote(BLANK_LINE.matcher(m.group(1)).find() ? m.group() : m.group(1)));
         s = ITALIC.matcher(s).replaceAll(m -> quote(m.group(1)));
@@ -66,17 +64,6 @@ final class MarkdownLayout {
     private static boolean isMarkdown(String text) {
         return ATX_HEADING.matcher(text).results().count() >= 2 || BOLD.matcher(text).results().count() >= MARKS
                 || COMMENT.matcher(text).results().count() >= 2 || PIPE_ROW.matcher(text).results().count() >= 2;
-    }
-
-    /** A row's cells, each trimmed, set apart by a column's gap. */
-    private static String cells(String row) {
-        var out = new StringBuilder();
-        for (String cell : row.split("\\|")) {
-            if (!cell.isBlank()) {
-                out.append(out.isEmpty() ? "" : CELL_GAP).append(cell.strip());
-            }
-        }
-        return out.toString();
     }
 
     private static String quote(String s) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -174,7 +176,7 @@ class ExtractionPitfallsTest {
             text.append("   ").append(n).append(". See [").append(n).append("]document ").append(n).append(".\n\n");
             links.append("   ").append(n).append(". https://undocs.org/doc/").append(n).append('\n');
         }
-        Report r = new ReportReader().read((text.toString() + links).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Report r = new ReportReader().read((text.toString() + links).getBytes(StandardCharsets.UTF_8),
                 "dump.txt");
         assertEquals(900, r.units().size());
         assertEquals("See document 900.", r.units().getLast().text());
@@ -185,18 +187,19 @@ class ExtractionPitfallsTest {
         Report joined = read("masthead-columns-joined-by-one-space.txt");
         assertEquals("Report on the meeting of the Working Group on Trafficking in Persons held in Vienna from 27 to 29 "
                 + "January 2010", joined.metadata().title());
-        assertEquals(java.time.LocalDate.of(2010, 2, 17), joined.metadata().issued());
+        assertEquals(LocalDate.of(2010, 2, 17), joined.metadata().issued());
         Report meeting = read("meeting-dates-under-the-distribution.txt");
-        assertEquals(java.time.LocalDate.of(2020, 10, 12), meeting.metadata().date());
-        assertEquals(java.time.LocalDate.of(2020, 10, 13), meeting.metadata().endDate());
+        assertEquals(LocalDate.of(2020, 10, 12), meeting.metadata().date());
+        assertEquals(LocalDate.of(2020, 10, 13), meeting.metadata().endDate());
         assertTrue(meeting.metadata().issued() == null || !meeting.metadata().issued().equals(meeting.metadata().endDate()),
                 "the meeting's last day is no issue date");
     }
+
     @Test
     void aLongTitleNamingTheConferenceIsNoFlattenedCover() throws Exception {
         Report r = read("long-title-naming-the-conference.txt");
         assertEquals("Report of the Conference of the Parties to the United Nations Convention against Transnational "
                 + "Organized Crime on its tenth session, held in Vienna from 12 to 16 October 2020", r.metadata().title());
-        assertEquals(java.time.LocalDate.of(2020, 10, 16), r.metadata().endDate());
+        assertEquals(LocalDate.of(2020, 10, 16), r.metadata().endDate());
     }
 }
