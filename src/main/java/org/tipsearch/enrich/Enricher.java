@@ -66,20 +66,32 @@ public final class Enricher {
             var contexts = new java.util.HashSet<String>(reportContexts);
             unit.section().forEach(heading -> contexts.addAll(topics.contextsNamedIn(matcher.text(heading))));
             contexts.addAll(topics.contextsNamedIn(text));
-            // an organization's name says nothing of the subject: IOM is no migration paragraph
-            Set<String> own = topics.topicsOf(text, orgs.stream().map(Gazetteer.Mention::span).toList(), contexts);
+            // an organization's name says nothing of the subject: IOM is no migration paragraph; nor does a list of
+            // who took part ("the following panellists: … (Survivor Network)")
+            List<Integer> sentenceEnds = sentenceEnds(unit.text());
+            List<PhraseMatcher.Span> rosters = topics.rostersOf(text, sentenceEnds);
+            var unsaid = new ArrayList<PhraseMatcher.Span>(rosters);
+            orgs.forEach(o -> unsaid.add(o.span()));
+            Set<String> own = topics.topicsOf(text, unsaid, contexts);
             if (!unit.section().equals(contextSection)) {
                 contextSection = unit.section();
                 contextTopics = Set.of();
             }
             if (topics.introducesContext(text)) {
-                // What a panel or agenda item is about is said in the sentence that opens it.
-                contextTopics = topics.openingTopicsOf(matcher.text(firstSentence(unit.text())), contexts);
+                // What a panel or agenda item is about is said in the sentence that opens it, not by its roster.
+                String opening = firstSentence(unit.text());
+                int roster = rosters.stream().mapToInt(PhraseMatcher.Span::startOffset).min().orElse(opening.length());
+                contextTopics = topics.openingTopicsOf(matcher.text(opening.substring(0, Math.min(roster,
+                        opening.length()))), contexts);
             }
-            // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows.
-            var inherited = new LinkedHashSet<String>(contextTopics);
-            inherited.addAll(paperTopics);
-            unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));
+            // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows;
+            // none for a unit that only says who took part, whose subject its headings are not.
+            var inherited = new LinkedHashSet<String>();
+            if (!rosterOnly(unit.text(), sentenceEnds, rosters)) {
+                inherited.addAll(contextTopics);
+                inherited.addAll(paperTopics);
+                unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));
+            }
             var all = new LinkedHashSet<String>();
             if (!topics.procedural(unit.section())) {
                 all.addAll(own);
@@ -112,6 +124,37 @@ public final class Enricher {
                     entries.isEmpty() ? null : entries.get(0).status(), synonymGroups.mentionsOf(text)));
         }
         return new AnnotatedReport(report, annotations, register);
+    }
+
+    /** The character offsets at which the text's sentences end (at a stop), the text's end the last. */
+    private static List<Integer> sentenceEnds(String text) {
+        var ends = new ArrayList<Integer>();
+        Matcher end = SENTENCE_END.matcher(text);
+        while (end.find()) {
+            if (text.charAt(end.start()) == '.') { // a colon opens the list it introduces
+                ends.add(end.start() + 1);
+            }
+        }
+        ends.add(text.length());
+        return ends;
+    }
+
+    /** Whether every sentence of the unit is a roster or opens a panel or an agenda item: who, not what. */
+    private boolean rosterOnly(String text, List<Integer> sentenceEnds, List<PhraseMatcher.Span> rosters) {
+        if (rosters.isEmpty()) {
+            return false;
+        }
+        int from = 0;
+        for (int end : sentenceEnds) {
+            int start = from;
+            boolean roster = rosters.stream().anyMatch(r -> r.startOffset() >= start && r.startOffset() < end);
+            if (!roster && !text.substring(start, end).isBlank()
+                    && !topics.introducesContext(matcher.text(text.substring(start, end)))) {
+                return false;
+            }
+            from = end;
+        }
+        return true;
     }
 
     private static String firstSentence(String text) {

@@ -37,6 +37,18 @@ final class SpeakerDetector {
             Pattern.compile("[.;:()]\\s|[.;:()]$|\\s(?!(?:" + CONNECTORS + ")\\b)\\p{Ll}[\\p{Ll}-]*(?![\\p{L}])");
     private static final Pattern NAME_SEPARATOR = Pattern.compile(",\\s*(?:and\\s+)?|\\s+and\\s+(?=the\\s)");
 
+    /** The body a speaker presides or represents, named after it: "the Chair of the Working Group on …". */
+    private static final Pattern QUALIFIER = Pattern.compile(
+            "\\s+of\\s+the\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*|of|on|in|for|and|the|to|against))*");
+    /** An aside between commas after a speaker, a name and its country or a description: ", Ms. Benali (Morocco),". */
+    private static final Pattern ASIDE = Pattern.compile(
+            "\\s*,\\s*(?:[^,;:.()]|(?<=\\b(?:Mr|Ms|Mrs|Dr|Prof|H\\.E))\\.)+?(?:\\s*\\([^()]{1,80}\\))?\\s*,");
+    /** Words an aside may hold and still stand between a speaker and its verb. */
+    private static final int ASIDE_WORDS = 12;
+    /** Quantities that make "of the States" their subject, not an object: "most of the States reported". */
+    private static final Set<String> PARTITIVES = Set.of("most", "many", "some", "several", "all", "few", "majority",
+            "half", "number", "none", "each", "one", "two", "three");
+
     private static final Set<String> OBJECT_PREPOSITIONS = Set.of("by", "to", "of", "for", "on", "about", "among");
     private static final Set<String> REPRESENTING = Set.of("representative", "representatives", "observer", "observers",
             "delegation", "delegations", "member", "members");
@@ -99,8 +111,12 @@ final class SpeakerDetector {
         var names = new LinkedHashSet<String>();
         String heading = unit.sectionPath();
         for (int i = 0; i < sectionPatterns.size(); i++) {
-            if (sectionPatterns.get(i).matcher(heading).find() || sectionPatterns.get(i).matcher(title).find()) {
-                types.add(rules.sectionSpeakers().get(i).type());
+            Matcher underHeading = sectionPatterns.get(i).matcher(heading);
+            Matcher inTitle = sectionPatterns.get(i).matcher(title);
+            Matcher hit = underHeading.find() ? underHeading : inTitle.find() ? inTitle : null;
+            if (hit != null) {
+                String type = rules.sectionSpeakers().get(i).type();
+                types.add(type != null ? type : typeOfNamed(hit.group("speaker")));
             }
         }
         if (!types.isEmpty()) {
@@ -115,7 +131,7 @@ final class SpeakerDetector {
             Matcher m = cuePatterns.get(i).matcher(text);
             int window = cue.window() == null ? rules.verbWindow() : cue.window();
             while (m.find()) {
-                if (speaks(words, lower, m.start(), m.end(), window)) {
+                if (speaks(words, lower, m.start(), pastAside(text, m.end()), window)) {
                     types.add(cue.type());
                     if (cue.speaker() != null) {
                         names.add(cue.speaker());
@@ -131,7 +147,7 @@ final class SpeakerDetector {
         boolean someoneNamed = names.size() > named;
         Matcher group = groupPattern.matcher(text);
         while (!someoneNamed && group.find()) {
-            if (speaks(words, lower, group.start(), group.end(), rules.groupSpeakers().window())) {
+            if (speaks(words, lower, group.start(), pastAside(text, group.end()), rules.groupSpeakers().window())) {
                 String type = rules.groupSpeakers().typeByReportKind().get(reportKind.id());
                 if (type != null) {
                     types.add(type);
@@ -141,7 +157,7 @@ final class SpeakerDetector {
         }
         Matcher person = personMention.matcher(text);
         while (person.find()) {
-            if (speaks(words, lower, person.start(), person.end(), rules.verbWindow())) {
+            if (speaks(words, lower, person.start(), pastAside(text, person.end()), rules.verbWindow())) {
                 String name = person.group(1);
                 String affiliation = affiliationOf(name, affiliations);
                 if (affiliation != null) {
@@ -196,6 +212,16 @@ final class SpeakerDetector {
         return out;
     }
 
+    /** The type of whom a title names: by the cues' patterns ("the Secretariat", "NGOs"), else as an affiliation. */
+    private String typeOfNamed(String named) {
+        for (int i = 0; i < cuePatterns.size(); i++) {
+            if (cuePatterns.get(i).matcher(named).find()) {
+                return rules.cues().get(i).type();
+            }
+        }
+        return typeOf(named);
+    }
+
     /** State for a country, the gazetteer's type for a known organization, else by keywords. */
     private String typeOf(String affiliation) {
         if (countries.lookup(affiliation) != null) {
@@ -234,6 +260,20 @@ final class SpeakerDetector {
     }
 
     /**
+     * Where a speaker's clause goes on after the body it presides and an aside between commas, so that the verb's
+     * window counts from there: "The Chair of the Working Group on …, Ms. Benali (Morocco), presented".
+     */
+    private static int pastAside(String text, int end) {
+        Matcher qualifier = QUALIFIER.matcher(text).region(end, text.length());
+        int at = qualifier.lookingAt() ? qualifier.end() : end;
+        Matcher aside = ASIDE.matcher(text).region(at, text.length());
+        if (aside.lookingAt() && words(aside.group()).size() <= ASIDE_WORDS) {
+            return aside.end();
+        }
+        return at;
+    }
+
+    /**
      * Whether the words around a cue make it a speaker: a speech verb among its own words or the window after
      * them, or "according to" or a speech verb and "by" just before it ("a statement by the observer").
      */
@@ -262,7 +302,8 @@ final class SpeakerDetector {
             String previous = before > 0 ? lower.get(before - 1) : "";
             boolean agent = preposition.equals("by") && speechVerbs.contains(previous) // a statement by
                     || preposition.equals("to") && previous.equals("according")        // according to
-                    || preposition.equals("of") && REPRESENTING.contains(previous);     // a representative of
+                    || preposition.equals("of") && REPRESENTING.contains(previous)      // a representative of
+                    || preposition.equals("of") && PARTITIVES.contains(previous);       // most of the States
             if (!agent) {
                 return false;
             }

@@ -21,7 +21,11 @@ record SpeakerRules(
         String defaultOrganizationType,
         String organizationDescription) {
 
-    /** Every unit under a heading matching the pattern is spoken by the type. */
+    /**
+     * Every unit under a heading, or of a report whose title, matches the pattern is spoken by the type; without a
+     * type, by the type of whom the pattern's group "speaker" names ("Joint statement on behalf of … non-governmental
+     * organizations").
+     */
     record SectionSpeaker(String headingPattern, String type) {}
 
     /**

@@ -19,6 +19,7 @@ final class TopicTagger {
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
     private final List<PhraseMatcher.Phrase> introductions;
+    private final List<PhraseMatcher.Phrase> rosters;
     private final Set<String> proceduralHeadings;
     private final List<CompiledContext> contexts;
 
@@ -36,6 +37,7 @@ final class TopicTagger {
                         c.phrases().stream().map(matcher::phrase).toList()))
                 .toList();
         this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
+        this.rosters = taxonomy.rosterPhrases().stream().map(matcher::phrase).toList();
         this.proceduralHeadings = taxonomy.proceduralHeadings().stream().map(TopicTagger::headingWords)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -133,6 +135,20 @@ final class TopicTagger {
             }
         }
         return found;
+    }
+
+    /**
+     * Where a sentence lists who took part ("facilitated by the following panellists: …", "statements were made
+     * by …"): from the roster's phrase to the sentence's end ({@code sentenceEnds}: character offsets), as spans of
+     * names that say nothing of the subject ("Survivor Network", "Organization for Migration").
+     */
+    List<PhraseMatcher.Span> rostersOf(PhraseMatcher.Text text, List<Integer> sentenceEnds) {
+        return rosters.stream()
+                .flatMap(p -> matcher.find(text, p).stream())
+                .map(span -> new PhraseMatcher.Span(span.start(), span.end(), span.startOffset(),
+                        sentenceEnds.stream().filter(end -> end >= span.endOffset()).findFirst()
+                                .orElse(Integer.MAX_VALUE)))
+                .toList();
     }
 
     /** Whether the text opens a panel or an agenda item, whose topics then hold for the units after it. */

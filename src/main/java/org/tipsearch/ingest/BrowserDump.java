@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * those numbers' addresses, and a superscript is set after a caret ("Protocol^1", "^1 United Nations, Treaty
  * Series"). Read as the text the page shows: the list is cut, the links' numbers and the carets dropped, so that a
  * footnote's marker and line read as a printed page's do. Only a text whose numbered links the list at its end
- * resolves is touched: a plain text's own "[1]" or caret stays as it is.
+ * resolves loses its links' numbers: a plain text's own "[1]" stays as it is; carets go also from a dump without
+ * a list (w3m's), where a note's line after a caret shows them to be footnotes' marks.
  */
 final class BrowserDump {
 
@@ -24,6 +25,9 @@ final class BrowserDump {
     private static final Pattern LINK_MARK = Pattern.compile("\\[(\\d{1,4})](?=\\S)");
     /** A caret before a superscript footnote mark, not a power ("10^6"). */
     private static final Pattern CARET = Pattern.compile("(?<!\\d)\\^(?=[\\d*\u2020\u2021])");
+
+    /** A footnote's line after a caret: "^1 Hereinafter referred to as …". */
+    private static final Pattern NOTE_LINE = Pattern.compile("(?m)^[ \\t]*\\^(\\d{1,3})[ \\t]+\\p{Lu}");
 
     /** The text without the list of links at its end and without the marks of its links, if it is a dump. */
     record Read(String text, int linkList, int linkMarks) {}
@@ -47,16 +51,31 @@ final class BrowserDump {
             }
         }
         if (numbers.isEmpty() || at == 0 || !LIST_HEADING.matcher(lines[at - 1]).matches()) {
-            return new Read(text, 0, 0);
+            return caretNotes(text);
         }
         String body = String.join("\n", java.util.Arrays.asList(lines).subList(0, at - 1)) + "\n";
         if (!resolves(body, numbers)) {
-            return new Read(text, 0, 0);
+            return caretNotes(text);
         }
         String unmarked = LINK_MARK.matcher(body).replaceAll(m -> numbers.contains(m.group(1)) ? "" : "$0");
         unmarked = CARET.matcher(unmarked).replaceAll("");
         return new Read(unmarked, TextAccount.characters(text) - TextAccount.characters(body),
                 TextAccount.characters(body) - TextAccount.characters(unmarked));
+    }
+
+    /**
+     * A dump without a list of links (w3m -dump) still sets its footnotes after carets: where a line opens with a
+     * caret's note ("^1 Hereinafter …") whose mark the text cites before it ("mechanism.^1"), the carets go.
+     */
+    private static Read caretNotes(String text) {
+        Matcher note = NOTE_LINE.matcher(text);
+        while (note.find()) {
+            if (text.substring(0, note.start()).contains("^" + note.group(1))) {
+                String plain = CARET.matcher(text).replaceAll("");
+                return new Read(plain, 0, TextAccount.characters(text) - TextAccount.characters(plain));
+            }
+        }
+        return new Read(text, 0, 0);
     }
 
     /** Whether most of the body's bracketed numbers are links the list resolves. */

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 final class EndNotes {
 
     private static final Pattern NOTE = Pattern.compile("[ \\t]*\\[\\^?(\\d{1,3})\\]:?[ \\t]+(\\S.*)");
+    private static final Pattern RULE = Pattern.compile("[ \\t]*[-_—]{8,}[ \\t]*");
     private static final Pattern MARK = Pattern.compile("(?<=[\\p{L}\\p{N}\\p{P}])\\[\\^?(\\d{1,3})\\]");
 
     private EndNotes() {}
@@ -56,7 +57,8 @@ final class EndNotes {
                 end--;
             }
             int blockStart = end;
-            while (blockStart > 0 && !lines[blockStart - 1].isBlank()) {
+            // a rule above the notes sets them apart as a blank line does (antiword's, right under the text)
+            while (blockStart > 0 && !lines[blockStart - 1].isBlank() && !RULE.matcher(lines[blockStart - 1]).matches()) {
                 blockStart--;
             }
             if (blockStart == end || !NOTE.matcher(lines[blockStart]).matches()) {

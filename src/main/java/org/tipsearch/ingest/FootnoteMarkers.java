@@ -21,7 +21,42 @@ final class FootnoteMarkers {
     /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
     private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
 
+    /** A digit glued to a word, or to a bracket, and its stops: "Air.1", "(CTOC/COP/WG.7/2024/3).3". */
+    private static final Pattern GLUED_AFTER_STOP =
+            Pattern.compile("(?<=[\\p{Ll})\\]][,.;:)”’\"]{0,2})(\\d{1,2})(?=[\\s,.;:)]|$)");
+
     private FootnoteMarkers() {}
+
+    /**
+     * A text whose converter dropped the footnotes (LibreOffice's text export) keeps their markers glued to the
+     * words: those that number 1, 2, 3 … in the order of the text, two at least, are set as superscripts, which a
+     * unit's text does not carry. Any other glued digit stays.
+     */
+    private static void raiseWithoutNotes(List<String> lines, List<Boolean> cover) {
+        var found = new java.util.ArrayList<int[]>(); // line, start
+        int expected = 1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (cover.get(i)) {
+                continue;
+            }
+            Matcher m = GLUED_AFTER_STOP.matcher(lines.get(i));
+            while (m.find()) {
+                if (Integer.parseInt(m.group(1)) == expected) {
+                    found.add(new int[] {i, m.start(), m.end()});
+                    expected++;
+                }
+            }
+        }
+        if (found.size() < 2) {
+            return;
+        }
+        for (int k = found.size() - 1; k >= 0; k--) {
+            int[] at = found.get(k);
+            String line = lines.get(at[0]);
+            lines.set(at[0], line.substring(0, at[1]) + TextLayout.superscript(line.substring(at[1], at[2]))
+                    + line.substring(at[2]));
+        }
+    }
 
     /**
      * A footnote's marker that extraction left as a plain digit glued to the word it follows ("agreements3",
@@ -38,7 +73,11 @@ final class FootnoteMarkers {
                 notes.add(Integer.parseInt(l.label()));
             }
         }
-        Integer expected = notes.isEmpty() ? null : notes.first();
+        if (notes.isEmpty()) {
+            raiseWithoutNotes(lines, cover);
+            return;
+        }
+        Integer expected = notes.first();
         for (int i = 0; i < lines.size() && expected != null; i++) {
             String line = lines.get(i);
             if (cover.get(i) || TextLayout.isFootnoteLine(line)) {

@@ -112,9 +112,9 @@ final class MetadataExtractor {
         var out = new java.util.ArrayList<String>();
         for (String line : frontMatter) {
             String last = out.isEmpty() ? null : out.getLast();
-            boolean continues = last != null && !line.isBlank() && !last.matches(".*[.;:*]$")
-                    && (last.length() >= WRAPPED_LINE || Character.isLowerCase(line.codePointAt(0)))
-                    && !isCoverItem(line) && !isCoverItem(last);
+            // a line opening in lower case goes on the one before, cover item or not ("Agenda item 3: … and")
+            boolean continues = last != null && !line.isBlank() && !last.matches(".*[.;:*]$") && !isCoverItem(line)
+                    && (Character.isLowerCase(line.codePointAt(0)) || last.length() >= WRAPPED_LINE && !isCoverItem(last));
             if (continues) {
                 out.set(out.size() - 1, last + " " + line.strip());
             } else {

@@ -33,8 +33,13 @@ public final class ReportParser {
             Pattern.CASE_INSENSITIVE);
     /** A heading numbered like a paragraph ("1. Introduction") has a few words and no full stop. */
     static final int MAX_NUMBERED_HEADING_WORDS = 12;
+    private static final Pattern WORDS = Pattern.compile("\\p{Ll}{2,}");
+    private static final Pattern SYMBOL_LIKE = Pattern.compile("\\S/\\S");
     /** How many lines ahead a table's first rows are looked for: its title, its head, its rules and two rows. */
     private static final int TABLE_LOOKAHEAD = 5;
+    /** How many lines after a paragraph a table of one cell to a line shows its figures in. */
+    private static final int CELL_LINES_LOOKAHEAD = 8;
+    private static final Pattern FIGURE_ALONE = Pattern.compile("[-–]?\\d[\\d,. ]*%?");
 
     private final TextLayout layout;
     private final RunTogether runTogether;
@@ -103,7 +108,7 @@ public final class ReportParser {
                     continue;
                 }
                 var following = new ArrayList<Line>(TABLE_LOOKAHEAD);
-                for (int j = i + 1; j < lines.size() && following.size() < TABLE_LOOKAHEAD; j++) {
+                for (int j = i + 1; j < lines.size() && following.size() < CELL_LINES_LOOKAHEAD; j++) {
                     if (lines.get(j).type() != Line.Type.BLANK) {
                         following.add(lines.get(j));
                     }
@@ -248,11 +253,45 @@ public final class ReportParser {
             } else if (headingOpen && current == null && !SENTENCE_END.matcher(line.raw()).matches()
                     && continuesHeading(line.raw())) {
                 continueHeading(line.raw());
+            } else if (standsAsHeading(line)) {
+                // a heading whose label an extraction lost: under the open one when it follows it straight away
+                boolean under = headingOpen && current == null && subsection != null;
+                finish();
+                if (under) {
+                    minorHeading = line.raw();
+                } else {
+                    subsection = line.raw();
+                    minorHeading = null;
+                }
+                headingOpen = true;
             } else if (current != null && !opensTable(line)) {
                 current.continueWith(line.raw());
             } else { // text before any paragraph, or a table's caption and rows after one
                 start(new UnitDraft(UnitKind.PARAGRAPH, null, section(), annex, line.raw()));
             }
+        }
+
+        /**
+         * Whether a line without a label is a heading: a few words with no sentence's end, standing apart after a
+         * paragraph that ended (or after such a heading), with the next paragraph of the sequence below it, at most
+         * after one more such line ("Challenges" / "Identification of victims" / "10. The identification …").
+         */
+        private boolean standsAsHeading(Line line) {
+            boolean apart = current == null ? headingOpen : blankSinceLastLine && current.endsSentence();
+            if (!apart || !bodyStarted || !isHeadingLike(line) || next == null) {
+                return false;
+            }
+            Line below = isHeadingLike(next) && ahead.size() > 1 ? ahead.get(1) : next;
+            return below.type() == Line.Type.NUMBERED && Integer.parseInt(below.label()) == lastParagraphNumber + 1;
+        }
+
+        private static boolean isHeadingLike(Line line) {
+            String text = line.raw();
+            // words, not a cited symbol or figures alone ("CTOC/COP/WG.4/2015/1", "45")
+            return line.type() == Line.Type.TEXT && Character.isUpperCase(text.codePointAt(0))
+                    && WORDS.matcher(text).find() && !SYMBOL_LIKE.matcher(text).find()
+                    && !SENTENCE_END.matcher(text).matches() && !text.endsWith(",")
+                    && text.split("\\s+").length <= MAX_NUMBERED_HEADING_WORDS;
         }
 
         /**
@@ -262,7 +301,13 @@ public final class ReportParser {
          * then a unit of their own rather than the paragraph's rest, which a page break may set apart too.
          */
         private boolean opensTable(Line line) {
-            if (!blankSinceLastLine || !current.endsSentence()) {
+            if (!current.endsSentence()) {
+                return false;
+            }
+            if (cellsOnLines(line)) {
+                return true; // no blank line needed: such a converter writes none between paragraphs
+            }
+            if (!blankSinceLastLine) {
                 return false;
             }
             if (caption.matcher(line.raw()).matches()) {
@@ -270,7 +315,7 @@ public final class ReportParser {
             }
             var block = new ArrayList<Line>();
             block.add(line);
-            block.addAll(ahead);
+            block.addAll(ahead.subList(0, Math.min(ahead.size(), TABLE_LOOKAHEAD)));
             int rows = 0;
             for (Line l : block) {
                 rows += isTableRow(l) ? 1 : 0;
@@ -282,6 +327,26 @@ public final class ReportParser {
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether the line opens a table a converter wrote one cell to a line (LibreOffice's text export): among it and
+         * the lines after it, short lines that end no sentence, three at least are figures alone ("86", "12.5%").
+         */
+        private boolean cellsOnLines(Line line) {
+            var block = new ArrayList<Line>();
+            block.add(line);
+            block.addAll(ahead);
+            int figures = 0;
+            for (Line l : block) {
+                String text = l.raw().strip();
+                if (l.type() != Line.Type.TEXT || SENTENCE_END.matcher(text).matches()
+                        || text.split("\\s+").length > MAX_NUMBERED_HEADING_WORDS) {
+                    return false;
+                }
+                figures += FIGURE_ALONE.matcher(text).matches() ? 1 : 0;
+            }
+            return figures >= 3;
         }
 
         /** A table's row as the layout marks it: three cells or more, apart by tabs. */

@@ -35,6 +35,8 @@ final class TextLayout {
     private static final Pattern BODY_START = Pattern.compile("^(?:I|1)\\.\\s+\\p{Lu}");
     /** Columns of a cover squashed into one line, or the justified spaces of a layout-preserving extraction. */
     private static final Pattern COLUMN_GAP = Pattern.compile("\\S\\s{3,}\\S");
+    private static final Pattern PADDING = Pattern.compile("\\S {2,4}(?=\\S)");
+    private static final Pattern WIDE_GAP = Pattern.compile("\\S {5,}\\S");
     private static final Pattern SPACES = Pattern.compile("\\s{2,}");
     /**
      * The gap between a table's cells ({@link #isTableRow}). The cells are kept apart by tabs (the text's own tabs
@@ -51,6 +53,10 @@ final class TextLayout {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
     private static final int PROSE_WORDS = 25;
     private static final int PROSE_LINE_WORDS = 8;
+    private static final Pattern LONE_NUMBER = Pattern.compile("\\d{1,3}");
+    /** How far below its number a footnote's text may stand: blank lines and a page number between. */
+    private static final int NOTE_REACH = 6;
+    private static final int NOTE_WORDS = 6;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
@@ -124,6 +130,23 @@ final class TextLayout {
                     continue;
                 }
             }
+            int noteText = front ? -1 : noteTextBelow(raw, i, lastNote);
+            if (noteText > 0) {
+                // a footnote's number on a line of its own above its text, as pdftotext or MuPDF set a Word file's
+                for (int k = i + 1; k < noteText; k++) {
+                    String between = raw.get(k).strip();
+                    if (!between.isEmpty()) {
+                        count(removed, furnitureKind(between, false, masthead, page), between);
+                    }
+                }
+                lastNote = Integer.parseInt(line);
+                lines.add(superscript(line) + " " + SPACES.matcher(raw.get(noteText).strip()).replaceAll(" "));
+                cover.add(false);
+                underRule = true;
+                ruleLast = false;
+                i = noteText;
+                continue;
+            }
             String kind = furnitureKind(line, front, masthead, page);
             if (kind != null) {
                 count(removed, kind, line);
@@ -180,6 +203,40 @@ final class TextLayout {
             coverLines++;
         }
         return new Cleaned(lines, coverLines, removed);
+    }
+
+    /**
+     * The line of a footnote's text below a number alone on its line (past blank lines and a page's furniture, which
+     * a tool may set between them), or -1: the number is the text's next footnote, the text cites it before as a
+     * digit glued to a word ("Protocol1", "Crime.1"), and the line below opens a note (a sentence, or six words at
+     * least), not a paragraph, a heading or a table's cell.
+     */
+    private int noteTextBelow(List<String> raw, int at, int lastNote) {
+        String number = raw.get(at).strip();
+        if (!LONE_NUMBER.matcher(number).matches() || !nextNote(number, lastNote)) {
+            return -1;
+        }
+        int below = at + 1;
+        while (below < raw.size() && (raw.get(below).isBlank() || printsPageFurniture(raw.get(below))
+                && !LONE_NUMBER.matcher(raw.get(below).strip()).matches())) {
+            below++;
+        }
+        if (below >= raw.size() || below - at > NOTE_REACH) {
+            return -1;
+        }
+        String text = raw.get(below).strip();
+        // a note reads as a sentence or a citation, not a table's cell ("United Nations entities" under "2")
+        boolean noteLike = SENTENCE_END.matcher(text).find() || text.split("\\s+").length >= NOTE_WORDS;
+        if (!Character.isUpperCase(text.codePointAt(0)) || !noteLike || opensUnit(text) || printsPageFurniture(text)) {
+            return -1;
+        }
+        Pattern cited = Pattern.compile("\\p{Ll}[,.;:)”’\"]?" + number + "(?=[\\s,.;:)]|$)");
+        for (int k = at - 1; k >= 0; k--) {
+            if (cited.matcher(raw.get(k)).find()) {
+                return below;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -241,7 +298,7 @@ final class TextLayout {
         int words = 0;
         for (int i = 0; i <= raw.size(); i++) {
             String s = i < raw.size() ? raw.get(i).strip() : "";
-            if (s.isEmpty() || COLUMN_GAP.matcher(s).find()) {
+            if (s.isEmpty() || columns(s)) {
                 if (blockStart >= 0 && words >= PROSE_WORDS && SENTENCE_END.matcher(raw.get(i - 1).strip()).find()) {
                     return firstProseLine(raw, blockStart, i);
                 }
@@ -257,10 +314,19 @@ final class TextLayout {
         return firstProseLine(raw, 0, raw.size()); // no block of prose: the first line of some length
     }
 
+    /**
+     * Whether a line sets text in columns apart by a run of spaces; not a justified line, which a tool pads with
+     * runs of two to four spaces between many of its words ("be  recognized   as").
+     */
+    private static boolean columns(String line) {
+        return COLUMN_GAP.matcher(line).find()
+                && !(PADDING.matcher(line).results().count() >= 3 && !WIDE_GAP.matcher(line).find());
+    }
+
     private static int firstProseLine(List<String> raw, int from, int to) {
         for (int i = from; i < to; i++) {
             String s = raw.get(i).strip();
-            if (s.split("\\s+").length >= PROSE_LINE_WORDS && !COLUMN_GAP.matcher(s).find()) {
+            if (s.split("\\s+").length >= PROSE_LINE_WORDS && !columns(s)) {
                 return i;
             }
         }

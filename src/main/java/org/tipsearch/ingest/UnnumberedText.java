@@ -11,14 +11,18 @@ import java.util.regex.Pattern;
  * continues the one before (a page break), and items labelled "(a)" belong to the paragraph that introduced them.
  */
 final class UnnumberedText {
-    /** A line that ends a paragraph: a sentence's end, a closing quote or bracket after it. */
-    private static final Pattern PARAGRAPH_END = Pattern.compile(".*[.;:!?][\"”’)]?$");
+    /** A line that ends a paragraph: a sentence's end, a closing quote or bracket after it, a footnote's mark. */
+    private static final Pattern PARAGRAPH_END = Pattern.compile(".*[.;:!?][\"”’)]?[" + Line.superscriptDigits() + "]*$");
     private static final Pattern BULLET = Pattern.compile("[-–•▪]\\s+.*");
     /** An item labelled "(a)" or "(iv)", which belongs to the paragraph that introduced the list. */
     private static final Pattern ITEM = Pattern.compile("\\([a-z]{1,4}\\)\\s+.*");
     /** A line that could be a heading: short, opening with a capital, and ending no sentence. */
     private static final Pattern HEADING_FORM = Pattern.compile("\\p{Lu}[^.;:!?,]{0,118}[^.;:!?,\\s]");
     private static final int HEADING_WORDS = 12;
+    /** The lines a title block may hold. */
+    private static final int TITLE_BLOCK_LINES = 3;
+    /** A text whose lines run on without blank lines: at least so many lines, at most one blank line in so many. */
+    private static final int PACKED_TEXT_LINES = 10;
     /** A line that ends in one of these words was broken off mid-sentence, as a page break leaves it. */
     private static final Pattern BROKEN_OFF = Pattern.compile(
             "(?i).*\\b(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|as|that|which|whose|their|its|between|among"
@@ -41,6 +45,7 @@ final class UnnumberedText {
         boolean inItems = false;
         var section = new ArrayList<String>();
         boolean headingLast = false;
+        int titleEnd = titleBlocksEnd(lines, Math.max(coverLines, 1));
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             if (line.type() == Line.Type.BLANK) {
@@ -51,7 +56,8 @@ final class UnnumberedText {
             boolean bullet = BULLET.matcher(s).matches();
             boolean afterBlank = blankBefore;
             blankBefore = false;
-            if (frontMatter.isEmpty() && coverLines == 0 || i < coverLines || DateMentions.isDateLine(s)) {
+            if (frontMatter.isEmpty() && coverLines == 0 || i < coverLines || i < titleEnd
+                    || DateMentions.isDateLine(s)) {
                 frontMatter.add(s);
             } else if (line.type() == Line.Type.FOOTNOTE) {
                 units.footnote(new Footnote(line.label(), line.text()), current != null);
@@ -95,6 +101,47 @@ final class UnnumberedText {
         }
         int kept = units.keepCoverProse(frontMatter);
         return new ReportParser.ParsedText(frontMatter, units.build(), false, Map.of(), kept);
+    }
+
+    /**
+     * Where a title block ends in a text whose paragraphs follow each other without blank lines (as antiword or a
+     * statement's Word file gives them): the short blocks apart by blank lines at its top that end no sentence
+     * ("Joint statement on behalf of … organizations", "Delivered by Ms. …") are its title and byline, not its
+     * first paragraph. Where blank lines part the paragraphs, such a block is a heading, and no line is taken.
+     */
+    private static int titleBlocksEnd(List<Line> lines, int from) {
+        int end = from;
+        int at = from;
+        while (true) {
+            while (at < lines.size() && lines.get(at).type() == Line.Type.BLANK) {
+                at++;
+            }
+            int blockEnd = at;
+            while (blockEnd < lines.size() && lines.get(blockEnd).type() != Line.Type.BLANK) {
+                blockEnd++;
+            }
+            if (at == blockEnd || blockEnd - at > TITLE_BLOCK_LINES || blockEnd >= lines.size()) {
+                break;
+            }
+            String last = lines.get(blockEnd - 1).raw();
+            String first = lines.get(at).raw();
+            if (PARAGRAPH_END.matcher(last).matches() || last.endsWith(",") || !Character.isUpperCase(first.codePointAt(0))
+                    || BULLET.matcher(first).matches() || ITEM.matcher(first).matches()) {
+                break;
+            }
+            at = blockEnd;
+            end = blockEnd;
+        }
+        int text = 0;
+        int blank = 0;
+        for (int i = end; i < lines.size(); i++) {
+            if (lines.get(i).type() == Line.Type.BLANK) {
+                blank++;
+            } else {
+                text++;
+            }
+        }
+        return text >= PACKED_TEXT_LINES && blank * PACKED_TEXT_LINES <= text ? end : from;
     }
 
     /**

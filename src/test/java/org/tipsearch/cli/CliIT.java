@@ -173,7 +173,7 @@ class CliIT {
         keepsFloors("layout-labels-2", "0.95", "0.85", "0.07");
         // the third, on layouts 18-20, by an assessor who saw neither the engine nor its rules; not tuned on beyond
         // rules that hold of the family (a procedural heading is about no topic, "a number of speakers")
-        keepsFloors("layout-labels-3", "0.94", "0.86", "0.09");
+        keepsFloors("layout-labels-3", "0.94", "0.89", "0.09");
         // the fourth, on layouts 21-23, by the assessor who wrote them; first read at 0.913 / 0.815 / 0.152, then
         // by rules of the family (an NGO's founder speaks for it, "addressed", a statements section is procedural,
         // a bare "data" is no research, the vocabulary of disasters as root causes, words as general as "children"
@@ -182,14 +182,23 @@ class CliIT {
         // the fifth, on layouts 24-26, by the assessor who wrote them; first read at 0.957 / 0.882 / 0.167, then by
         // rules of the family (non-punishment is of victims; intergovernmental organizations named in the gazetteer;
         // the topics' contexts: trafficking in persons, and the Organized Crime Convention for its review mechanism)
-        keepsFloors("layout-labels-5", "0.95", "0.88", "0.01");
+        keepsFloors("layout-labels-5", "0.95", "0.92", "0.01");
         // the sixth, on layouts 27-29, by the assessor who wrote them; first read at 0.881 / 0.902 / 0.062, then by
         // rules of the family (States' submissions speak in a Secretariat's paper, more intergovernmental
         // organizations, detecting and identification mark identification only where trafficking in persons is)
-        keepsFloors("layout-labels-6", "0.92", "0.90", "0.04");
+        keepsFloors("layout-labels-6", "0.95", "0.91", "0.04");
         // the seventh, on layouts 30-32, by the assessor who wrote them; first read at 0.930 / 0.776 / 0.071, then a
-        // body's name is no subject (the Working Group on International Cooperation is no cooperation paragraph)
-        keepsFloors("layout-labels-7", "0.92", "0.77", "0.05");
+        // body's name is no subject (the Working Group on International Cooperation is no cooperation paragraph),
+        // the vocabulary of cooperation across borders, surveys and survivors' involvement, a speaker's verb after
+        // an aside ("The Chair of …, Ms. X (Morocco), presented"), the President of the Conference, a list of
+        // panellists names no subject
+        keepsFloors("layout-labels-7", "0.97", "0.86", "0.03");
+        // the eighth, on layouts 33-35, by the assessor who wrote them; first read at 0.600 / 0.875 / 0.197, then a
+        // statement on behalf of NGOs speaks as civil society throughout
+        keepsFloors("layout-labels-8", "0.95", "0.87", "0.19");
+        // the ninth, on layouts 36-38, by the assessor who wrote them; first read at 0.892 / 0.891 / 0.155, then a
+        // list of panellists names no subject
+        keepsFloors("layout-labels-9", "0.89", "0.89", "0.09");
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());

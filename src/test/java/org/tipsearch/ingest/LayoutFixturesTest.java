@@ -27,7 +27,7 @@ class LayoutFixturesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "layouts");
     /** Checks right on the fixtures when this floor was set; raise it as the parser learns more layouts. */
-    private static final int FLOOR = 835;
+    private static final int FLOOR = 990;
     /** Of the body's words, the share that must reach a unit, its heading or a footnote. */
     private static final double WORDS_IN_UNITS = 0.99;
 
