@@ -38,7 +38,8 @@ public final class ReportParser {
     /** How many lines ahead a table's first rows are looked for: its title, its head, its rules and two rows. */
     private static final int TABLE_LOOKAHEAD = 5;
     /** How many lines after a paragraph a table of one cell to a line shows its figures in. */
-    private static final int CELL_LINES_LOOKAHEAD = 8;
+    private static final int CELL_LINES_LOOKAHEAD = 10;
+    private static final int CELL_FIGURES = 3;
     private static final Pattern FIGURE_ALONE = Pattern.compile("[-–]?\\d[\\d,. ]*%?");
 
     private final TextLayout layout;
@@ -331,7 +332,8 @@ public final class ReportParser {
 
         /**
          * Whether the line opens a table a converter wrote one cell to a line (LibreOffice's text export): among it and
-         * the lines after it, short lines that end no sentence, three at least are figures alone ("86", "12.5%").
+         * the short lines after it that end no sentence, up to the next paragraph or heading, three at least are
+         * figures alone ("86", "12.5%").
          */
         private boolean cellsOnLines(Line line) {
             var block = new ArrayList<Line>();
@@ -340,13 +342,15 @@ public final class ReportParser {
             int figures = 0;
             for (Line l : block) {
                 String text = l.raw().strip();
-                if (l.type() != Line.Type.TEXT || SENTENCE_END.matcher(text).matches()
-                        || text.split("\\s+").length > MAX_NUMBERED_HEADING_WORDS) {
+                if (l.type() != Line.Type.TEXT) {
+                    break; // the next paragraph or heading: the table ended
+                }
+                if (SENTENCE_END.matcher(text).matches() || text.split("\\s+").length > MAX_NUMBERED_HEADING_WORDS) {
                     return false;
                 }
                 figures += FIGURE_ALONE.matcher(text).matches() ? 1 : 0;
             }
-            return figures >= 3;
+            return figures >= CELL_FIGURES;
         }
 
         /** A table's row as the layout marks it: three cells or more, apart by tabs. */

@@ -40,8 +40,13 @@ final class UnitDraft {
     }
 
     /** Whether the text so far ends a sentence, as a paragraph before a heading does. */
+    /** Whether the text so far ends a sentence, a footnote's marker after its stop or not ("below.¹"). */
     boolean endsSentence() {
-        return !text.isEmpty() && ".!?".indexOf(text.charAt(text.length() - 1)) >= 0;
+        int end = text.length();
+        while (end > 0 && Line.superscriptDigits().indexOf(text.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return end > 0 && ".!?".indexOf(text.charAt(end - 1)) >= 0;
     }
 
     boolean endsWithColon() {

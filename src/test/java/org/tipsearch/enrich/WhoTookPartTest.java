@@ -1,0 +1,95 @@
+package org.tipsearch.enrich;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tipsearch.analysis.TextAnalyzer;
+import org.tipsearch.ingest.ReportReader;
+import org.tipsearch.ingest.Unit;
+
+/**
+ * Who took part says nothing of the subject, and who speaks is read past what stands between a speaker and the
+ * verb: a list of panellists takes no topic from its heading nor from the names it lists, a chair introduced with
+ * her name and country speaks, and a statement on behalf of NGOs speaks as civil society throughout.
+ */
+class WhoTookPartTest {
+
+    private final Enricher enricher = new Enricher(TextAnalyzer.forRules(), TextAnalyzer.forNames());
+
+    @Test
+    void aListOfPanellistsTakesNoTopicFromItsHeadingNorFromTheNamesItLists() throws Exception {
+        AnnotatedReport report = report("B. Non-punishment of trafficked persons",
+                "2. The discussion under agenda item 2 was facilitated by the following panellists: Ms. Ana Lima "
+                        + "(Brazil), Mr. Omar Sy (International Organization for Migration) and Ms. Jo Kim (Rise "
+                        + "Survivor Network).",
+                "3. The panellist from Brazil described cases in which victims had been prosecuted for offences "
+                        + "they had been compelled to commit.");
+        List<String> roster = annotations(report, "following panellists").topics();
+        assertTrue(roster.isEmpty(), roster.toString());
+        List<String> after = annotations(report, "compelled to commit").topics();
+        assertTrue(after.contains("non-punishment"), after.toString());
+    }
+
+    @Test
+    void aParagraphWithAListAndASubjectKeepsTheSubject() throws Exception {
+        AnnotatedReport report = report("B. Deliberations",
+                "2. The panellists were Ms. Ana Lima (Brazil) and Mr. Omar Sy (Senegal). Ms. Lima described the "
+                        + "shelters available to victims of trafficking in her country.");
+        List<String> topics = annotations(report, "The panellists were").topics();
+        assertTrue(topics.contains("assistance-protection"), topics.toString());
+    }
+
+    @Test
+    void aChairIntroducedByNameAndCountrySpeaks() throws Exception {
+        AnnotatedReport report = report("B. Deliberations",
+                "2. The Chair of the Working Group on Trafficking in Persons, Ms. Farida Benali (Morocco), "
+                        + "presented the conclusions of the meeting.",
+                "3. The President of the Conference summarized the discussion.",
+                "4. Most of the States that replied reported new legislation.");
+        assertTrue(annotations(report, "Farida Benali").speakerTypes().contains("chair"));
+        assertEquals(List.of("chair"), annotations(report, "President of the Conference").speakerTypes());
+        assertEquals(List.of("state"), annotations(report, "Most of the States").speakerTypes());
+    }
+
+    @Test
+    void aStatementOnBehalfOfNgosSpeaksAsCivilSocietyThroughout() throws Exception {
+        String text = "Working Group on Trafficking in Persons\nVienna, 13-15 October 2021\n\n"
+                + "Joint statement on behalf of the Network of Survivors and 20 non-governmental organizations\n\n"
+                + "Delivered by Ms. Ada Obi\n\n"
+                + "Madam Co-Chair, distinguished delegates,\n"
+                + "we welcome the decision of the Working Group to devote an item to survivors.\n"
+                + "Participation must not be symbolic. Our members are rarely paid for their expertise.\n"
+                + "Many of us were punished for offences we were forced to commit.\n"
+                + "We call on States to remunerate survivors for their expertise.\n"
+                + "We ask the Working Group to recommend guidance on survivor engagement.\n"
+                + "Survivor-led organizations are often the first point of contact for victims.\n"
+                + "They need funding that is predictable and accessible to small groups.\n"
+                + "Nothing about us without us.\n"
+                + "Thank you, Madam Co-Chair.\n";
+        AnnotatedReport report = enricher.annotate(new ReportReader().read(text.getBytes(StandardCharsets.UTF_8),
+                "statement.txt"));
+        assertTrue(report.report().metadata().title().startsWith("Joint statement on behalf of"),
+                report.report().metadata().title());
+        for (Unit unit : report.report().units()) {
+            assertEquals(List.of("civil-society"), report.annotationsOf(unit).speakerTypes(), unit.text());
+        }
+    }
+
+    private AnnotatedReport report(String heading, String... paragraphs) throws Exception {
+        String text = "United Nations\n\nCTOC/COP/WG.4/2025/2\n\nDistr.: General\n2 June 2025\n\n"
+                + "Original: English\n\nReport on the meeting held in Vienna on 2 and 3 April 2025\n\n"
+                + "I. Summary of deliberations\n\n1. The meeting was opened on 2 April 2025.\n\n" + heading + "\n\n"
+                + String.join("\n\n", paragraphs) + "\n";
+        return enricher.annotate(new ReportReader().read(text.getBytes(StandardCharsets.UTF_8), "report.txt"));
+    }
+
+    private static Annotations annotations(AnnotatedReport report, String words) {
+        List<Unit> holding = report.report().units().stream().filter(u -> u.text().contains(words)).toList();
+        assertEquals(1, holding.size(), words);
+        return report.annotationsOf(holding.get(0));
+    }
+}
