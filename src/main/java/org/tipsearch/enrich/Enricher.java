@@ -93,7 +93,7 @@ public final class Enricher {
                 unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));
             }
             var all = new LinkedHashSet<String>();
-            if (!topics.procedural(unit.section())) {
+            if (!topics.procedural(unit.section()) && !topics.overview(text)) {
                 all.addAll(own);
                 all.addAll(inherited);
             }

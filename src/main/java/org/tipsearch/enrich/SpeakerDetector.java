@@ -188,7 +188,7 @@ final class SpeakerDetector {
                 boolean known = affiliations.containsKey(name) || countries.lookup(name) != null
                         || organizations.lookup(name) != null;
                 if (anyName || known) {
-                    types.add(typeOf(affiliation));
+                    types.add(typeOfNamed(affiliation));
                     names.add(affiliations.containsKey(name) ? name + " (" + affiliation + ")" : name);
                 }
             }
@@ -212,10 +212,17 @@ final class SpeakerDetector {
         return out;
     }
 
-    /** The type of whom a title names: by the cues' patterns ("the Secretariat", "NGOs"), else as an affiliation. */
+    /**
+     * The type of whom a title or an introducer names: a country or a known organization as such, else by the cues'
+     * patterns ("the Secretariat", "NGOs"), else by an organization's keywords.
+     */
     private String typeOfNamed(String named) {
+        if (countries.lookup(named) != null || !organizations.find(matcher.text(named)).isEmpty()) {
+            return typeOf(named);
+        }
         for (int i = 0; i < cuePatterns.size(); i++) {
-            if (cuePatterns.get(i).matcher(named).find()) {
+            // "the Secretariat" as a title names it, or "Secretariat" after "a representative of the"
+            if (cuePatterns.get(i).matcher(named).find() || cuePatterns.get(i).matcher("the " + named).lookingAt()) {
                 return rules.cues().get(i).type();
             }
         }

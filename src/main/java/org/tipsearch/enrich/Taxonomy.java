@@ -9,7 +9,7 @@ import org.tipsearch.curation.CuratorFiles;
 
 /** The topic taxonomy, loaded from the curator's {@code topics.json}. */
 public record Taxonomy(String about, List<String> proceduralHeadings, List<String> contextIntroductions,
-        List<String> rosterPhrases, List<Context> contexts, List<Topic> topics) {
+        List<String> rosterPhrases, List<String> overviewOpenings, List<Context> contexts, List<Topic> topics) {
 
     /**
      * A subject a report or a unit may be about, which some phrases need before they mark a topic: "children" is
@@ -55,6 +55,7 @@ public record Taxonomy(String about, List<String> proceduralHeadings, List<Strin
         proceduralHeadings = proceduralHeadings == null ? List.of() : List.copyOf(proceduralHeadings);
         contextIntroductions = List.copyOf(contextIntroductions);
         rosterPhrases = rosterPhrases == null ? List.of() : List.copyOf(rosterPhrases);
+        overviewOpenings = overviewOpenings == null ? List.of() : List.copyOf(overviewOpenings);
         contexts = contexts == null ? List.of() : List.copyOf(contexts);
         topics = List.copyOf(topics);
         var contextIds = new HashSet<String>();

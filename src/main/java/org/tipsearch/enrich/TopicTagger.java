@@ -20,6 +20,7 @@ final class TopicTagger {
     private final List<CompiledTopic> topics;
     private final List<PhraseMatcher.Phrase> introductions;
     private final List<PhraseMatcher.Phrase> rosters;
+    private final List<PhraseMatcher.Phrase> overviews;
     private final Set<String> proceduralHeadings;
     private final List<CompiledContext> contexts;
 
@@ -38,6 +39,7 @@ final class TopicTagger {
                 .toList();
         this.introductions = taxonomy.contextIntroductions().stream().map(matcher::phrase).toList();
         this.rosters = taxonomy.rosterPhrases().stream().map(matcher::phrase).toList();
+        this.overviews = taxonomy.overviewOpenings().stream().map(matcher::phrase).toList();
         this.proceduralHeadings = taxonomy.proceduralHeadings().stream().map(TopicTagger::headingWords)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
@@ -48,6 +50,14 @@ final class TopicTagger {
      */
     boolean procedural(List<String> section) {
         return !section.isEmpty() && proceduralHeadings.contains(headingWords(section.getLast()));
+    }
+
+    /**
+     * Whether a unit opens by saying what its paper is and does ("The present background paper has been prepared
+     * …", "The paper describes …"): an overview, about none of the subjects it lists.
+     */
+    boolean overview(PhraseMatcher.Text text) {
+        return overviews.stream().flatMap(p -> matcher.find(text, p).stream()).anyMatch(span -> span.start() == 0);
     }
 
     /** A heading without its label ("D. Attendance" → "attendance"), in lower case. */

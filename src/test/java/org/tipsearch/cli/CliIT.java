@@ -173,7 +173,7 @@ class CliIT {
         keepsFloors("layout-labels-2", "0.95", "0.85", "0.07");
         // the third, on layouts 18-20, by an assessor who saw neither the engine nor its rules; not tuned on beyond
         // rules that hold of the family (a procedural heading is about no topic, "a number of speakers")
-        keepsFloors("layout-labels-3", "0.94", "0.89", "0.09");
+        keepsFloors("layout-labels-3", "0.94", "0.89", "0.03");
         // the fourth, on layouts 21-23, by the assessor who wrote them; first read at 0.913 / 0.815 / 0.152, then
         // by rules of the family (an NGO's founder speaks for it, "addressed", a statements section is procedural,
         // a bare "data" is no research, the vocabulary of disasters as root causes, words as general as "children"
@@ -194,11 +194,11 @@ class CliIT {
         // panellists names no subject
         keepsFloors("layout-labels-7", "0.97", "0.86", "0.03");
         // the eighth, on layouts 33-35, by the assessor who wrote them; first read at 0.600 / 0.875 / 0.197, then a
-        // statement on behalf of NGOs speaks as civil society throughout
-        keepsFloors("layout-labels-8", "0.95", "0.87", "0.19");
+        // statement on behalf of NGOs speaks as civil society throughout, a paper's overview is about no subject
+        keepsFloors("layout-labels-8", "0.95", "0.87", "0.14");
         // the ninth, on layouts 36-38, by the assessor who wrote them; first read at 0.892 / 0.891 / 0.155, then a
-        // list of panellists names no subject
-        keepsFloors("layout-labels-9", "0.89", "0.89", "0.09");
+        // list of panellists names no subject, a representative of the Secretariat speaks for it, more speech verbs
+        keepsFloors("layout-labels-9", "0.95", "0.89", "0.09");
 
         Result strict = JarProcess.run("eval-facets", "src/test/resources/eval/dev-labels.json", "--min-speaker", "1.01");
         assertEquals(1, strict.exitCode(), strict.out());

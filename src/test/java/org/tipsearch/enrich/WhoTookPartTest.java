@@ -56,6 +56,18 @@ class WhoTookPartTest {
     }
 
     @Test
+    void aPapersOverviewIsAboutNoneOfTheSubjectsItListsAndASecretariatsRepresentativeSpeaksForIt() throws Exception {
+        AnnotatedReport report = report("B. Deliberations",
+                "2. The present background paper has been prepared by the Secretariat. It describes the challenges "
+                        + "in identifying victims and in applying the principle of non-punishment.",
+                "3. A representative of the Secretariat provided an update on the review process and reported that "
+                        + "71 country reviews were under way.");
+        List<String> overview = annotations(report, "present background paper").topics();
+        assertTrue(overview.isEmpty(), overview.toString());
+        assertEquals(List.of("secretariat"), annotations(report, "country reviews").speakerTypes());
+    }
+
+    @Test
     void aStatementOnBehalfOfNgosSpeaksAsCivilSocietyThroughout() throws Exception {
         String text = "Working Group on Trafficking in Persons\nVienna, 13-15 October 2021\n\n"
                 + "Joint statement on behalf of the Network of Survivors and 20 non-governmental organizations\n\n"
