@@ -49,6 +49,9 @@ final class SpeakerDetector {
     private static final Set<String> PARTITIVES = Set.of("most", "many", "some", "several", "all", "few", "majority",
             "half", "number", "none", "each", "one", "two", "three");
 
+    /** How many words before "by" its verb may stand: "opened on 12 October 2020 by". */
+    private static final int AGENT_REACH = 5;
+
     private static final Set<String> OBJECT_PREPOSITIONS = Set.of("by", "to", "of", "for", "on", "about", "among");
     private static final Set<String> REPRESENTING = Set.of("representative", "representatives", "observer", "observers",
             "delegation", "delegations", "member", "members");
@@ -307,10 +310,10 @@ final class SpeakerDetector {
         if (before >= 0 && OBJECT_PREPOSITIONS.contains(lower.get(before))) {
             String preposition = lower.get(before);
             String previous = before > 0 ? lower.get(before - 1) : "";
-            boolean agent = preposition.equals("by") && speechVerbs.contains(previous) // a statement by
-                    || preposition.equals("to") && previous.equals("according")        // according to
-                    || preposition.equals("of") && REPRESENTING.contains(previous)      // a representative of
-                    || preposition.equals("of") && PARTITIVES.contains(previous);       // most of the States
+            boolean agent = preposition.equals("by") && spokenBefore(lower, before) // a statement by, opened … by
+                    || preposition.equals("to") && previous.equals("according")       // according to
+                    || preposition.equals("of") && REPRESENTING.contains(previous)     // a representative of
+                    || preposition.equals("of") && PARTITIVES.contains(previous);      // most of the States
             if (!agent) {
                 return false;
             }
@@ -325,6 +328,19 @@ final class SpeakerDetector {
             boolean agent = w.equals("by") && i > 0 && (speechVerbs.contains(lower.get(i - 1))
                     || i > 1 && speechVerbs.contains(lower.get(i - 2)));
             if (agent || w.equals("according")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a speech verb stands among the few words before "by" at {@code by}: "a statement by", "was opened on
+     * 12 October 2020 by".
+     */
+    private boolean spokenBefore(List<String> lower, int by) {
+        for (int i = Math.max(0, by - AGENT_REACH); i < by; i++) {
+            if (speechVerbs.contains(lower.get(i))) {
                 return true;
             }
         }

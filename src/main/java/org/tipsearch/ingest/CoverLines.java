@@ -43,8 +43,10 @@ final class CoverLines {
 
     /** A masthead's line whose right column a tool ran into the left one's with a single space. */
     private void splitColumns(String column, List<String> out) {
-        boolean underDistribution = !rightColumn.isEmpty() && !out.isEmpty()
-                && rightColumn.getFirst().matcher(" " + out.getLast()).find();
+        // the line under the distribution, a blank line between or not
+        String above = out.reversed().stream().filter(l -> !l.isBlank()).findFirst().orElse(null);
+        boolean underDistribution = !rightColumn.isEmpty() && above != null
+                && rightColumn.getFirst().matcher(" " + above).find();
         Matcher right = (underDistribution ? issueDate.stream() : rightColumn.stream())
                 .map(p -> p.matcher(column)).filter(Matcher::find).findFirst().orElse(null);
         // a date that closes a range ("Vienna, 12 and 13 October 2020") is the meeting's, not the issue's

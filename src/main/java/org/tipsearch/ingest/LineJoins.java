@@ -23,6 +23,8 @@ final class LineJoins {
     private static final Pattern NUMBER_AFTER_SENTENCE = Pattern.compile("[.;:]\\s+(\\d{1,3})\\.$");
     /** A paragraph run into the line after a sentence ("… the Protocol. 2. In its resolution …"). */
     private static final Pattern NUMBER_RUN_IN = Pattern.compile("[.;:]\\s+(\\d{1,3})\\.\\s+\\p{Lu}");
+    /** A word's hyphen at a line's end set apart by a space, as a justified layout spreads it. */
+    private static final Pattern SPACED_HYPHEN = Pattern.compile("(?<=\\p{Ll}) -$");
     private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
     private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.|\\*");
 
@@ -111,6 +113,14 @@ final class LineJoins {
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
     static void brokenWords(List<String> lines, List<Boolean> cover) {
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.isEmpty() && Character.isLowerCase(line.codePointAt(0))
+                    && SPACED_HYPHEN.matcher(lines.get(i - 1)).find()) {
+                // pdftotext -layout sets a justified line's hyphen apart from its word: "plat -" over "forms"
+                lines.set(i - 1, SPACED_HYPHEN.matcher(lines.get(i - 1)).replaceFirst("-"));
+            }
+        }
         var hyphenation = new Hyphenation(lines);
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);

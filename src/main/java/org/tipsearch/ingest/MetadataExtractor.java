@@ -20,6 +20,8 @@ final class MetadataExtractor {
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}");
     private static final Pattern DISTRIBUTION_AT_END = Pattern.compile("\\S.*\\bDistr\\.:?\\s*General\\s*$");
     private final Pattern symbol;
+    /** A cover line that stops where no title's line ends: on a small word, or a day's number before its month. */
+    private static final Pattern BROKEN_OFF = Pattern.compile("\\s(?:to|from|of|and|the|in|on|at|for|by|\\d{1,2})$");
     private final Pattern meetingLine;
     private final List<ReportCues.KindCue> kinds;
     private final List<Pattern> kindPatterns;
@@ -113,8 +115,12 @@ final class MetadataExtractor {
         for (String line : frontMatter) {
             String last = out.isEmpty() ? null : out.getLast();
             // a line opening in lower case goes on the one before, cover item or not ("Agenda item 3: … and")
-            boolean continues = last != null && !line.isBlank() && !last.matches(".*[.;:*]$") && !isCoverItem(line)
-                    && (Character.isLowerCase(line.codePointAt(0)) || last.length() >= WRAPPED_LINE && !isCoverItem(last));
+            // and one broken off where no line ends ("… held in Vienna from 12 to 16" over "October 2020") goes on
+            boolean brokenOff = last != null && BROKEN_OFF.matcher(last).find() && !isCoverItem(last);
+            boolean continues = last != null && !line.isBlank() && !last.matches(".*[.;:*]$")
+                    && (brokenOff || !isCoverItem(line) && (Character.isLowerCase(line.codePointAt(0))
+                            && !symbol.matcher(last).matches() && !DateMentions.isDateLine(last)
+                            || last.length() >= WRAPPED_LINE && !isCoverItem(last)));
             if (continues) {
                 out.set(out.size() - 1, last + " " + line.strip());
             } else {
@@ -136,13 +142,19 @@ final class MetadataExtractor {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * The cover's first line that is neither noise nor an item of its own; a line that names a kind of report
+     * ("… constructive dialogue …") before any other, as a publisher's or a unit's name may stand above it.
+     */
     private Optional<String> title(List<String> frontMatter) {
-        return frontMatter.stream()
+        List<String> candidates = frontMatter.stream()
                 .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
                 .filter(l -> !DateMentions.isDateLine(l) && !symbol.matcher(l).matches())
                 .filter(l -> !meetingLine.matcher(l).matches() && bodyNamed(l).isEmpty())
                 .filter(l -> WORDS.matcher(l).results().count() >= 2) // not a speck an OCR read ("@", "|")
-                .findFirst();
+                .toList();
+        return candidates.stream().filter(l -> kindPatterns.stream().anyMatch(k -> k.matcher(l).find())).findFirst()
+                .or(() -> candidates.stream().findFirst());
     }
 
     /** A date that ends the line after one that ends in the distribution ("… Distr.: General"). */

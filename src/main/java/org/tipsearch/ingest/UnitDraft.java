@@ -1,6 +1,7 @@
 package org.tipsearch.ingest;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** A unit being assembled from its lines, before the report's units are numbered and given their footnotes. */
 final class UnitDraft {
@@ -19,8 +20,12 @@ final class UnitDraft {
     }
 
     /** Continues the running text (a page break inside a sentence, or a sentence after it). */
+    private static final Pattern SYMBOL_BROKEN = Pattern.compile("\\b[A-Z]{2,}(?:/[A-Za-z0-9.]+)+/$");
+
     void continueWith(String line) {
-        if (!text.isEmpty()) {
+        // a document symbol broken after one of its slashes ("CTOC/COP/2020/INF/2/" over "Rev.1") is one word
+        boolean symbolBroken = SYMBOL_BROKEN.matcher(text).find() && !line.isEmpty() && !Character.isWhitespace(line.charAt(0));
+        if (!text.isEmpty() && !symbolBroken) {
             text.append(' ');
         }
         text.append(cells(line));
