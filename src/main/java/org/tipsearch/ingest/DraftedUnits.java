@@ -105,7 +105,8 @@ final class DraftedUnits {
      * Prose before the body, more than a cover line holds (a page flattened onto one line, a summary), is kept
      * as unnumbered text ahead of the body rather than left to the metadata: never dropped, and counted.
      */
-    int keepCoverProse(List<String> frontMatter) {
+    int keepCoverProse(List<String> frontMatter, Pattern preambleOpening) {
+        List<String> preamble = preamble(frontMatter, preambleOpening);
         var prose = new ArrayList<String>();
         // a block of lines that runs on until a sentence ends: a summary hard-wrapped on the cover
         var kept = new ArrayList<String>();
@@ -131,7 +132,30 @@ final class DraftedUnits {
         }
         frontMatter.clear();
         frontMatter.addAll(kept);
-        prepend(prose.stream().map(p -> new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, p)).toList());
+        prepend(java.util.stream.Stream.concat(prose.stream(), preamble.stream())
+                .map(p -> new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, p)).toList());
         return prose.stream().mapToInt(TextAccount::characters).sum();
+    }
+
+    /**
+     * A resolution's preambular paragraphs, which stand before its numbered operative ones where a cover would:
+     * each opens as the cue says ("Recalling …,") and runs on to the next, the lines between its own (a note a
+     * converter set inside it). They are taken out of the front matter, which keeps what stands above the first.
+     */
+    private static List<String> preamble(List<String> frontMatter, Pattern opening) {
+        int first = 0;
+        while (first < frontMatter.size() && !opening.matcher(frontMatter.get(first)).find()) {
+            first++;
+        }
+        var paragraphs = new ArrayList<String>();
+        for (String line : frontMatter.subList(first, frontMatter.size())) {
+            if (opening.matcher(line).find() || paragraphs.isEmpty()) {
+                paragraphs.add(line.strip());
+            } else {
+                paragraphs.set(paragraphs.size() - 1, paragraphs.getLast() + " " + line.strip());
+            }
+        }
+        frontMatter.subList(first, frontMatter.size()).clear();
+        return paragraphs;
     }
 }

@@ -26,7 +26,8 @@ record ReportCues(
         List<String> ordinals,
         List<SymbolBody> symbolBodies,
         String caption,
-        RightColumnCue rightColumn) {
+        RightColumnCue rightColumn,
+        String preambleOpening) {
 
     /**
      * What a masthead's right column prints at the end of a left column's line: its items anywhere on the cover, the

@@ -46,6 +46,7 @@ public final class ReportParser {
     private final RunTogether runTogether;
     /** A table's, figure's or box's caption: what follows a paragraph from it on is no part of the paragraph. */
     private final Pattern caption;
+    private final Pattern preambleOpening;
 
     public ReportParser() {
         this(ReportCues.load());
@@ -55,6 +56,7 @@ public final class ReportParser {
         this.layout = new TextLayout(cues);
         this.runTogether = new RunTogether(java.util.Set.copyOf(cues.numberedReferences()));
         this.caption = Pattern.compile(cues.caption());
+        this.preambleOpening = Pattern.compile(cues.preambleOpening());
     }
 
     public ParsedText parse(String text) {
@@ -62,9 +64,12 @@ public final class ReportParser {
         List<Line> lines = lines(cleaned.lines());
         boolean numbered = lines.stream().anyMatch(l -> l.type() == Line.Type.NUMBERED
                 || l.type() == Line.Type.RECOMMENDATION || RunTogether.opensNumberedReport(l));
-        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new UnnumberedText(cleaned.coverLines()).parse(lines);
-        return new ParsedText(parsed.frontMatter(), parsed.units(), parsed.numbered(), cleaned.removed(),
-                parsed.keptAsText());
+        ParsedText parsed = numbered ? new NumberedReport().parse(lines) : new UnnumberedText(cleaned.coverLines(), preambleOpening).parse(lines);
+        var front = new ArrayList<String>(parsed.frontMatter());
+        if (cleaned.runningSymbol() != null) {
+            front.addFirst(cleaned.runningSymbol()); // printed at the head of its pages, if not on a cover
+        }
+        return new ParsedText(front, parsed.units(), parsed.numbered(), cleaned.removed(), parsed.keptAsText());
     }
 
     private static List<Line> lines(List<String> cleaned) {
@@ -120,7 +125,7 @@ public final class ReportParser {
                 blankSinceLastLine = false;
             }
             finish();
-            int kept = units.keepCoverProse(frontMatter);
+            int kept = units.keepCoverProse(frontMatter, preambleOpening);
             return new ParsedText(frontMatter, units.build(), true, Map.of(), kept);
         }
 

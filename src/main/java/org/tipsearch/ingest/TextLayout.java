@@ -24,7 +24,11 @@ final class TextLayout {
      *
      * @param coverLines how many of the lines are the cover, before the body's first heading, paragraph or prose
      */
-    record Cleaned(List<String> lines, int coverLines, Map<String, Integer> removed) {
+    /**
+     * The text's lines laid out again, how many of them are its cover, what was removed by kind, and the symbol its
+     * pages print as their running header where the cover prints none (or null).
+     */
+    record Cleaned(List<String> lines, int coverLines, Map<String, Integer> removed, String runningSymbol) {
         Cleaned {
             lines = List.copyOf(lines);
             removed = Map.copyOf(removed);
@@ -202,7 +206,11 @@ final class TextLayout {
         while (coverLines < cover.size() && cover.get(coverLines)) {
             coverLines++;
         }
-        return new Cleaned(lines, coverLines, removed);
+        String symbolPrinted = masthead;
+        boolean onCover = symbolPrinted != null
+                && lines.subList(0, coverLines).stream().anyMatch(l -> l.contains(symbolPrinted));
+        return new Cleaned(lines, coverLines, removed,
+                symbolPrinted != null && !onCover && page.repeats(symbolPrinted) ? symbolPrinted : null);
     }
 
     /**

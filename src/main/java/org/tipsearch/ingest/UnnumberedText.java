@@ -31,8 +31,11 @@ final class UnnumberedText {
     /** How many of the lines are the cover, as the layout found it. */
     private final int coverLines;
 
-    UnnumberedText(int coverLines) {
+    private final Pattern preambleOpening;
+
+    UnnumberedText(int coverLines, Pattern preambleOpening) {
         this.coverLines = coverLines;
+        this.preambleOpening = preambleOpening;
     }
 
     ReportParser.ParsedText parse(List<Line> lines) {
@@ -99,7 +102,7 @@ final class UnnumberedText {
             units.add(new UnitDraft(UnitKind.PARAGRAPH, String.valueOf(++number), List.of(), false,
                     String.join(" ", section)));
         }
-        int kept = units.keepCoverProse(frontMatter);
+        int kept = units.keepCoverProse(frontMatter, preambleOpening);
         return new ReportParser.ParsedText(frontMatter, units.build(), false, Map.of(), kept);
     }
 

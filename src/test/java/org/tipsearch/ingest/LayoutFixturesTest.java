@@ -27,7 +27,7 @@ class LayoutFixturesTest {
 
     private static final Path FIXTURES = Path.of("src", "test", "resources", "layouts");
     /** Checks right on the fixtures when this floor was set; raise it as the parser learns more layouts. */
-    private static final int FLOOR = 990;
+    private static final int FLOOR = 1160;
     /** Of the body's words, the share that must reach a unit, its heading or a footnote. */
     private static final double WORDS_IN_UNITS = 0.99;
 
@@ -118,8 +118,10 @@ class LayoutFixturesTest {
             String start = squeeze(want.get("paragraphStarts").get(key).asText());
             // a window may end with the paragraph's closing mark or not
             String end = squeeze(want.get("paragraphEnds").get(key).asText()).replaceAll("[.;:,?!]$", "");
+            // "p1" in a numbered text is a paragraph without a number there (a resolution's preamble)
+            boolean keyedByNumber = key.chars().allMatch(Character::isDigit);
             var unit = units.stream()
-                    .filter(u -> !numbered || key.equals(u.number()) && u.kind() == UnitKind.PARAGRAPH)
+                    .filter(u -> !numbered || !keyedByNumber || key.equals(u.number()) && u.kind() == UnitKind.PARAGRAPH)
                     .filter(u -> squeeze(u.text()).startsWith(start))
                     .findFirst();
             if (unit.isEmpty()) {
