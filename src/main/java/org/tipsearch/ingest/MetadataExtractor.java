@@ -20,6 +20,7 @@ final class MetadataExtractor {
     private static final Pattern WORDS = Pattern.compile("\\p{L}{2,}");
     private static final Pattern DISTRIBUTION_AT_END = Pattern.compile("\\S.*\\bDistr\\.:?\\s*General\\s*$");
     private final Pattern symbol;
+    private static final Pattern A_WORD = Pattern.compile("\\p{L}{4,}");
     /** A cover line that stops where no title's line ends: on a small word, or a day's number before its month. */
     private static final Pattern BROKEN_OFF = Pattern.compile("\\s(?:to|from|of|and|the|in|on|at|for|by|\\d{1,2})$");
     private final Pattern meetingLine;
@@ -150,8 +151,9 @@ final class MetadataExtractor {
         List<String> candidates = frontMatter.stream()
                 .filter(l -> frontMatterNoise.stream().noneMatch(p -> p.matcher(l).find()))
                 .filter(l -> !DateMentions.isDateLine(l) && !symbol.matcher(l).matches())
-                .filter(l -> !meetingLine.matcher(l).matches() && bodyNamed(l).isEmpty())
-                .filter(l -> WORDS.matcher(l).results().count() >= 2) // not a speck an OCR read ("@", "|")
+                .filter(l -> !meetingLine.matcher(l).matches() && bodyNamed(l).isEmpty() && !bodyNamePiece(l))
+                // not a speck an OCR read ("@", "|") nor a rule it read as letters ("eee te")
+                .filter(l -> WORDS.matcher(l).results().count() >= 2 && A_WORD.matcher(l).find())
                 .toList();
         return candidates.stream().filter(l -> kindPatterns.stream().anyMatch(k -> k.matcher(l).find())).findFirst()
                 .or(() -> candidates.stream().findFirst());
@@ -167,6 +169,16 @@ final class MetadataExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the line is a piece of a body's name as a masthead breaks it over lines ("Conference of the Parties to
+     * the United", "Nations Convention against Transnational"): words of the name, in its order, and nothing else.
+     */
+    private boolean bodyNamePiece(String line) {
+        String words = " " + String.join(" ", line.strip().toLowerCase(Locale.ROOT).split("\\s+")) + " ";
+        return words.strip().contains(" ")
+                && bodies.stream().anyMatch(b -> (" " + b.toLowerCase(Locale.ROOT) + " ").contains(words));
     }
 
     /** The body a masthead line names and nothing else, such as "Working Group on Trafficking in Persons". */
