@@ -18,8 +18,12 @@ final class FootnoteMarkers {
      * any word; only the next footnote's number is one.
      */
     private static final Pattern SPACED_MARKER = Pattern.compile("([.,;:)”’\"])\\s{1,2}(\\d{1,3})(?=\\s+(\\p{L})|\\s*$)");
-    /** A plain digit glued to a small letter, or to the stop after it: a footnote's marker as extraction left it. */
-    private static final Pattern GLUED_MARKER = Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?)(\\d{1,3})(?=[\\s,.;:)]|$)");
+    /**
+     * A plain digit glued to a small letter, or to the stop after it, or to a figure's comma ("1930,2"): a footnote's
+     * marker as extraction left it.
+     */
+    private static final Pattern GLUED_MARKER =
+            Pattern.compile("(?<=\\p{Ll}[,.;:)”’\"]?|\\p{N}[,;)])(\\d{1,3})(?=[\\s,.;:)]|$)");
 
     /** A digit glued to a word, or to a bracket, and its stops: "Air.1", "(CTOC/COP/WG.7/2024/3).3". */
     private static final Pattern GLUED_AFTER_STOP =

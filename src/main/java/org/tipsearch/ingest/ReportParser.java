@@ -231,6 +231,7 @@ public final class ReportParser {
                 start(new UnitDraft(UnitKind.PARAGRAPH, line.label(), section(), annex, line.text()));
             } else if (current != null) {
                 current.addItem(line.raw()); // a number out of sequence: an item of a list in this paragraph
+                nextListNumber = n + 1;      // whose next item may follow it ("2. … chains." then "3. …")
             } else {
                 plainText(line);
             }

@@ -66,13 +66,13 @@ final class UnruledFootnotes {
     }
 
     /**
-     * The number as a marker, glued to a word or its stop or apart after a stop or comma on the same line (a number
-     * opening the next line is a paragraph's or a wrapped figure); a star after a word, as a
-     * cover's agenda item carries it ("Item 5 of the provisional agenda *").
+     * The number as a marker, glued to a word or its stop, to a figure's comma ("1930,2"), or apart after a stop or
+     * comma on the same line (a number opening the next line is a paragraph's or a wrapped figure); a star after a
+     * word, as a cover's agenda item carries it ("Item 5 of the provisional agenda *").
      */
     private static boolean marked(CharSequence text, String marker) {
         String shape = marker.startsWith("*") ? "\\p{L}\\s?" + Pattern.quote(marker) + "(?!\\*)"
-                : "(?:\\p{Ll}[.,;:)”’\"]?|[.,;:)”’\"][ \\t])" + marker + "(?!\\d)";
+                : "(?:\\p{Ll}[.,;:)”’\"]?|\\p{N}[,;)]|[.,;:)”’\"][ \\t])" + marker + "(?!\\d)";
         return Pattern.compile(shape).matcher(text).find();
     }
 }
