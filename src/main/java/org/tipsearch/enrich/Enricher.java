@@ -67,10 +67,11 @@ public final class Enricher {
             unit.section().forEach(heading -> contexts.addAll(topics.contextsNamedIn(matcher.text(heading))));
             contexts.addAll(topics.contextsNamedIn(text));
             // an organization's name says nothing of the subject: IOM is no migration paragraph; nor does a list of
-            // who took part ("the following panellists: … (Survivor Network)")
+            // who took part ("the following panellists: … (Survivor Network)"), nor what a paper says it does
             List<Integer> sentenceEnds = sentenceEnds(unit.text());
-            List<PhraseMatcher.Span> rosters = topics.rostersOf(text, sentenceEnds);
+            List<PhraseMatcher.Span> rosters = topics.rostersOf(text, unit.text(), sentenceEnds);
             var unsaid = new ArrayList<PhraseMatcher.Span>(rosters);
+            unsaid.addAll(topics.overviewsOf(text, unit.text(), sentenceEnds));
             orgs.forEach(o -> unsaid.add(o.span()));
             Set<String> own = topics.topicsOf(text, unsaid, contexts);
             if (!unit.section().equals(contextSection)) {
@@ -85,15 +86,15 @@ public final class Enricher {
                         opening.length()))), contexts);
             }
             // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows;
-            // none for a unit that only says who took part, whose subject its headings are not.
+            // none for a unit that only says who took part or what its paper is, whose subject its headings are not.
             var inherited = new LinkedHashSet<String>();
-            if (!rosterOnly(unit.text(), sentenceEnds, rosters)) {
+            if (!aboutNothingElse(unit.text(), sentenceEnds, unsaid.subList(0, unsaid.size() - orgs.size()))) {
                 inherited.addAll(contextTopics);
                 inherited.addAll(paperTopics);
                 unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));
             }
             var all = new LinkedHashSet<String>();
-            if (!topics.procedural(unit.section()) && !topics.overview(text)) {
+            if (!topics.procedural(unit.section())) {
                 all.addAll(own);
                 all.addAll(inherited);
             }
@@ -139,17 +140,21 @@ public final class Enricher {
         return ends;
     }
 
-    /** Whether every sentence of the unit is a roster or opens a panel or an agenda item: who, not what. */
-    private boolean rosterOnly(String text, List<Integer> sentenceEnds, List<PhraseMatcher.Span> rosters) {
-        if (rosters.isEmpty()) {
+    /**
+     * Whether every sentence of the unit is a roster to its end, says what its paper is, or opens a panel or an
+     * agenda item: who and what for, not what about.
+     */
+    private boolean aboutNothingElse(String text, List<Integer> sentenceEnds, List<PhraseMatcher.Span> asides) {
+        if (asides.isEmpty()) {
             return false;
         }
         int from = 0;
         for (int end : sentenceEnds) {
             int start = from;
-            boolean roster = rosters.stream().anyMatch(r -> r.startOffset() >= start && r.startOffset() < end);
-            if (!roster && !text.substring(start, end).isBlank()
-                    && !topics.introducesContext(matcher.text(text.substring(start, end)))) {
+            boolean aside = asides.stream().anyMatch(r -> r.startOffset() >= start && r.startOffset() < end
+                    && r.endOffset() >= end);
+            String sentence = text.substring(start, end);
+            if (!aside && !sentence.isBlank() && !topics.introducesContext(matcher.text(sentence))) {
                 return false;
             }
             from = end;

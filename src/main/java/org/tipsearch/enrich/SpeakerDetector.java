@@ -40,15 +40,25 @@ final class SpeakerDetector {
     /** The body a speaker presides or represents, named after it: "the Chair of the Working Group on …". */
     private static final Pattern QUALIFIER = Pattern.compile(
             "\\s+of\\s+the\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}'’-]*|of|on|in|for|and|the|to|against))*");
-    /** An aside between commas after a speaker, a name and its country or a description: ", Ms. Benali (Morocco),". */
+    /**
+     * An aside between commas after a speaker, a name (capitalised) and its country or whom the speaker represents:
+     * ", Ms. Benali (Morocco),", ", representing an organization of transplant professionals,".
+     */
     private static final Pattern ASIDE = Pattern.compile(
-            "\\s*,\\s*(?:[^,;:.()]|(?<=\\b(?:Mr|Ms|Mrs|Dr|Prof|H\\.E))\\.)+?(?:\\s*\\([^()]{1,80}\\))?\\s*,");
+            "\\s*,\\s*(?=\\p{Lu}|(?:representing|speaking|on behalf of|a member of)\\s)(?:[^,;:.()]|(?<=\\b(?:Mr|Ms|Mrs|Dr|Prof|H\\.E))\\.)+?(?:\\s*\\([^()]{1,80}\\))?\\s*,");
     /** Words an aside may hold and still stand between a speaker and its verb. */
     private static final int ASIDE_WORDS = 12;
     /** Quantities that make "of the States" their subject, not an object: "most of the States reported". */
     private static final Set<String> PARTITIVES = Set.of("most", "many", "some", "several", "all", "few", "majority",
             "half", "number", "none", "each", "one", "two", "three");
 
+    /** The Secretariat itself, not an organization's ("the Secretariat of the Council of the Baltic Sea States"). */
+    private static final Pattern SECRETARIAT = Pattern.compile(
+            "(?i)(?:the\\s+)?(?:secretariat|unodc|united nations office on drugs and crime)(?:\\s+\\(unodc\\))?");
+    /** Words that may stand between a verb and its "by": a date, a meeting ("opened on 12 October 2020 by"). */
+    private static final Pattern BEFORE_BY = Pattern.compile(
+            "on|at|in|the|its|\\d{1,4}(?:st|nd|rd|th)?|january|february|march|april|may|june|july|august|september"
+            + "|october|november|december|meeting|session|morning|afternoon");
     /** How many words before "by" its verb may stand: "opened on 12 October 2020 by". */
     private static final int AGENT_REACH = 5;
 
@@ -119,7 +129,10 @@ final class SpeakerDetector {
             Matcher hit = underHeading.find() ? underHeading : inTitle.find() ? inTitle : null;
             if (hit != null) {
                 String type = rules.sectionSpeakers().get(i).type();
-                types.add(type != null ? type : typeOfNamed(hit.group("speaker")));
+                String named = type != null ? type : typeOfTitled(hit.group("speaker"));
+                if (named != null) {
+                    types.add(named);
+                }
             }
         }
         if (!types.isEmpty()) {
@@ -216,20 +229,42 @@ final class SpeakerDetector {
     }
 
     /**
-     * The type of whom a title or an introducer names: a country or a known organization as such, else by the cues'
-     * patterns ("the Secretariat", "NGOs"), else by an organization's keywords.
+     * The type of whom an introducer names: the Secretariat as such ("a representative of the Secretariat"), else as
+     * an affiliation (a country, a known organization, an organization's keywords).
      */
     private String typeOfNamed(String named) {
-        if (countries.lookup(named) != null || !organizations.find(matcher.text(named)).isEmpty()) {
-            return typeOf(named);
+        return SECRETARIAT.matcher(named.strip()).matches() ? "secretariat" : typeOf(named);
+    }
+
+    /**
+     * The type of whom a statement's title says it is by or on behalf of, or null where that is not told: a known
+     * organization, a country named (a delegation, a Permanent Representative, a group with its States), an
+     * organization's keywords, the Secretariat itself, a cue's words ("27 non-governmental organizations").
+     */
+    private String typeOfTitled(String named) {
+        PhraseMatcher.Text text = matcher.text(named);
+        List<Gazetteer.Mention> known = organizations.find(text);
+        if (!known.isEmpty()) {
+            return known.get(0).entry().type();
         }
-        for (int i = 0; i < cuePatterns.size(); i++) {
-            // "the Secretariat" as a title names it, or "Secretariat" after "a representative of the"
-            if (cuePatterns.get(i).matcher(named).find() || cuePatterns.get(i).matcher("the " + named).lookingAt()) {
-                return rules.cues().get(i).type();
+        if (countries.lookup(named) != null || !countries.find(text).isEmpty()) {
+            return "state";
+        }
+        for (int i = 0; i < typeKeywords.size(); i++) {
+            if (typeKeywords.get(i).matcher(named).find()) {
+                return rules.typeKeywords().get(i).type();
             }
         }
-        return typeOf(named);
+        if (SECRETARIAT.matcher(named.strip()).matches()) {
+            return "secretariat";
+        }
+        for (int i = 0; i < cuePatterns.size(); i++) {
+            String type = rules.cues().get(i).type();
+            if (!type.equals("state") && !type.equals("secretariat") && cuePatterns.get(i).matcher(named).find()) {
+                return type;
+            }
+        }
+        return null;
     }
 
     /** State for a country, the gazetteer's type for a known organization, else by keywords. */
@@ -339,9 +374,12 @@ final class SpeakerDetector {
      * 12 October 2020 by".
      */
     private boolean spokenBefore(List<String> lower, int by) {
-        for (int i = Math.max(0, by - AGENT_REACH); i < by; i++) {
+        for (int i = by - 1; i >= Math.max(0, by - AGENT_REACH); i--) {
             if (speechVerbs.contains(lower.get(i))) {
                 return true;
+            }
+            if (!BEFORE_BY.matcher(lower.get(i)).matches()) {
+                return false; // "the challenges faced by NGOs": the verb's object, not a speaker
             }
         }
         return false;

@@ -16,6 +16,9 @@ final class TopicTagger {
 
     private record CompiledContext(String id, Set<String> bodies, List<PhraseMatcher.Phrase> phrases) {}
 
+    /** Where a list of names gives way to what one of them said: ", who described …". */
+    private static final java.util.regex.Pattern ROSTER_CLAUSE = java.util.regex.Pattern.compile(",\\s+(?:who|which)\\s");
+
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
     private final List<PhraseMatcher.Phrase> introductions;
@@ -50,14 +53,6 @@ final class TopicTagger {
      */
     boolean procedural(List<String> section) {
         return !section.isEmpty() && proceduralHeadings.contains(headingWords(section.getLast()));
-    }
-
-    /**
-     * Whether a unit opens by saying what its paper is and does ("The present background paper has been prepared
-     * …", "The paper describes …"): an overview, about none of the subjects it lists.
-     */
-    boolean overview(PhraseMatcher.Text text) {
-        return overviews.stream().flatMap(p -> matcher.find(text, p).stream()).anyMatch(span -> span.start() == 0);
     }
 
     /** A heading without its label ("D. Attendance" → "attendance"), in lower case. */
@@ -148,17 +143,46 @@ final class TopicTagger {
     }
 
     /**
-     * Where a sentence lists who took part ("facilitated by the following panellists: …", "statements were made
-     * by …"): from the roster's phrase to the sentence's end ({@code sentenceEnds}: character offsets), as spans of
-     * names that say nothing of the subject ("Survivor Network", "Organization for Migration").
+     * Where a sentence lists who took part ("facilitated by the following panellists: …"): from the colon after the
+     * roster's phrase to the sentence's end ({@code sentenceEnds}: character offsets of {@code raw}), or to a clause
+     * about what one of them said (", who described …"), as spans of names that say nothing of the subject
+     * ("Survivor Network", "Organization for Migration").
      */
-    List<PhraseMatcher.Span> rostersOf(PhraseMatcher.Text text, List<Integer> sentenceEnds) {
-        return rosters.stream()
-                .flatMap(p -> matcher.find(text, p).stream())
-                .map(span -> new PhraseMatcher.Span(span.start(), span.end(), span.startOffset(),
-                        sentenceEnds.stream().filter(end -> end >= span.endOffset()).findFirst()
-                                .orElse(Integer.MAX_VALUE)))
-                .toList();
+    List<PhraseMatcher.Span> rostersOf(PhraseMatcher.Text text, String raw, List<Integer> sentenceEnds) {
+        var out = new java.util.ArrayList<PhraseMatcher.Span>();
+        for (var span : rosters.stream().flatMap(p -> matcher.find(text, p).stream()).toList()) {
+            int sentenceEnd = sentenceEnds.stream().filter(end -> end >= span.endOffset()).findFirst().orElse(raw.length());
+            int colon = raw.indexOf(':', span.endOffset());
+            if (colon < 0 || colon >= sentenceEnd) {
+                continue; // no list follows: "the following panellists led the discussion on …"
+            }
+            java.util.regex.Matcher clause = ROSTER_CLAUSE.matcher(raw).region(colon, sentenceEnd);
+            out.add(new PhraseMatcher.Span(span.start(), span.end(), colon, clause.find() ? clause.start() : sentenceEnd));
+        }
+        return out;
+    }
+
+    /**
+     * The sentences that say what their paper is and does, opening with one of the taxonomy's overview phrases
+     * ("The present background paper has been prepared …", "It draws on …"), as spans of {@code raw}.
+     */
+    List<PhraseMatcher.Span> overviewsOf(PhraseMatcher.Text text, String raw, List<Integer> sentenceEnds) {
+        var out = new java.util.ArrayList<PhraseMatcher.Span>();
+        for (var span : overviews.stream().flatMap(p -> matcher.find(text, p).stream()).toList()) {
+            int start = 0;
+            for (int end : sentenceEnds) {
+                if (span.startOffset() < end) {
+                    break;
+                }
+                start = end;
+            }
+            int sentenceStart = start;
+            int sentenceEnd = sentenceEnds.stream().filter(end -> end > span.startOffset()).findFirst().orElse(raw.length());
+            if (raw.substring(sentenceStart, span.startOffset()).isBlank()) {
+                out.add(new PhraseMatcher.Span(span.start(), span.end(), sentenceStart, sentenceEnd));
+            }
+        }
+        return out;
     }
 
     /** Whether the text opens a panel or an agenda item, whose topics then hold for the units after it. */

@@ -26,6 +26,7 @@ final class BrowserDump {
     /** A caret before a superscript footnote mark, not a power ("10^6"). */
     private static final Pattern CARET = Pattern.compile("(?<!\\d)\\^(?=[\\d*\u2020\u2021])");
 
+    private static final Pattern AFTER_FIGURE = Pattern.compile("(\\d[.,;:)]?)\\^(\\d{1,3})");
     /** A footnote's line after a caret: "^1 Hereinafter referred to as …". */
     private static final Pattern NOTE_LINE = Pattern.compile("(?m)^[ \\t]*\\^(\\d{1,3})[ \\t]+\\p{Lu}");
 
@@ -71,7 +72,9 @@ final class BrowserDump {
         Matcher note = NOTE_LINE.matcher(text);
         while (note.find()) {
             if (text.substring(0, note.start()).contains("^" + note.group(1))) {
-                String plain = CARET.matcher(text).replaceAll("");
+                // after a figure raised rather than dropped, so that "resolution 11/2.^1" does not read "11/2.1"
+                String plain = CARET.matcher(AFTER_FIGURE.matcher(text)
+                        .replaceAll(m -> m.group(1) + TextLayout.superscript(m.group(2)))).replaceAll("");
                 return new Read(plain, 0, TextAccount.characters(text) - TextAccount.characters(plain));
             }
         }

@@ -147,6 +147,12 @@ final class DraftedUnits {
         while (first < frontMatter.size() && !opening.matcher(frontMatter.get(first)).find()) {
             first++;
         }
+        List<String> rest = frontMatter.subList(first, frontMatter.size());
+        // a preamble: clauses that open so, two at least, ending in commas ("Welcoming remarks by …" is a title)
+        if (rest.stream().filter(l -> opening.matcher(l).find()).count() < 2
+                || rest.stream().noneMatch(l -> l.strip().endsWith(","))) {
+            return List.of();
+        }
         var paragraphs = new ArrayList<String>();
         for (String line : frontMatter.subList(first, frontMatter.size())) {
             if (opening.matcher(line).find() || paragraphs.isEmpty()) {

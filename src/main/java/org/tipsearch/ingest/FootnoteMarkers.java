@@ -31,6 +31,15 @@ final class FootnoteMarkers {
 
     private FootnoteMarkers() {}
 
+    /** Whether the digit at {@code at} ends a document symbol's part ("CTOC/COP/2024/5/Add.1"), not a word. */
+    private static boolean inSymbol(String line, int at) {
+        int start = at;
+        while (start > 0 && !Character.isWhitespace(line.charAt(start - 1)) && "()".indexOf(line.charAt(start - 1)) < 0) {
+            start--; // a bracket closes a symbol cited in it: "(CTOC/COP/WG.7/2024/3).3" is a marker after it
+        }
+        return line.substring(start, at).contains("/");
+    }
+
     /**
      * A text whose converter dropped the footnotes (LibreOffice's text export) keeps their markers glued to the
      * words: those that number 1, 2, 3 … in the order of the text, two at least, are set as superscripts, which a
@@ -45,7 +54,7 @@ final class FootnoteMarkers {
             }
             Matcher m = GLUED_AFTER_STOP.matcher(lines.get(i));
             while (m.find()) {
-                if (Integer.parseInt(m.group(1)) == expected) {
+                if (Integer.parseInt(m.group(1)) == expected && !inSymbol(lines.get(i), m.start())) {
                     found.add(new int[] {i, m.start(), m.end()});
                     expected++;
                 }
@@ -90,7 +99,7 @@ final class FootnoteMarkers {
             Matcher m = GLUED_MARKER.matcher(line);
             var out = new StringBuilder();
             while (m.find()) {
-                boolean next = expected != null && Integer.parseInt(m.group(1)) == expected;
+                boolean next = expected != null && Integer.parseInt(m.group(1)) == expected && !inSymbol(line, m.start());
                 m.appendReplacement(out, next ? TextLayout.superscript(m.group(1)) : m.group(1));
                 if (next) {
                     expected = notes.higher(expected);

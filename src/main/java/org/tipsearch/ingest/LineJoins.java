@@ -24,7 +24,7 @@ final class LineJoins {
     /** A paragraph run into the line after a sentence ("… the Protocol. 2. In its resolution …"). */
     private static final Pattern NUMBER_RUN_IN = Pattern.compile("[.;:]\\s+(\\d{1,3})\\.\\s+\\p{Lu}");
     /** A word's hyphen at a line's end set apart by a space, as a justified layout spreads it. */
-    private static final Pattern SPACED_HYPHEN = Pattern.compile("(?<=\\p{Ll}) -$");
+    private static final Pattern SPACED_HYPHEN = Pattern.compile("(\\p{L}+) -$");
     private static final Pattern ALONE_NUMBER = Pattern.compile("\\d{1,3}\\.");
     private static final Pattern LABEL_ALONE = Pattern.compile("(?:[IVXL]{1,5}|[A-Z]|\\d{1,3})\\.|\\*");
 
@@ -113,12 +113,23 @@ final class LineJoins {
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
     static void brokenWords(List<String> lines, List<Boolean> cover) {
+        var counts = new java.util.HashMap<String, Integer>(); // the text's words, not those a break cut
+        for (String line : lines) {
+            for (String word : SPACED_HYPHEN.matcher(line).replaceFirst("").toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                counts.merge(word, 1, Integer::sum);
+            }
+        }
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (!line.isEmpty() && Character.isLowerCase(line.codePointAt(0))
-                    && SPACED_HYPHEN.matcher(lines.get(i - 1)).find()) {
-                // pdftotext -layout sets a justified line's hyphen apart from its word: "plat -" over "forms"
-                lines.set(i - 1, SPACED_HYPHEN.matcher(lines.get(i - 1)).replaceFirst("-"));
+            Matcher spaced = SPACED_HYPHEN.matcher(lines.get(i - 1));
+            if (!line.isEmpty() && Character.isLowerCase(line.codePointAt(0)) && spaced.find()) {
+                // pdftotext -layout sets a justified line's hyphen apart from its word: "plat -" over "forms"; a
+                // whole word the text has elsewhere before " -" is a dash ("trafficking -" over "irrespective")
+                String head = spaced.group(1).toLowerCase(Locale.ROOT);
+                String tail = line.split("[^\\p{L}]", 2)[0].toLowerCase(Locale.ROOT);
+                if (!counts.containsKey(head) || counts.containsKey(head + tail)) {
+                    lines.set(i - 1, lines.get(i - 1).substring(0, spaced.start()) + spaced.group(1) + "-");
+                }
             }
         }
         var hyphenation = new Hyphenation(lines);

@@ -35,6 +35,9 @@ public final class ReportParser {
     static final int MAX_NUMBERED_HEADING_WORDS = 12;
     private static final Pattern WORDS = Pattern.compile("\\p{Ll}{2,}");
     private static final Pattern SYMBOL_LIKE = Pattern.compile("\\S/\\S");
+    /** A sentence's end, a closing quote or bracket and a footnote's marker after it or not ("in full.¹", "it.”"). */
+    private static final Pattern ENDS_SENTENCE_MARKED =
+            Pattern.compile("[.;:!?][\"”’)]?[" + Line.superscriptDigits() + "\\d]*$");
     /** How many lines ahead a table's first rows are looked for: its title, its head, its rules and two rows. */
     private static final int TABLE_LOOKAHEAD = 5;
     /** How many lines after a paragraph a table of one cell to a line shows its figures in. */
@@ -285,7 +288,7 @@ public final class ReportParser {
          */
         private boolean standsAsHeading(Line line) {
             boolean apart = current == null ? headingOpen : blankSinceLastLine && current.endsSentence();
-            if (!apart || !bodyStarted || !isHeadingLike(line) || next == null) {
+            if (!apart || !bodyStarted || !isHeadingLike(line) || next == null || caption.matcher(line.raw()).matches()) {
                 return false;
             }
             Line below = isHeadingLike(next) && ahead.size() > 1 ? ahead.get(1) : next;
@@ -297,7 +300,7 @@ public final class ReportParser {
             // words, not a cited symbol or figures alone ("CTOC/COP/WG.4/2015/1", "45")
             return line.type() == Line.Type.TEXT && Character.isUpperCase(text.codePointAt(0))
                     && WORDS.matcher(text).find() && !SYMBOL_LIKE.matcher(text).find()
-                    && !SENTENCE_END.matcher(text).matches() && !text.endsWith(",")
+                    && !ENDS_SENTENCE_MARKED.matcher(text).find() && !text.endsWith(",")
                     && text.split("\\s+").length <= MAX_NUMBERED_HEADING_WORDS;
         }
 

@@ -216,8 +216,8 @@ final class TextLayout {
     /**
      * The line of a footnote's text below a number alone on its line (past blank lines and a page's furniture, which
      * a tool may set between them), or -1: the number is the text's next footnote, the text cites it before as a
-     * digit glued to a word ("Protocol1", "Crime.1"), and the line below opens a note (a sentence, or six words at
-     * least), not a paragraph, a heading or a table's cell.
+     * digit glued to a word ("Protocol1", "Crime.1"), the line below opens a note (a sentence, or six words at
+     * least), not a paragraph, a heading or a table's cell, and the page's foot follows the note.
      */
     private int noteTextBelow(List<String> raw, int at, int lastNote) {
         String number = raw.get(at).strip();
@@ -238,6 +238,9 @@ final class TextLayout {
         if (!Character.isUpperCase(text.codePointAt(0)) || !noteLike || opensUnit(text) || printsPageFurniture(text)) {
             return -1;
         }
+        if (!pageFootBelow(raw, below)) {
+            return -1; // a page number over the next page's first line, or a section's number over its title
+        }
         Pattern cited = Pattern.compile("\\p{Ll}[,.;:)”’\"]?" + number + "(?=[\\s,.;:)]|$)");
         for (int k = at - 1; k >= 0; k--) {
             if (cited.matcher(raw.get(k)).find()) {
@@ -245,6 +248,18 @@ final class TextLayout {
             }
         }
         return -1;
+    }
+
+    /** Whether a page's foot follows the line within a few lines: its furniture, or the next note's number. */
+    private boolean pageFootBelow(List<String> raw, int at) {
+        for (int i = at + 1, seen = 0; i < raw.size() && seen < NOTE_REACH; i++) {
+            String line = raw.get(i).strip();
+            if (printsPageFurniture(line) || LONE_NUMBER.matcher(line).matches()) {
+                return true;
+            }
+            seen += line.isEmpty() ? 0 : 1;
+        }
+        return false;
     }
 
     /**

@@ -68,6 +68,37 @@ class WhoTookPartTest {
     }
 
     @Test
+    void whatPanellistsAndAnOverviewGoOnToSayKeepsItsTopics() throws Exception {
+        AnnotatedReport report = report("B. Deliberations",
+                "2. The panellists were of the view that victims compelled to commit offences in online scam "
+                        + "compounds should not be prosecuted.",
+                "3. The present note summarizes the replies of 48 States. Most States reported that victims could "
+                        + "claim compensation in criminal proceedings.",
+                "4. The following panellists took part: Ms. Ana Lima (Brazil), who described cases of debt bondage "
+                        + "in agriculture, and Mr. Omar Sy (Senegal).");
+        assertTrue(annotations(report, "of the view").topics().contains("non-punishment"));
+        assertTrue(annotations(report, "present note").topics().contains("access-to-justice"));
+        assertTrue(annotations(report, "debt bondage").topics().contains("labour-exploitation"));
+    }
+
+    @Test
+    void aStatementsTitleSpeaksOnlyAsWhomItNames() throws Exception {
+        assertEquals(List.of("state"), statementSpeakers("Statement by the delegation of the Philippines"));
+        assertEquals(List.of(), statementSpeakers("Statement on behalf of the Group of Friends against Trafficking"));
+    }
+
+    private List<String> statementSpeakers(String title) throws Exception {
+        String text = "Working Group on Trafficking in Persons\nVienna, 2-4 July 2024\n\n" + title + "\n\n"
+                + "Madam Chair, we welcome the focus of this agenda item on victims forced to commit crimes.\n"
+                + "More than 300 victims have been repatriated from scam compounds in the past year.\n"
+                + "We call for the non-punishment principle to be applied to all of them.\n"
+                + "Thank you, Madam Chair.\n";
+        AnnotatedReport report = enricher.annotate(new ReportReader().read(text.getBytes(StandardCharsets.UTF_8),
+                "statement.txt"));
+        return report.annotationsOf(report.report().units().getLast()).speakerTypes();
+    }
+
+    @Test
     void aStatementOnBehalfOfNgosSpeaksAsCivilSocietyThroughout() throws Exception {
         String text = "Working Group on Trafficking in Persons\nVienna, 13-15 October 2021\n\n"
                 + "Joint statement on behalf of the Network of Survivors and 20 non-governmental organizations\n\n"

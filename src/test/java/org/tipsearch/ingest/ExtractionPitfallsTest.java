@@ -202,4 +202,40 @@ class ExtractionPitfallsTest {
                 + "Organized Crime on its tenth session, held in Vienna from 12 to 16 October 2020", r.metadata().title());
         assertEquals(LocalDate.of(2020, 10, 16), r.metadata().endDate());
     }
+
+    /** Probes of a reviewer of the rules for lost marks: what those rules must leave as it is. */
+    @Test
+    void anAddendumsNumberIsNoMarkerWhereTheNotesWereDropped() throws Exception {
+        Report r = read("addenda-cited-where-notes-were-dropped.txt");
+        String text = r.units().stream().map(Unit::text).reduce("", String::concat);
+        assertTrue(text.contains("/Add.1)") && text.contains("/Add.2)"), text);
+    }
+
+    @Test
+    void aPageNumberAboveTheNextPagesFirstLineIsNoFootnote() throws Exception {
+        Report r = read("page-number-above-the-next-pages-first-line.txt");
+        assertTrue(r.units().stream().anyMatch(u -> u.text().contains("United Nations entities and intergovernmental")));
+        assertTrue(r.units().stream().flatMap(u -> u.footnotes().stream())
+                .noneMatch(n -> n.text().startsWith("United Nations entities")));
+    }
+
+    @Test
+    void aDashAtALinesEndJoinsNoWords() throws Exception {
+        String text = read("dash-at-a-lines-end.txt").units().stream().map(Unit::text).reduce("", String::concat);
+        assertTrue(text.contains("trafficking - irrespective") && text.contains("policies - still"), text);
+    }
+
+    @Test
+    void aSentenceWithAMarkerAfterAPageBreakStaysInItsParagraph() throws Exception {
+        Report r = read("sentence-with-marker-after-a-page-break.txt");
+        assertTrue(unit(r, "para-2").text().endsWith("implemented in full."), unit(r, "para-2").text());
+        assertEquals("A. Identification of victims", unit(r, "para-3").section().getLast());
+    }
+
+    @Test
+    void aFiguresCaptionAfterAParagraphIsNoHeading() throws Exception {
+        Report r = read("figure-caption-after-a-paragraph.txt");
+        assertEquals("A. Forms of exploitation", unit(r, "para-2").section().getLast());
+        assertTrue(r.units().stream().anyMatch(u -> u.number() == null && u.text().startsWith("Figure I")));
+    }
 }
