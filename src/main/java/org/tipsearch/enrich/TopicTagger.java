@@ -1,10 +1,13 @@
 package org.tipsearch.enrich;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Says which topics a piece of text is about, by the taxonomy's phrases. */
@@ -17,7 +20,7 @@ final class TopicTagger {
     private record CompiledContext(String id, Set<String> bodies, List<PhraseMatcher.Phrase> phrases) {}
 
     /** Where a list of names gives way to what one of them said: ", who described …". */
-    private static final java.util.regex.Pattern ROSTER_CLAUSE = java.util.regex.Pattern.compile(",\\s+(?:who|which)\\s");
+    private static final Pattern ROSTER_CLAUSE = Pattern.compile(",\\s+(?:who|which)\\s");
 
     private final PhraseMatcher matcher;
     private final List<CompiledTopic> topics;
@@ -149,14 +152,14 @@ final class TopicTagger {
      * ("Survivor Network", "Organization for Migration").
      */
     List<PhraseMatcher.Span> rostersOf(PhraseMatcher.Text text, String raw, List<Integer> sentenceEnds) {
-        var out = new java.util.ArrayList<PhraseMatcher.Span>();
+        var out = new ArrayList<PhraseMatcher.Span>();
         for (var span : rosters.stream().flatMap(p -> matcher.find(text, p).stream()).toList()) {
             int sentenceEnd = sentenceEnds.stream().filter(end -> end >= span.endOffset()).findFirst().orElse(raw.length());
             int colon = raw.indexOf(':', span.endOffset());
             if (colon < 0 || colon >= sentenceEnd) {
                 continue; // no list follows: "the following panellists led the discussion on …"
             }
-            java.util.regex.Matcher clause = ROSTER_CLAUSE.matcher(raw).region(colon, sentenceEnd);
+            Matcher clause = ROSTER_CLAUSE.matcher(raw).region(colon, sentenceEnd);
             out.add(new PhraseMatcher.Span(span.start(), span.end(), colon, clause.find() ? clause.start() : sentenceEnd));
         }
         return out;
@@ -167,7 +170,7 @@ final class TopicTagger {
      * ("The present background paper has been prepared …", "It draws on …"), as spans of {@code raw}.
      */
     List<PhraseMatcher.Span> overviewsOf(PhraseMatcher.Text text, String raw, List<Integer> sentenceEnds) {
-        var out = new java.util.ArrayList<PhraseMatcher.Span>();
+        var out = new ArrayList<PhraseMatcher.Span>();
         for (var span : overviews.stream().flatMap(p -> matcher.find(text, p).stream()).toList()) {
             int start = 0;
             for (int end : sentenceEnds) {

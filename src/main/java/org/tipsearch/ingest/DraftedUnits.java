@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /** Collects a report's unit drafts and footnotes, then assigns ids, footnotes and statuses. */
 final class DraftedUnits {
@@ -132,7 +133,7 @@ final class DraftedUnits {
         }
         frontMatter.clear();
         frontMatter.addAll(kept);
-        prepend(java.util.stream.Stream.concat(prose.stream(), preamble.stream())
+        prepend(Stream.concat(prose.stream(), preamble.stream())
                 .map(p -> new UnitDraft(UnitKind.PARAGRAPH, null, List.of(), false, p)).toList());
         return prose.stream().mapToInt(TextAccount::characters).sum();
     }

@@ -1,5 +1,6 @@
 package org.tipsearch.ingest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,7 +47,7 @@ final class FootnoteMarkers {
      * unit's text does not carry. Any other glued digit stays.
      */
     private static void raiseWithoutNotes(List<String> lines, List<Boolean> cover) {
-        var found = new java.util.ArrayList<int[]>(); // line, start
+        var found = new ArrayList<int[]>(); // line, start
         int expected = 1;
         for (int i = 0; i < lines.size(); i++) {
             if (cover.get(i)) {

@@ -1,6 +1,7 @@
 package org.tipsearch.ingest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -113,7 +114,7 @@ final class LineJoins {
 
     /** "traf-" at a line's end and "ficking" opening the next: one word, as {@link Hyphenation} rejoins them. */
     static void brokenWords(List<String> lines, List<Boolean> cover) {
-        var counts = new java.util.HashMap<String, Integer>(); // the text's words, not those a break cut
+        var counts = new HashMap<String, Integer>(); // the text's words, not those a break cut
         for (String line : lines) {
             for (String word : SPACED_HYPHEN.matcher(line).replaceFirst("").toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
                 counts.merge(word, 1, Integer::sum);
