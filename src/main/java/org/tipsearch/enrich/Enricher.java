@@ -70,8 +70,9 @@ public final class Enricher {
             // who took part ("the following panellists: … (Survivor Network)"), nor what a paper says it does
             List<Integer> sentenceEnds = sentenceEnds(unit.text());
             List<PhraseMatcher.Span> rosters = topics.rostersOf(text, unit.text(), sentenceEnds);
-            var unsaid = new ArrayList<PhraseMatcher.Span>(rosters);
-            unsaid.addAll(topics.overviewsOf(text, unit.text(), sentenceEnds));
+            var asides = new ArrayList<PhraseMatcher.Span>(rosters);
+            asides.addAll(topics.overviewsOf(text, unit.text(), sentenceEnds));
+            var unsaid = new ArrayList<PhraseMatcher.Span>(asides);
             orgs.forEach(o -> unsaid.add(o.span()));
             Set<String> own = topics.topicsOf(text, unsaid, contexts);
             if (!unit.section().equals(contextSection)) {
@@ -88,7 +89,7 @@ public final class Enricher {
             // The topics a unit takes from where it stands: its headings, and the panel or agenda item it follows;
             // none for a unit that only says who took part or what its paper is, whose subject its headings are not.
             var inherited = new LinkedHashSet<String>();
-            if (!aboutNothingElse(unit.text(), sentenceEnds, unsaid.subList(0, unsaid.size() - orgs.size()))) {
+            if (!aboutNothingElse(unit.text(), sentenceEnds, asides)) {
                 inherited.addAll(contextTopics);
                 inherited.addAll(paperTopics);
                 unit.section().forEach(heading -> inherited.addAll(topics.inheritableTopicsOf(matcher.text(heading), contexts)));

@@ -57,10 +57,6 @@ final class TextLayout {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})\\s+|\\s+(?:\\d{1,3}\\s*/\\s*\\d{1,3}|\\d{1,3})$");
     private static final int PROSE_WORDS = 25;
     private static final int PROSE_LINE_WORDS = 8;
-    private static final Pattern LONE_NUMBER = Pattern.compile("\\d{1,3}");
-    /** How far below its number a footnote's text may stand: blank lines and a page number between. */
-    private static final int NOTE_REACH = 6;
-    private static final int NOTE_WORDS = 6;
     private static final Pattern SENTENCE_END = Pattern.compile("[.;:!?][\"”’)]?$");
     private final List<Map.Entry<String, Pattern>> furniture = new ArrayList<>();
     private final Pattern symbol;
@@ -134,7 +130,7 @@ final class TextLayout {
                     continue;
                 }
             }
-            int noteText = front ? -1 : noteTextBelow(raw, i, lastNote);
+            int noteText = front ? -1 : NotesBelowNumbers.textBelow(raw, i, lastNote, this::printsPageFurniture);
             if (noteText > 0) {
                 // a footnote's number on a line of its own above its text, as pdftotext or MuPDF set a Word file's
                 for (int k = i + 1; k < noteText; k++) {
@@ -214,59 +210,10 @@ final class TextLayout {
     }
 
     /**
-     * The line of a footnote's text below a number alone on its line (past blank lines and a page's furniture, which
-     * a tool may set between them), or -1: the number is the text's next footnote, the text cites it before as a
-     * digit glued to a word ("Protocol1", "Crime.1"), the line below opens a note (a sentence, or six words at
-     * least), not a paragraph, a heading or a table's cell, and the page's foot follows the note.
-     */
-    private int noteTextBelow(List<String> raw, int at, int lastNote) {
-        String number = raw.get(at).strip();
-        if (!LONE_NUMBER.matcher(number).matches() || !nextNote(number, lastNote)) {
-            return -1;
-        }
-        int below = at + 1;
-        while (below < raw.size() && (raw.get(below).isBlank() || printsPageFurniture(raw.get(below))
-                && !LONE_NUMBER.matcher(raw.get(below).strip()).matches())) {
-            below++;
-        }
-        if (below >= raw.size() || below - at > NOTE_REACH) {
-            return -1;
-        }
-        String text = raw.get(below).strip();
-        // a note reads as a sentence or a citation, not a table's cell ("United Nations entities" under "2")
-        boolean noteLike = SENTENCE_END.matcher(text).find() || text.split("\\s+").length >= NOTE_WORDS;
-        if (!Character.isUpperCase(text.codePointAt(0)) || !noteLike || opensUnit(text) || printsPageFurniture(text)) {
-            return -1;
-        }
-        if (!pageFootBelow(raw, below)) {
-            return -1; // a page number over the next page's first line, or a section's number over its title
-        }
-        Pattern cited = Pattern.compile("\\p{Ll}[,.;:)”’\"]?" + number + "(?=[\\s,.;:)]|$)");
-        for (int k = at - 1; k >= 0; k--) {
-            if (cited.matcher(raw.get(k)).find()) {
-                return below;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether a page's foot follows the line within a few lines: its furniture, or the next note's number. */
-    private boolean pageFootBelow(List<String> raw, int at) {
-        for (int i = at + 1, seen = 0; i < raw.size() && seen < NOTE_REACH; i++) {
-            String line = raw.get(i).strip();
-            if (printsPageFurniture(line) || LONE_NUMBER.matcher(line).matches()) {
-                return true;
-            }
-            seen += line.isEmpty() ? 0 : 1;
-        }
-        return false;
-    }
-
-    /**
      * A footnote under the rule carries the next number of the text's footnotes (a page's first may skip, as a
      * page's notes may follow a page without): "15 November 2000, …" under note 1 continues it. Stars always.
      */
-    private static boolean nextNote(String marker, int last) {
+    static boolean nextNote(String marker, int last) {
         if (!Character.isDigit(marker.charAt(0)) || Line.superscriptDigits().indexOf(marker.charAt(0)) >= 0) {
             return true;
         }
@@ -445,7 +392,7 @@ final class TextLayout {
         return !line.isEmpty() && (Line.superscriptDigits().indexOf(line.charAt(0)) >= 0 || line.charAt(0) == Line.STAR);
     }
 
-    private static boolean opensUnit(String line) {
+    static boolean opensUnit(String line) {
         Line.Type type = Line.classify(line).type();
         return type != Line.Type.TEXT && type != Line.Type.LIST_ITEM;
     }
